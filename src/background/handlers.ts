@@ -1,0 +1,51 @@
+/** What the background does for each message. Every write is one transaction, then a push to all views. */
+import browser from 'webextension-polyfill';
+import type { Handlers } from '../protocol/router';
+import { RequestError } from '../protocol/router';
+import { CaseNotFoundError, countOpen, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
+import { loadSettings, saveSettings } from '../storage/settings';
+import { broadcast } from './broadcast';
+import { database } from './database';
+
+export function createHandlers(now: () => number = Date.now): Handlers {
+  const actor = async () => (await loadSettings()).agentName;
+  return {
+    async ping() {
+      return { version: browser.runtime.getManifest().version };
+    },
+    async 'cases/get'({ ids }) {
+      return getCases(await database(), ids);
+    },
+    async 'case/track'({ post }) {
+      const result = await trackPost(await database(), post, await actor(), now());
+      if (result.changed) await broadcast('case/changed', { case: result.case });
+      return { case: result.case, created: result.created };
+    },
+    async 'case/update'({ id, patch }) {
+      try {
+        const result = await updateCase(await database(), id, patch, await actor(), now());
+        if (result.changes.length > 0) await broadcast('case/changed', { case: result.case });
+        return result;
+      } catch (error) {
+        if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
+        throw error;
+      }
+    },
+    async 'case/history'({ id }) {
+      return listEvents(await database(), id);
+    },
+    async 'cases/open'({ limit }) {
+      const db = await database();
+      const [cases, total] = await Promise.all([listOpenByDue(db, limit), countOpen(db)]);
+      return { cases, total };
+    },
+    async 'settings/get'() {
+      return loadSettings();
+    },
+    async 'settings/save'({ settings }) {
+      const saved = await saveSettings(settings);
+      await broadcast('settings/changed', { settings: saved });
+      return saved;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * One MutationObserver for the whole page. Its callback only queues what changed; the work happens once per
+ * animation frame (or a short timeout while the tab is hidden, when frames do not run), so a burst of
+ * thousands of mutations on a heavy timeline costs one pass.
+ */
+export interface Batch {
+  /** Elements added since the last flush, and elements whose subtree changed. */
+  touched: Set<Element>;
+  /** True when something was removed: mounted UI may have lost its post. */
+  removed: boolean;
+}
+
+export function observeBatched(root: Node, flush: (batch: Batch) => void, signal: AbortSignal, ignore: (el: Element) => boolean): void {
+  let touched = new Set<Element>();
+  let removed = false;
+  let scheduled = false;
+
+  const run = (): void => {
+    scheduled = false;
+    if (signal.aborted) return;
+    const batch = { touched, removed };
+    touched = new Set();
+    removed = false;
+    flush(batch);
+  };
+
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    if (document.visibilityState === 'hidden') setTimeout(run, 250);
+    else requestAnimationFrame(run);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      let relevant = false;
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && !ignore(node)) {
+          touched.add(node);
+          relevant = true;
+        }
+      }
+      if (record.removedNodes.length > 0) {
+        removed = true;
+        relevant = true;
+      }
+      if (relevant && record.target instanceof Element) touched.add(record.target);
+    }
+    if (touched.size > 0 || removed) schedule();
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}

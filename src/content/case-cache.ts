@@ -1,0 +1,61 @@
+/**
+ * The content script's view of the cases shown on this page: read from the background in batches, kept
+ * current by its pushes. A cache only: the background's IndexedDB is the truth.
+ */
+import type { Case } from '../domain/case';
+import type { CaseId } from '../domain/case-id';
+
+export type Fetch = (ids: CaseId[]) => Promise<Case[]>;
+
+export class CaseCache {
+  private readonly known = new Map<CaseId, Case | null>();
+  private readonly pending = new Set<CaseId>();
+  private scheduled = false;
+  private readonly listeners = new Set<(ids: CaseId[]) => void>();
+
+  constructor(private readonly fetch: Fetch) {}
+
+  /** undefined: not read yet; null: no case for this post. */
+  get(id: CaseId): Case | null | undefined {
+    return this.known.get(id);
+  }
+
+  /** Asks for these ids in one request at the end of the current task. */
+  want(id: CaseId): void {
+    if (this.known.has(id) || this.pending.has(id)) return;
+    this.pending.add(id);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => void this.load());
+  }
+
+  put(c: Case): void {
+    this.known.set(c.id, c);
+    this.emit([c.id]);
+  }
+
+  subscribe(listener: (ids: CaseId[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async load(): Promise<void> {
+    this.scheduled = false;
+    const ids = [...this.pending];
+    this.pending.clear();
+    let cases: Case[] = [];
+    try {
+      cases = await this.fetch(ids);
+    } catch {
+      // The background could not answer: show the posts as not tracked rather than spin forever; the next
+      // push or page visit corrects it.
+    }
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    for (const id of ids) if (!this.known.has(id)) this.known.set(id, byId.get(id) ?? null);
+    this.emit(ids);
+  }
+
+  private emit(ids: CaseId[]): void {
+    for (const listener of this.listeners) listener(ids);
+  }
+}

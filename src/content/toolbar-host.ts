@@ -1,0 +1,52 @@
+/**
+ * The one element Loket puts into the site's DOM per post: a host carrying only `data-loket-post`, with a
+ * closed shadow root holding everything else. The site's scripts can see that a post has a toolbar, never
+ * what is in it (notes, assignees).
+ */
+import { render, type ComponentChild } from 'preact';
+import type { CaseId } from '../domain/case-id';
+import type { MountPoint } from '../sites/site-adapter';
+import { TOOLBAR_CSS } from '../ui/toolbar-styles';
+
+export const HOST_ATTRIBUTE = 'data-loket-post';
+
+export class ToolbarHost {
+  readonly element: HTMLElement;
+  private readonly container: HTMLElement;
+
+  constructor(caseId: CaseId, at: MountPoint) {
+    this.element = document.createElement('div');
+    this.element.setAttribute(HOST_ATTRIBUTE, caseId);
+    const shadow = this.element.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = TOOLBAR_CSS;
+    this.container = document.createElement('div');
+    shadow.append(style, this.container);
+    // Clicks and keys inside our toolbar must not reach the site's handlers (X opens the tweet on click).
+    for (const type of ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
+      this.element.addEventListener(type, (e) => e.stopPropagation());
+    }
+    at.parent.insertBefore(this.element, at.before);
+  }
+
+  get caseId(): CaseId {
+    return this.element.getAttribute(HOST_ATTRIBUTE) as CaseId;
+  }
+
+  rekey(caseId: CaseId): void {
+    this.element.setAttribute(HOST_ATTRIBUTE, caseId);
+  }
+
+  render(vnode: ComponentChild): void {
+    render(vnode, this.container);
+  }
+
+  destroy(): void {
+    render(null, this.container);
+    this.element.remove();
+  }
+}
+
+export function isLoketHost(el: Element): boolean {
+  return el.hasAttribute(HOST_ATTRIBUTE);
+}

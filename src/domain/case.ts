@@ -1,0 +1,134 @@
+/**
+ * A case: one post or comment the municipality should answer, with its status, tags and timing.
+ * Pure functions only; the background worker stores the results in one transaction per user action.
+ */
+import type { CaseId } from './case-id';
+import type { Author, PostRef, PostedAtSource } from './post-ref';
+import type { Site } from './site';
+
+export const CASE_STATUSES = ['new', 'in_progress', 'waiting', 'handed_over', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export interface Case {
+  id: CaseId;
+  site: Site;
+  url: string;
+  author: Author;
+  text: string;
+  postedAt: number;
+  postedAtSource: PostedAtSource;
+  status: CaseStatus;
+  tags: string[];
+  assignee?: string;
+  firstResponseAt?: number;
+  dueAt?: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The fields an agent changes directly. Each present field is one change; absent fields stay as they are. */
+export interface CasePatch {
+  status?: CaseStatus;
+  tags?: string[];
+  /** null removes the assignee. */
+  assignee?: string | null;
+  firstResponseAt?: number;
+  dueAt?: number | null;
+}
+
+export type CaseField = keyof CasePatch;
+
+export interface FieldChange {
+  field: CaseField;
+  before: unknown;
+  after: unknown;
+}
+
+export function isOpen(c: Pick<Case, 'status'>): boolean {
+  return c.status !== 'closed';
+}
+
+export function newCase(post: PostRef, now: number): Case {
+  return {
+    id: post.caseId,
+    site: post.site,
+    url: post.url,
+    author: { ...post.author },
+    text: post.text,
+    postedAt: post.postedAt,
+    postedAtSource: post.postedAtSource,
+    status: 'new',
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * The page may show a better version of a post than we stored (expanded text, a real posted time instead of
+ * "first seen"). Agent-owned fields are never touched here.
+ */
+export function refreshFromPost(existing: Case, post: PostRef, now: number): Case {
+  const betterTime = existing.postedAtSource === 'first-seen' && post.postedAtSource === 'page';
+  const next: Case = {
+    ...existing,
+    url: post.url || existing.url,
+    author: { ...existing.author, ...post.author },
+    text: post.text.length >= existing.text.length ? post.text : existing.text,
+    postedAt: betterTime ? post.postedAt : existing.postedAt,
+    postedAtSource: betterTime ? 'page' : existing.postedAtSource,
+  };
+  return sameCaseContent(existing, next) ? existing : { ...next, updatedAt: now };
+}
+
+/**
+ * Applies only the fields present in the patch, so two views editing different fields of one case both keep
+ * their edit. Returns the changes actually made (none when every value was already so).
+ */
+export function applyPatch(existing: Case, patch: CasePatch, now: number): { next: Case; changes: FieldChange[] } {
+  const next: Case = { ...existing, tags: [...existing.tags] };
+  const changes: FieldChange[] = [];
+  if (patch.status !== undefined && patch.status !== existing.status) {
+    changes.push({ field: 'status', before: existing.status, after: patch.status });
+    next.status = patch.status;
+  }
+  if (patch.tags !== undefined) {
+    const tags = [...new Set(patch.tags)];
+    if (!sameList(tags, existing.tags)) {
+      changes.push({ field: 'tags', before: existing.tags, after: tags });
+      next.tags = tags;
+    }
+  }
+  if (patch.assignee !== undefined && (patch.assignee ?? undefined) !== existing.assignee) {
+    changes.push({ field: 'assignee', before: existing.assignee ?? null, after: patch.assignee });
+    if (patch.assignee === null) delete next.assignee;
+    else next.assignee = patch.assignee;
+  }
+  if (patch.firstResponseAt !== undefined && existing.firstResponseAt === undefined) {
+    changes.push({ field: 'firstResponseAt', before: null, after: patch.firstResponseAt });
+    next.firstResponseAt = patch.firstResponseAt;
+  }
+  if (patch.dueAt !== undefined && (patch.dueAt ?? undefined) !== existing.dueAt) {
+    changes.push({ field: 'dueAt', before: existing.dueAt ?? null, after: patch.dueAt });
+    if (patch.dueAt === null) delete next.dueAt;
+    else next.dueAt = patch.dueAt;
+  }
+  if (changes.length > 0) next.updatedAt = now;
+  return { next: changes.length > 0 ? next : existing, changes };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function sameCaseContent(a: Case, b: Case): boolean {
+  return (
+    a.url === b.url &&
+    a.text === b.text &&
+    a.postedAt === b.postedAt &&
+    a.postedAtSource === b.postedAtSource &&
+    a.author.name === b.author.name &&
+    a.author.handle === b.author.handle &&
+    a.author.profileUrl === b.author.profileUrl
+  );
+}

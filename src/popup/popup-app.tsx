@@ -1,0 +1,80 @@
+/** The popup: the agent's open items, most urgent first, kept current by the background's pushes. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Case } from '../domain/case';
+import { send, onPush } from '../protocol/client';
+import { formatDateTime, snippet } from '../ui/format';
+import { t } from '../ui/i18n';
+import { statusLabel } from '../ui/toolbar';
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
+
+export function PopupApp() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    const lifetime = new AbortController();
+    const load = () =>
+      send('cases/open', { limit: 200 })
+        .then(({ cases, total }) => setState({ kind: 'ready', cases, total }))
+        .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+    void load();
+    onPush({ 'case/changed': () => void load() }, lifetime.signal);
+    return () => lifetime.abort();
+  }, []);
+
+  return (
+    <>
+      <header>
+        <h1>{t('popupTitle')}</h1>
+        {state.kind === 'ready' && (
+          <span class="muted" data-testid="open-count">
+            {t('popupCount', String(state.total))}
+          </span>
+        )}
+        <span class="spacer" />
+        <a href="options.html" target="_blank">
+          {t('openOptions')}
+        </a>
+      </header>
+      <main>
+        {state.kind === 'loading' && <p class="loading">{t('popupLoading')}</p>}
+        {state.kind === 'error' && (
+          <p role="alert" class="error">
+            {t('errorPrefix', state.message)}
+          </p>
+        )}
+        {state.kind === 'ready' && state.cases.length === 0 && <p class="empty muted">{t('popupEmpty')}</p>}
+        {state.kind === 'ready' && state.cases.length > 0 && (
+          <ul class="cases" aria-label={t('popupTitle')}>
+            {state.cases.map((c) => (
+              <CaseRow key={c.id} item={c} />
+            ))}
+          </ul>
+        )}
+      </main>
+    </>
+  );
+}
+
+function CaseRow({ item }: { item: Case }) {
+  return (
+    <li data-case-id={item.id}>
+      <a class="case" href={item.url} target="_blank" rel="noopener noreferrer" aria-label={t('popupOpenPost', item.author.name)}>
+        <span class="meta">
+          <span>{t(item.site === 'x' ? 'site_x' : 'site_facebook')}</span>
+          <span class="author">{item.author.name}</span>
+          {item.author.handle && <span>{item.author.handle}</span>}
+        </span>
+        <span class="text" style="display:block">
+          {snippet(item.text)}
+        </span>
+        <span class="meta">
+          <span class="status">{statusLabel(item.status)}</span>
+          <span>
+            {t('popupPostedAt')} {formatDateTime(item.postedAt)} {item.postedAtSource === 'first-seen' ? t('estimatedTime') : ''}
+          </span>
+        </span>
+      </a>
+    </li>
+  );
+}

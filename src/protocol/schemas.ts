@@ -1,0 +1,75 @@
+/**
+ * Runtime schemas for everything that crosses a context boundary. A message is only handled after it has
+ * been parsed here; past this point it is typed and trusted. zod/mini keeps the background bundle small;
+ * the content script never imports this file.
+ */
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import { CASE_STATUSES } from '../domain/case';
+import { isCaseId, type CaseId } from '../domain/case-id';
+import { SITES } from '../domain/site';
+
+z.config(en());
+
+const MAX_TEXT = 100_000;
+const shortText = () => z.string().check(z.maxLength(500));
+
+export const caseIdSchema = z.custom<CaseId>(isCaseId, { error: 'not a valid case id' });
+
+export const httpsUrlSchema = z.string().check(
+  z.maxLength(4_000),
+  z.refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'not an https URL'),
+);
+
+const epochMs = z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15));
+
+export const postRefSchema = z
+  .strictObject({
+    caseId: caseIdSchema,
+    site: z.enum(SITES),
+    url: httpsUrlSchema,
+    author: z.strictObject({ name: shortText(), handle: z.optional(shortText()), profileUrl: z.optional(httpsUrlSchema) }),
+    text: z.string().check(z.maxLength(MAX_TEXT)),
+    postedAt: epochMs,
+    postedAtSource: z.enum(['page', 'first-seen']),
+    isOwn: z.optional(z.boolean()),
+    isReply: z.optional(z.boolean()),
+    inReplyTo: z.optional(shortText()),
+    isRepost: z.optional(z.boolean()),
+  })
+  .check(z.refine((p) => (p.site === 'x') === p.caseId.startsWith('x:'), 'case id does not belong to the site'));
+
+export const casePatchSchema = z
+  .strictObject({
+    status: z.optional(z.enum(CASE_STATUSES)),
+    tags: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50))),
+    assignee: z.optional(z.nullable(shortText().check(z.minLength(1)))),
+    firstResponseAt: z.optional(epochMs),
+    dueAt: z.optional(z.nullable(epochMs)),
+  })
+  .check(z.refine((p) => Object.values(p).some((v) => v !== undefined), 'the patch changes nothing'));
+
+const setting = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+
+export const settingsSchema = z.strictObject({
+  agentName: setting(100),
+  initials: setting(10),
+  municipality: setting(100),
+});
+
+export const requestSchemas = {
+  ping: z.strictObject({}),
+  'cases/get': z.strictObject({ ids: z.array(caseIdSchema).check(z.maxLength(1_000)) }),
+  'case/track': z.strictObject({ post: postRefSchema }),
+  'case/update': z.strictObject({ id: caseIdSchema, patch: casePatchSchema }),
+  'case/history': z.strictObject({ id: caseIdSchema }),
+  'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
+  'settings/get': z.strictObject({}),
+  'settings/save': z.strictObject({ settings: settingsSchema }),
+} as const;

@@ -1,0 +1,31 @@
+/** The facebook.com adapter: feed posts, single posts, comments and replies. */
+import type { Theme } from '../../ui/theme';
+import type { SiteAdapter } from '../site-adapter';
+import { isComment, readFacebookPost } from './read-post';
+import { FB } from './selectors';
+
+export const facebookAdapter: SiteAdapter = {
+  site: 'facebook',
+  candidateSelector: `${FB.feedPost}, ${FB.article}`,
+  accepts(el) {
+    if (isComment(el)) return true;
+    // A feed unit may wrap an article of its own: the feed unit is the post.
+    if (el.matches(FB.article) && el.closest(FB.feedPost)) return false;
+    return el.querySelector(FB.adLink) === null;
+  },
+  readPost: readFacebookPost,
+  mountPoint(el) {
+    if (isComment(el)) return { parent: el, before: null };
+    // Between the post (with its action bar) and its comments, so the toolbar reads with the post.
+    const firstComment = el.querySelector(FB.article);
+    if (firstComment) {
+      let branch: Element = firstComment;
+      while (branch.parentElement && branch.parentElement !== el) branch = branch.parentElement;
+      return { parent: el, before: branch };
+    }
+    return { parent: el, before: null };
+  },
+  theme(doc): Theme {
+    return doc.documentElement.classList.contains('__fb-dark-mode') ? 'dark' : 'light';
+  },
+};

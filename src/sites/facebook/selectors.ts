@@ -1,0 +1,24 @@
+/**
+ * Every facebook.com selector Loket depends on, each with what it matches. Facebook generates its class
+ * names on every deploy and translates every label, so only roles, data attributes and href shapes are
+ * used. Evidence: test/fixtures/facebook/ (hand-built from the facts in the project's notes, Dutch and
+ * English UI) and the unit tests in test/sites/facebook/.
+ */
+export const FB = {
+  /** A post in a feed (logged in) — the feed marks each unit with its position. */
+  feedPost: 'div[aria-posinset]',
+  /** A post outside a feed (a post's own page) or a comment/reply (those carry an aria-label). */
+  article: 'div[role="article"]',
+  /** A comment or reply: an article with an (translated) aria-label, nested in a post. */
+  comment: 'div[role="article"][aria-label]',
+  /** The post's message text (one of these, depending on the layout). */
+  message: '[data-ad-rendering-role="story_message"], [data-ad-comet-preview="message"], [data-ad-preview="message"]',
+  /** The post author's name. */
+  profileName: '[data-ad-rendering-role="profile_name"]',
+  /** Old layout only: a timestamp in Unix seconds. */
+  utime: 'abbr[data-utime]',
+  /** An ad's "why am I seeing this" link: its presence marks a sponsored post. */
+  adLink: 'a[href^="/ads/"], a[href*="facebook.com/ads/"]',
+  /** The Lexical comment box. */
+  commentBox: 'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+} as const;

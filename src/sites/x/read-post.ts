@@ -1,0 +1,82 @@
+/** Reads a PostRef from one tweet article. Pure DOM reading: unit-tested on real captures. */
+import { xCaseId } from '../../domain/case-id';
+import type { PostRef } from '../../domain/post-ref';
+import { X } from './selectors';
+
+const STATUS_PATH = /^\/([A-Za-z0-9_]{1,30})\/status\/([0-9]{1,25})\/?$/;
+
+/** Elements in the article that belong to it, not to a quoted tweet inside it. */
+function own<E extends Element>(article: Element, selector: string): E[] {
+  return [...article.querySelectorAll<E>(selector)].filter((el) => el.closest(X.quoted) === null || !article.contains(el.closest(X.quoted)));
+}
+
+export function statusFromHref(href: string | null): { handle: string; id: string } | null {
+  if (!href) return null;
+  let path: string;
+  try {
+    path = new URL(href, 'https://x.com').pathname;
+  } catch {
+    return null;
+  }
+  const match = STATUS_PATH.exec(path);
+  return match ? { handle: match[1]!, id: match[2]! } : null;
+}
+
+/** The permalink: a /status/ link holding a <time>, outside any quoted tweet; never /analytics, /photo/… */
+function permalink(article: Element): { handle: string; id: string; time: HTMLTimeElement | null } | null {
+  for (const a of own<HTMLAnchorElement>(article, X.timeLink)) {
+    const time = a.querySelector<HTMLTimeElement>(X.time);
+    const status = time ? statusFromHref(a.getAttribute('href')) : null;
+    if (status) return { ...status, time };
+  }
+  // The focal tweet on a /status/ page: its time sits below the text, in a link of the same shape; the
+  // page URL names the tweet when no link does.
+  const fromLocation = article.getAttribute('tabindex') === '-1' ? statusFromHref(article.ownerDocument.location?.pathname ?? null) : null;
+  return fromLocation ? { ...fromLocation, time: own<HTMLTimeElement>(article, X.time)[0] ?? null } : null;
+}
+
+/** Text with emoji read from their img alt, line breaks kept. */
+export function readText(el: Element | undefined): string {
+  if (!el) return '';
+  let out = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) out += node.nodeValue ?? '';
+    else if (node instanceof Element) {
+      if (node.tagName === 'IMG') out += node.getAttribute('alt') ?? '';
+      else if (node.tagName === 'BR') out += '\n';
+      else node.childNodes.forEach(walk);
+    }
+  };
+  walk(el);
+  return out.trim();
+}
+
+export function ownHandle(doc: Document): string | null {
+  const href = doc.querySelector(X.ownProfileLink)?.getAttribute('href');
+  const match = href ? /^\/([A-Za-z0-9_]{1,30})\/?$/.exec(href) : null;
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+export function readXPost(article: Element, firstSeen: number): PostRef | null {
+  const link = permalink(article);
+  if (!link) return null;
+  const userName = own(article, X.userName)[0];
+  const name = readText(userName?.querySelector('a') ?? undefined).split('\n')[0]?.trim() ?? '';
+  const handleText = [...(userName?.querySelectorAll('a[tabindex="-1"]') ?? [])].map((a) => a.textContent?.trim() ?? '').find((s) => s.startsWith('@'));
+  const handle = handleText ? handleText.slice(1) : link.handle;
+  const datetime = link.time?.getAttribute('datetime');
+  const parsedTime = datetime ? Date.parse(datetime) : Number.NaN;
+  const self = ownHandle(article.ownerDocument);
+  const isRepost = own(article, X.socialContext).length > 0;
+  return {
+    caseId: xCaseId(link.id),
+    site: 'x',
+    url: `https://x.com/${link.handle}/status/${link.id}`,
+    author: { name: name || `@${handle}`, handle: `@${handle}`, profileUrl: `https://x.com/${handle}` },
+    text: readText(own(article, X.tweetText)[0]),
+    postedAt: Number.isFinite(parsedTime) ? parsedTime : firstSeen,
+    postedAtSource: Number.isFinite(parsedTime) ? 'page' : 'first-seen',
+    isOwn: self !== null && self === handle.toLowerCase() && !isRepost,
+    isRepost,
+  };
+}

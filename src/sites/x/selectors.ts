@@ -1,0 +1,26 @@
+/**
+ * Every x.com selector Loket depends on, each with what it matches. Structure and test ids only: no
+ * generated classes, no label text (X is used in Dutch and English). Evidence: test/fixtures/x/ (real
+ * captures) and the unit tests in test/sites/x/.
+ */
+export const X = {
+  /** A tweet: in timelines (tabindex 0) and the focal tweet on a /status/ page (tabindex -1). */
+  tweet: 'article[data-testid="tweet"]',
+  /** Ads wrap the article: an ancestor, never a descendant (X also uses it around video players). */
+  promotedWrapper: '[data-testid="placementTracking"]',
+  /** A quoted tweet inside a tweet: a link-role block, not a nested article. */
+  quoted: 'div[role="link"][tabindex="0"]',
+  /** "X reposted" line above a repost. */
+  socialContext: '[data-testid="socialContext"]',
+  /** Author block: first link = display name, an @-link = handle, a time link = permalink. */
+  userName: '[data-testid="User-Name"]',
+  tweetText: '[data-testid="tweetText"]',
+  /** A link to a tweet that holds its time: the permalink. */
+  timeLink: 'a[href*="/status/"]',
+  time: 'time[datetime]',
+  /** The action bar (reply, repost, like, bookmark). Our toolbar goes right after it. */
+  actionBarButton: '[data-testid="reply"]',
+  actionBar: '[role="group"]',
+  /** The logged-in account's profile link in the side navigation. */
+  ownProfileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
+} as const;

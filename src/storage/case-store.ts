@@ -1,0 +1,109 @@
+/**
+ * Reads and writes of cases and their audit events. Each exported write is one IndexedDB transaction over
+ * `cases` and `events`: the case and its events are stored together or not at all, so a worker stopped
+ * mid-way leaves either the old state or the new one, never half.
+ */
+import { applyPatch, newCase, refreshFromPost, type Case, type CasePatch, type FieldChange } from '../domain/case';
+import type { CaseEvent } from '../domain/case-event';
+import type { CaseId } from '../domain/case-id';
+import type { PostRef } from '../domain/post-ref';
+import { fromStored, toStored, type LoketDatabase, type StoredEvent } from './db';
+
+export class CaseNotFoundError extends Error {
+  constructor(readonly caseId: CaseId) {
+    super(`No case ${caseId}`);
+    this.name = 'CaseNotFoundError';
+  }
+}
+
+export async function getCase(db: LoketDatabase, id: CaseId): Promise<Case | undefined> {
+  const stored = await db.get('cases', id);
+  return stored && fromStored(stored);
+}
+
+/** Many cases in one transaction: a page asks for every post it shows at once. */
+export async function getCases(db: LoketDatabase, ids: readonly CaseId[]): Promise<Case[]> {
+  const tx = db.transaction('cases');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return found.filter((c) => c !== undefined).map(fromStored);
+}
+
+/** Starts tracking a post as a case, or refreshes what the page shows of an existing one. */
+export async function trackPost(
+  db: LoketDatabase,
+  post: PostRef,
+  actor: string,
+  now: number,
+): Promise<{ case: Case; created: boolean; changed: boolean }> {
+  const tx = db.transaction(['cases', 'events'], 'readwrite');
+  const cases = tx.objectStore('cases');
+  const stored = await cases.get(post.caseId);
+  let result: { case: Case; created: boolean; changed: boolean };
+  if (stored === undefined) {
+    const created = newCase(post, now);
+    await cases.put(toStored(created));
+    await tx.objectStore('events').add(event(created.id, now, actor, { kind: 'created' }) as StoredEvent);
+    result = { case: created, created: true, changed: true };
+  } else {
+    const existing = fromStored(stored);
+    const next = refreshFromPost(existing, post, now);
+    if (next !== existing) await cases.put(toStored(next));
+    result = { case: next, created: false, changed: next !== existing };
+  }
+  await tx.done;
+  return result;
+}
+
+/** Applies an agent's change; each changed field becomes one audit event in the same transaction. */
+export async function updateCase(
+  db: LoketDatabase,
+  id: CaseId,
+  patch: CasePatch,
+  actor: string,
+  now: number,
+): Promise<{ case: Case; changes: FieldChange[] }> {
+  const tx = db.transaction(['cases', 'events'], 'readwrite');
+  const cases = tx.objectStore('cases');
+  const stored = await cases.get(id);
+  if (stored === undefined) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new CaseNotFoundError(id);
+  }
+  const { next, changes } = applyPatch(fromStored(stored), patch, now);
+  if (changes.length > 0) {
+    await cases.put(toStored(next));
+    const events = tx.objectStore('events');
+    for (const change of changes) {
+      await events.add(event(id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
+    }
+  }
+  await tx.done;
+  return { case: next, changes };
+}
+
+/** Open cases, most urgent first (due time ascending; cases without a due time last). */
+export async function listOpenByDue(db: LoketDatabase, limit = Infinity): Promise<Case[]> {
+  const out: Case[] = [];
+  let cursor = await db.transaction('cases').store.index('by-open-due').openCursor();
+  while (cursor && out.length < limit) {
+    out.push(fromStored(cursor.value));
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export async function countOpen(db: LoketDatabase): Promise<number> {
+  return db.countFromIndex('cases', 'by-open-due');
+}
+
+/** A case's history, oldest first. */
+export async function listEvents(db: LoketDatabase, caseId: CaseId): Promise<StoredEvent[]> {
+  const range = IDBKeyRange.bound([caseId, -Infinity], [caseId, Infinity]);
+  return db.getAllFromIndex('events', 'by-case', range);
+}
+
+function event(caseId: CaseId, at: number, actor: string, rest: Omit<CaseEvent, 'caseId' | 'at' | 'actor'>): CaseEvent {
+  return { caseId, at, actor, ...rest };
+}

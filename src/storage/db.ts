@@ -1,0 +1,81 @@
+/**
+ * The one IndexedDB database, `loket`, as a typed idb schema with cumulative migrations.
+ * Only the background worker opens it: every write goes through there, one transaction per user action.
+ *
+ * "Open cases by due time" must cost what the open cases cost, not all cases ever handled. Open cases carry
+ * `openDue` (their due time, or +∞ when they have none); closed cases do not, and IndexedDB leaves a record
+ * out of an index when the key path is missing. The `by-open-due` index therefore holds open cases only.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Case } from '../domain/case';
+import { isOpen } from '../domain/case';
+import type { CaseEvent } from '../domain/case-event';
+import type { CaseId } from '../domain/case-id';
+import type { Tag } from '../domain/tag';
+import type { Template } from '../domain/template';
+
+export const DB_NAME = 'loket';
+
+export type StoredCase = Case & { openDue?: number };
+export type StoredEvent = CaseEvent & { seq: number };
+
+export interface LoketDB extends DBSchema {
+  cases: {
+    key: CaseId;
+    value: StoredCase;
+    indexes: { 'by-open-due': number; 'by-updated': number; 'by-status': string };
+  };
+  events: {
+    key: number;
+    value: StoredEvent;
+    indexes: { 'by-case': [string, number]; 'by-time': number };
+  };
+  templates: { key: string; value: Template };
+  tags: { key: string; value: Tag };
+}
+
+export type LoketDatabase = IDBPDatabase<LoketDB>;
+type UpgradeTx = IDBPTransaction<LoketDB, StoreNames<LoketDB>[], 'versionchange'>;
+
+/**
+ * Each entry moves the database from version i to i + 1. Never edit a shipped entry: add one.
+ * A browser that skipped versions runs every step it missed, in order.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => void> = [
+  // 0 → 1: the initial stores.
+  (db) => {
+    const cases = db.createObjectStore('cases', { keyPath: 'id' });
+    cases.createIndex('by-open-due', 'openDue');
+    cases.createIndex('by-updated', 'updatedAt');
+    cases.createIndex('by-status', 'status');
+    const events = db.createObjectStore('events', { keyPath: 'seq', autoIncrement: true });
+    events.createIndex('by-case', ['caseId', 'at']);
+    events.createIndex('by-time', 'at');
+    db.createObjectStore('templates', { keyPath: 'id' });
+    db.createObjectStore('tags', { keyPath: 'id' });
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function openLoketDb(name = DB_NAME, version = DB_VERSION): Promise<LoketDatabase> {
+  return openDB<LoketDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(db, tx);
+    },
+    blocking(_current, _blocked, event) {
+      // A newer version (after an update) wants the database: let it have it.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+export function toStored(c: Case): StoredCase {
+  const { openDue: _drop, ...plain } = c as StoredCase;
+  return isOpen(plain) ? { ...plain, openDue: plain.dueAt ?? Number.POSITIVE_INFINITY } : plain;
+}
+
+export function fromStored(s: StoredCase): Case {
+  const { openDue: _drop, ...plain } = s;
+  return plain;
+}

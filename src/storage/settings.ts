@@ -1,0 +1,19 @@
+/** The agent's own settings, kept in extension storage (never in the page). */
+import browser from 'webextension-polyfill';
+import type { Settings } from '../protocol/messages';
+import { settingsSchema } from '../protocol/schemas';
+
+const KEY = 'settings';
+
+export const DEFAULT_SETTINGS: Settings = { agentName: '', initials: '', municipality: '' };
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  const parsed = settingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
+export async function saveSettings(settings: Settings): Promise<Settings> {
+  await browser.storage.local.set({ [KEY]: settings });
+  return settings;
+}

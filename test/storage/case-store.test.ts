@@ -1,0 +1,123 @@
+import { deleteDB, openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
+import type { PostRef } from '../../src/domain/post-ref';
+import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
+import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
+
+let db: LoketDatabase;
+let name: string;
+let n = 0;
+
+const post = (id: string, text = 'vraag'): PostRef => ({
+  caseId: xCaseId(id),
+  site: 'x',
+  url: `https://x.com/a/status/${id}`,
+  author: { name: 'A', handle: '@a' },
+  text,
+  postedAt: Number(id),
+  postedAtSource: 'page',
+});
+
+beforeEach(async () => {
+  name = `loket-test-${++n}`;
+  db = await openLoketDb(name);
+});
+afterEach(async () => {
+  db.close();
+  await deleteDB(name);
+});
+
+describe('the loket database', () => {
+  it('has the stores and indexes of the latest version', () => {
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['cases', 'events', 'tags', 'templates']);
+    const tx = db.transaction(['cases', 'events']);
+    expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['by-open-due', 'by-status', 'by-updated']);
+    expect([...tx.objectStore('events').indexNames].sort()).toEqual(['by-case', 'by-time']);
+  });
+
+  it('upgrades a database left at an older version without losing its data', async () => {
+    const legacy = `loket-legacy-${n}`;
+    const v1 = await openLoketDb(legacy, 1);
+    await trackPost(v1, post('7'), 'Anna', 1);
+    v1.close();
+    const latest = await openLoketDb(legacy);
+    expect((await getCase(latest, xCaseId('7')))?.text).toBe('vraag');
+    latest.close();
+    await deleteDB(legacy);
+  });
+
+  it('creates a case once, with a created event, and refreshes it after', async () => {
+    const first = await trackPost(db, post('100'), 'Anna', 1_000);
+    expect(first.created).toBe(true);
+    const second = await trackPost(db, post('100', 'vraag met meer tekst'), 'Anna', 2_000);
+    expect(second).toMatchObject({ created: false, changed: true });
+    expect(second.case.text).toBe('vraag met meer tekst');
+    const events = await listEvents(db, xCaseId('100'));
+    expect(events.map((e) => e.kind)).toEqual(['created']);
+    expect(events[0]).toMatchObject({ actor: 'Anna', at: 1_000 });
+  });
+
+  it('writes a case change and its audit events together', async () => {
+    await trackPost(db, post('100'), 'Anna', 1_000);
+    const { changes } = await updateCase(db, xCaseId('100'), { status: 'in_progress', tags: ['afval'] }, 'Bram', 2_000);
+    expect(changes).toHaveLength(2);
+    const events = await listEvents(db, xCaseId('100'));
+    expect(events.map((e) => [e.kind, e.field, e.actor])).toEqual([
+      ['created', undefined, 'Anna'],
+      ['changed', 'status', 'Bram'],
+      ['changed', 'tags', 'Bram'],
+    ]);
+  });
+
+  it('keeps both edits when two views change different fields of one case at once', async () => {
+    await trackPost(db, post('100'), 'Anna', 1_000);
+    await Promise.all([
+      updateCase(db, xCaseId('100'), { status: 'waiting' }, 'Anna', 2_000),
+      updateCase(db, xCaseId('100'), { tags: ['parkeren'] }, 'Bram', 2_001),
+    ]);
+    expect(await getCase(db, xCaseId('100'))).toMatchObject({ status: 'waiting', tags: ['parkeren'] });
+  });
+
+  it('refuses to update a case that does not exist and writes nothing', async () => {
+    await expect(updateCase(db, xCaseId('404'), { status: 'closed' }, 'Anna', 1)).rejects.toBeInstanceOf(CaseNotFoundError);
+    expect(await db.count('events')).toBe(0);
+    expect(await db.count('cases')).toBe(0);
+  });
+
+  it('lists open cases by due time from an index that holds open cases only', async () => {
+    for (const id of ['1', '2', '3', '4']) await trackPost(db, post(id), 'Anna', 1);
+    await updateCase(db, xCaseId('1'), { dueAt: 500 }, 'Anna', 2);
+    await updateCase(db, xCaseId('2'), { dueAt: 100 }, 'Anna', 2);
+    await updateCase(db, xCaseId('3'), { status: 'closed', dueAt: 50 }, 'Anna', 2);
+    const open = await listOpenByDue(db);
+    expect(open.map((c) => c.id)).toEqual(['x:2', 'x:1', 'x:4']); // no due time sorts last
+    expect(open.every((c) => !('openDue' in c))).toBe(true);
+    expect(await countOpen(db)).toBe(3);
+    expect(await db.countFromIndex('cases', 'by-open-due')).toBe(3);
+    expect(await db.count('cases')).toBe(4);
+    expect((await listOpenByDue(db, 1)).map((c) => c.id)).toEqual(['x:2']);
+  });
+
+  it('reopening a closed case puts it back in the open index', async () => {
+    await trackPost(db, post('1'), 'Anna', 1);
+    await updateCase(db, xCaseId('1'), { status: 'closed' }, 'Anna', 2);
+    expect(await countOpen(db)).toBe(0);
+    await updateCase(db, xCaseId('1'), { status: 'in_progress' }, 'Anna', 3);
+    expect(await countOpen(db)).toBe(1);
+  });
+
+  it('reads many cases in one go, skipping unknown ids', async () => {
+    await trackPost(db, post('1'), 'Anna', 1);
+    await trackPost(db, { ...post('2'), caseId: facebookCaseId('2', '3'), site: 'facebook', url: 'https://www.facebook.com/p/posts/2' }, 'Anna', 1);
+    const found = await getCases(db, [xCaseId('1'), xCaseId('9'), facebookCaseId('2', '3')]);
+    expect(found.map((c) => c.id)).toEqual(['x:1', 'fb:2/3']);
+  });
+
+  it('is a real versioned database that other code can open read-only', async () => {
+    const raw = await openDB(name);
+    expect(raw.version).toBe(DB_VERSION);
+    raw.close();
+  });
+});

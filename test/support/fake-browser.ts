@@ -1,0 +1,71 @@
+/**
+ * A small in-memory stand-in for webextension-polyfill, for unit tests in happy-dom only. It implements
+ * what the units under test call — i18n from the real Dutch catalogue, storage.local, runtime messaging —
+ * and records what was sent. End-to-end tests use the real browser APIs.
+ */
+import nl from '../../assets/_locales/nl/messages.json';
+
+type Listener = (message: unknown, sender: unknown) => unknown;
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+const storage = new Map<string, unknown>();
+const listeners = new Set<Listener>();
+export const sent: unknown[] = [];
+let responder: (message: unknown) => unknown = () => undefined;
+
+export function setResponder(fn: (message: unknown) => unknown): void {
+  responder = fn;
+}
+
+export function resetFakeBrowser(): void {
+  storage.clear();
+  listeners.clear();
+  sent.length = 0;
+  responder = () => undefined;
+}
+
+/** Delivers a message to the registered onMessage listeners, as the browser would. */
+export function deliver(message: unknown, sender: unknown = {}): void {
+  for (const l of listeners) l(message, sender);
+}
+
+export function getMessage(key: string, substitutions: string[] = []): string {
+  const entry = (nl as Catalogue)[key];
+  if (!entry) return '';
+  let text = entry.message;
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
+    const index = Number(content.replace('$', '')) - 1;
+    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), substitutions[index] ?? '');
+  }
+  return text;
+}
+
+const browser = {
+  i18n: { getMessage, getUILanguage: () => 'nl' },
+  runtime: {
+    id: 'fake-extension-id',
+    getURL: (path: string) => `chrome-extension://fake-extension-id/${path}`,
+    getManifest: () => ({ version: '0.0.0-test' }),
+    async sendMessage(message: unknown) {
+      sent.push(message);
+      return responder(message);
+    },
+    onMessage: {
+      addListener: (l: Listener) => listeners.add(l),
+      removeListener: (l: Listener) => listeners.delete(l),
+    },
+  },
+  storage: {
+    local: {
+      async get(key: string) {
+        return storage.has(key) ? { [key]: structuredClone(storage.get(key)) } : {};
+      },
+      async set(items: Record<string, unknown>) {
+        for (const [k, v] of Object.entries(items)) storage.set(k, structuredClone(v));
+      },
+    },
+  },
+  tabs: { query: async () => [], sendMessage: async () => undefined },
+};
+
+export default browser;
