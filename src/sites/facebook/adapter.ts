@@ -16,14 +16,14 @@ export const facebookAdapter: SiteAdapter = {
   readPost: readFacebookPost,
   mountPoint(el) {
     if (isComment(el)) return { parent: el, before: null };
-    // Between the post (with its action bar) and its comments, so the toolbar reads with the post.
-    const firstComment = el.querySelector(FB.article);
-    if (firstComment) {
-      let branch: Element = firstComment;
-      while (branch.parentElement && branch.parentElement !== el) branch = branch.parentElement;
-      return { parent: el, before: branch };
-    }
-    return { parent: el, before: null };
+    // Between the post (with its action bar) and its comments, so the toolbar reads with the post: before
+    // the largest block that holds the comments but not the post's own header or message.
+    const firstComment = el.querySelector(FB.comment);
+    const header = el.querySelector(`${FB.profileName}, ${FB.message}`);
+    if (!firstComment || !header) return { parent: el, before: null };
+    let branch: Element = firstComment;
+    while (branch.parentElement && branch.parentElement !== el && !branch.parentElement.contains(header)) branch = branch.parentElement;
+    return { parent: branch.parentElement ?? el, before: branch };
   },
   theme(doc): Theme {
     return doc.documentElement.classList.contains('__fb-dark-mode') ? 'dark' : 'light';
