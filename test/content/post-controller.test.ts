@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CaseCache } from '../../src/content/case-cache';
+import { PostController } from '../../src/content/post-controller';
+import type { Case } from '../../src/domain/case';
+import type { CaseId } from '../../src/domain/case-id';
+import { xAdapter } from '../../src/sites/x/adapter';
+import { X } from '../../src/sites/x/selectors';
+import { loadPage } from '../support/fixtures';
+
+const hosts = () => [...document.querySelectorAll('[data-loket-post]')];
+const ids = () => hosts().map((h) => h.getAttribute('data-loket-post'));
+let controller: PostController | undefined;
+
+function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
+  const cache = new CaseCache(fetch);
+  controller = new PostController(xAdapter, cache, { track: vi.fn(), setStatus: vi.fn() });
+  return { cache, fetch, controller };
+}
+
+afterEach(() => controller?.destroy());
+
+describe('one toolbar per post', () => {
+  it('mounts one toolbar on each tweet, none on ads, and asks for all cases in one request', async () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { fetch, controller } = start();
+    controller.scan([document.body]);
+    expect(hosts()).toHaveLength(8);
+    expect(new Set(ids()).size).toBe(8);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]![0]).toHaveLength(8);
+    for (const ad of document.querySelectorAll(`${X.promotedWrapper} ${X.tweet}`)) expect(ad.querySelector('[data-loket-post]')).toBeNull();
+  });
+
+  it('is idempotent: scanning again mounts nothing new', () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { controller } = start();
+    controller.scan([document.body]);
+    const before = hosts();
+    controller.scan([document.body]);
+    controller.scan([...document.querySelectorAll(X.tweet)]);
+    expect(hosts()).toEqual(before);
+  });
+
+  it('puts nothing of ours in the light DOM but the host attribute, behind a closed shadow root', () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    start().controller.scan([document.body]);
+    for (const host of hosts()) {
+      expect(host.getAttributeNames()).toEqual(['data-loket-post']);
+      expect(host.shadowRoot).toBeNull();
+      expect(host.childNodes).toHaveLength(0);
+    }
+  });
+
+  it('follows a row that X reuses for another tweet', () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { controller } = start();
+    controller.scan([document.body]);
+    const article = document.querySelector(X.tweet)!;
+    const link = article.querySelector<HTMLAnchorElement>('a[href*="/status/"] time')!.closest('a')!;
+    link.setAttribute('href', '/dave/status/1999999999999999999');
+    controller.scan([article]);
+    expect(article.querySelectorAll('[data-loket-post]')).toHaveLength(1);
+    expect(article.querySelector('[data-loket-post]')!.getAttribute('data-loket-post')).toBe('x:1999999999999999999');
+    expect(hosts()).toHaveLength(8);
+  });
+
+  it('removes the toolbar when its tweet leaves, and puts it back when the site re-renders it away', () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { controller } = start();
+    controller.scan([document.body]);
+    const [first, second] = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].filter((cell) => cell.querySelector('[data-loket-post]'));
+    first!.remove();
+    controller.sweep();
+    expect(hosts()).toHaveLength(7);
+    expect(controller.size).toBe(7);
+    second!.querySelector('[data-loket-post]')!.remove();
+    controller.sweep();
+    expect(hosts()).toHaveLength(7);
+    expect(second!.querySelectorAll('[data-loket-post]')).toHaveLength(1);
+  });
+
+  it('takes the toolbar away when a tweet becomes unreadable', () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { controller } = start();
+    controller.scan([document.body]);
+    const article = document.querySelector(X.tweet)!;
+    for (const a of article.querySelectorAll('a[href*="/status/"]')) a.remove();
+    controller.scan([article]);
+    expect(article.querySelector('[data-loket-post]')).toBeNull();
+  });
+});

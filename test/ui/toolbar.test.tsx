@@ -1,0 +1,63 @@
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { Case } from '../../src/domain/case';
+import { xCaseId } from '../../src/domain/case-id';
+import type { PostRef } from '../../src/domain/post-ref';
+import { Toolbar, type ToolbarProps } from '../../src/ui/toolbar';
+
+const hostile = '<img src=x onerror="window.pwned=1">';
+const post: PostRef = {
+  caseId: xCaseId('5'),
+  site: 'x',
+  url: 'https://x.com/a/status/5',
+  author: { name: hostile, handle: '@a' },
+  text: hostile,
+  postedAt: 0,
+  postedAtSource: 'page',
+};
+
+function mount(props: Partial<ToolbarProps>) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const all: ToolbarProps = { post, caseState: undefined, loaded: true, theme: 'light', busy: false, onTrack: vi.fn(), onStatus: vi.fn(), ...props };
+  render(<Toolbar {...all} />, root);
+  return { root, props: all };
+}
+
+describe('the in-page toolbar', () => {
+  it('offers to create a case for an untracked post', () => {
+    const { root, props } = mount({});
+    expect(root.textContent).toContain('Geen zaak');
+    root.querySelector<HTMLButtonElement>('[data-lk="track"]')!.click();
+    expect(props.onTrack).toHaveBeenCalledOnce();
+  });
+
+  it('shows the status of a tracked case and changes it', () => {
+    const c = { id: post.caseId, status: 'in_progress', tags: ['afval'] } as unknown as Case;
+    const { root, props } = mount({ caseState: c });
+    const select = root.querySelector<HTMLSelectElement>('[data-lk="status"]')!;
+    expect(select.value).toBe('in_progress');
+    expect(root.querySelector('label')!.textContent).toContain('Status');
+    expect(root.textContent).toContain('afval');
+    select.value = 'closed';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(props.onStatus).toHaveBeenCalledWith('closed');
+  });
+
+  it('renders hostile names as text, never as HTML', () => {
+    const { root } = mount({});
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('[role="group"]')!.getAttribute('aria-label')).toContain(hostile);
+  });
+
+  it('says plainly when saving failed', () => {
+    const { root } = mount({ error: 'No answer' });
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Loket kon dit niet opslaan: No answer');
+  });
+
+  it('shows the municipality’s own posts as such, without a case button', () => {
+    const { root } = mount({ post: { ...post, isOwn: true } });
+    expect(root.textContent).toContain('Eigen bericht');
+    expect(root.querySelector('[data-lk="track"]')).toBeNull();
+  });
+});
