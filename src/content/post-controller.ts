@@ -12,6 +12,7 @@ import { h } from 'preact';
 import type { CaseStatus } from '../domain/case';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
+import { slaState } from '../domain/sla-state';
 import type { SiteAdapter } from '../sites/site-adapter';
 import type { Theme } from '../ui/theme';
 import { Toolbar } from '../ui/toolbar';
@@ -126,6 +127,9 @@ export class PostController {
 
   private render(m: Mounted): void {
     const cached = this.cache.get(m.post.caseId);
+    // The timer state is the one other thing the host shows (for the site's layout, e.g. a coloured edge);
+    // it is absent until the background has answered for this post.
+    if (cached !== undefined) m.host.setSla(slaState(cached, this.now()));
     m.host.render(
       h(Toolbar, {
         post: m.post,

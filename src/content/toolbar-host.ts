@@ -1,14 +1,16 @@
 /**
- * The one element Loket puts into the site's DOM per post: a host carrying only `data-loket-post`, with a
- * closed shadow root holding everything else. The site's scripts can see that a post has a toolbar, never
+ * The one element Loket puts into the site's DOM per post: a host carrying only `data-loket-post` (the case
+ * id) and `data-loket-sla` (the timer state), with a closed shadow root holding everything else. The site's scripts can see that a post has a toolbar, never
  * what is in it (notes, assignees).
  */
 import { render, type ComponentChild } from 'preact';
 import type { CaseId } from '../domain/case-id';
+import type { SlaState } from '../domain/sla-state';
 import type { MountPoint } from '../sites/site-adapter';
 import { TOOLBAR_CSS } from '../ui/toolbar-styles';
 
 export const HOST_ATTRIBUTE = 'data-loket-post';
+export const SLA_ATTRIBUTE = 'data-loket-sla';
 
 export class ToolbarHost {
   readonly element: HTMLElement;
@@ -35,6 +37,10 @@ export class ToolbarHost {
 
   rekey(caseId: CaseId): void {
     this.element.setAttribute(HOST_ATTRIBUTE, caseId);
+  }
+
+  setSla(state: SlaState): void {
+    if (this.element.getAttribute(SLA_ATTRIBUTE) !== state) this.element.setAttribute(SLA_ATTRIBUTE, state);
   }
 
   render(vnode: ComponentChild): void {

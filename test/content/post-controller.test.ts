@@ -43,11 +43,13 @@ describe('one toolbar per post', () => {
     expect(hosts()).toEqual(before);
   });
 
-  it('puts nothing of ours in the light DOM but the host attribute, behind a closed shadow root', () => {
+  it('puts nothing of ours in the light DOM but the host attributes, behind a closed shadow root', async () => {
     loadPage('x/x-home.html', 'https://x.com/home');
     start().controller.scan([document.body]);
+    await new Promise((r) => setTimeout(r, 0));
     for (const host of hosts()) {
-      expect(host.getAttributeNames()).toEqual(['data-loket-post']);
+      expect(host.getAttributeNames()).toEqual(['data-loket-post', 'data-loket-sla']);
+      expect(host.getAttribute('data-loket-sla')).toBe('none');
       expect(host.shadowRoot).toBeNull();
       expect(host.childNodes).toHaveLength(0);
     }

@@ -1,0 +1,105 @@
+/**
+ * Launches Debian's Chromium with the built extension (dist/chrome) loaded, serving our fixtures at the real
+ * https://x.com/… and https://www.facebook.com/… URLs. Every request the browser makes is recorded; any
+ * request to a host we do not serve is refused, so a test can prove Loket sent nothing anywhere.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { fixture } from './fixtures';
+
+export const EXTENSION_DIR = resolve('dist/chrome');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Loket {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  /** Serves `html` at this exact URL (https://x.com/home, …). */
+  serve(url: string, html: string): void;
+  /** Every request the browser made, in order. */
+  requests: string[];
+  /** Errors the extension's contexts reported. */
+  errors: string[];
+  open(url: string): Promise<Page>;
+  openPopup(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** UI language for the extension's catalogue: 'nl' (default) or 'en'. */
+  lang?: 'nl' | 'en';
+}
+
+export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first');
+  const profile = mkdtempSync(join(tmpdir(), 'loket-chromium-'));
+  const lang = options.lang ?? 'nl';
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: lang === 'nl' ? 'nl-NL' : 'en-GB',
+    env: { ...process.env, LANGUAGE: lang === 'nl' ? 'nl_NL' : 'en_GB', LANG: lang === 'nl' ? 'nl_NL.UTF-8' : 'en_GB.UTF-8' },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${lang === 'nl' ? 'nl' : 'en-GB'}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const pages = new Map<string, string>();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`chrome-extension://`)) return route.continue(); // the extension's own files
+    requests.push(url);
+    const body = pages.get(url.split('#')[0]!);
+    if (body !== undefined) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    else if (/^https:\/\/(x|twitter|(www\.)?facebook)\.com\//.test(url)) await route.fulfill({ status: 204, body: '' });
+    else await route.abort('blockedbyclient');
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(sw.url()).host;
+  const watch = (w: Worker) => w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`));
+  watch(sw);
+  context.on('page', (page) => {
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && page.url().startsWith('chrome-extension://') && errors.push(`${page.url()}: ${m.text()}`));
+  });
+  return {
+    context,
+    extensionId,
+    requests,
+    errors,
+    async worker() {
+      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? sw;
+    },
+    serve(url, html) {
+      pages.set(url, html);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export { fixture };

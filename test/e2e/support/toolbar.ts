@@ -1,0 +1,96 @@
+/**
+ * Drives Loket's in-page toolbar the way a user does — real mouse clicks at the element's position and real
+ * key presses — although it lives in a closed shadow root that page scripts (and Playwright's selectors)
+ * cannot enter. The DevTools protocol can: it finds the shadow root and reports where an element is and
+ * what it says.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface Box {
+  x: number;
+  y: number;
+  text: string;
+  value: string | null;
+  disabled: boolean;
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function session(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) {
+    s = page.context().newCDPSession(page);
+    sessions.set(page, s);
+  }
+  return s;
+}
+
+export class Toolbar {
+  constructor(
+    readonly page: Page,
+    readonly caseId: string,
+  ) {}
+
+  private async shadowRoot(): Promise<string | null> {
+    const cdp = await session(this.page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-loket-post="${this.caseId}"]` });
+    if (!nodeId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    return object.objectId ?? null;
+  }
+
+  /** Where an element inside the toolbar is and what it shows, or null when it is not there. */
+  async find(selector: string): Promise<Box | null> {
+    const objectId = await this.shadowRoot();
+    if (!objectId) return null;
+    const cdp = await session(this.page);
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: `function (selector) {
+        const el = this.querySelector(selector);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, text: el.textContent, value: 'value' in el ? el.value : null, disabled: !!el.disabled };
+      }`,
+      arguments: [{ value: selector }],
+      returnByValue: true,
+    });
+    return (result.value as Box | null) ?? null;
+  }
+
+  async text(): Promise<string> {
+    return (await this.find('.lk'))?.text ?? '';
+  }
+
+  async waitFor(selector: string, predicate: (box: Box) => boolean = () => true, timeout = 10_000): Promise<Box> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const box = await this.find(selector);
+      if (box && predicate(box)) return box;
+      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async waitForText(pattern: RegExp, timeout = 10_000): Promise<string> {
+    return (await this.waitFor('.lk', (b) => pattern.test(b.text), timeout)).text;
+  }
+
+  /** A real mouse click in the middle of the element. */
+  async click(selector: string): Promise<void> {
+    const box = await this.waitFor(selector, (b) => !b.disabled);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
+  /** Focuses a select with a click and picks an option by typing its label, as keyboard users do. */
+  async choose(selector: string, label: string): Promise<void> {
+    await this.click(selector);
+    await this.page.keyboard.press('Escape'); // close the list the click opened; focus stays
+    await this.page.keyboard.type(label);
+  }
+}
