@@ -83,7 +83,7 @@ export async function updateCase(
   return { case: next, changes };
 }
 
-/** Open cases, most urgent first (due time ascending; cases without a due time last). */
+/** Open cases, most urgent first: due time ascending, cases without one last, oldest post first on a tie. */
 export async function listOpenByDue(db: LoketDatabase, limit = Infinity): Promise<Case[]> {
   const out: Case[] = [];
   let cursor = await db.transaction('cases').store.index('by-open-due').openCursor();

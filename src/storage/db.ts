@@ -3,7 +3,7 @@
  * Only the background worker opens it: every write goes through there, one transaction per user action.
  *
  * "Open cases by due time" must cost what the open cases cost, not all cases ever handled. Open cases carry
- * `openDue` (their due time, or +∞ when they have none); closed cases do not, and IndexedDB leaves a record
+ * `openDue` ([due time or +∞, posted time]); closed cases do not, and IndexedDB leaves a record
  * out of an index when the key path is missing. The `by-open-due` index therefore holds open cases only.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
@@ -16,14 +16,15 @@ import type { Template } from '../domain/template';
 
 export const DB_NAME = 'loket';
 
-export type StoredCase = Case & { openDue?: number };
+/** Open cases carry their sort key: due time (+∞ when none), then posted time, so the oldest waits least. */
+export type StoredCase = Case & { openDue?: [number, number] };
 export type StoredEvent = CaseEvent & { seq: number };
 
 export interface LoketDB extends DBSchema {
   cases: {
     key: CaseId;
     value: StoredCase;
-    indexes: { 'by-open-due': number; 'by-updated': number; 'by-status': string };
+    indexes: { 'by-open-due': [number, number]; 'by-updated': number; 'by-status': string };
   };
   events: {
     key: number;
@@ -72,7 +73,7 @@ export function openLoketDb(name = DB_NAME, version = DB_VERSION): Promise<Loket
 
 export function toStored(c: Case): StoredCase {
   const { openDue: _drop, ...plain } = c as StoredCase;
-  return isOpen(plain) ? { ...plain, openDue: plain.dueAt ?? Number.POSITIVE_INFINITY } : plain;
+  return isOpen(plain) ? { ...plain, openDue: [plain.dueAt ?? Number.POSITIVE_INFINITY, plain.postedAt] } : plain;
 }
 
 export function fromStored(s: StoredCase): Case {

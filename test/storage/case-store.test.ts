@@ -87,16 +87,17 @@ describe('the loket database', () => {
   });
 
   it('lists open cases by due time from an index that holds open cases only', async () => {
-    for (const id of ['1', '2', '3', '4']) await trackPost(db, post(id), 'Anna', 1);
+    for (const id of ['5', '4', '3', '2', '1']) await trackPost(db, post(id), 'Anna', 1);
     await updateCase(db, xCaseId('1'), { dueAt: 500 }, 'Anna', 2);
     await updateCase(db, xCaseId('2'), { dueAt: 100 }, 'Anna', 2);
     await updateCase(db, xCaseId('3'), { status: 'closed', dueAt: 50 }, 'Anna', 2);
     const open = await listOpenByDue(db);
-    expect(open.map((c) => c.id)).toEqual(['x:2', 'x:1', 'x:4']); // no due time sorts last
+    // No due time sorts last, the oldest post (lowest postedAt here) first among those.
+    expect(open.map((c) => c.id)).toEqual(['x:2', 'x:1', 'x:4', 'x:5']);
     expect(open.every((c) => !('openDue' in c))).toBe(true);
-    expect(await countOpen(db)).toBe(3);
-    expect(await db.countFromIndex('cases', 'by-open-due')).toBe(3);
-    expect(await db.count('cases')).toBe(4);
+    expect(await countOpen(db)).toBe(4);
+    expect(await db.countFromIndex('cases', 'by-open-due')).toBe(4);
+    expect(await db.count('cases')).toBe(5);
     expect((await listOpenByDue(db, 1)).map((c) => c.id)).toEqual(['x:2']);
   });
 

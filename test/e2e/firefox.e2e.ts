@@ -1,0 +1,107 @@
+/**
+ * Firefox smoke test: the built dist/firefox installed into Debian's firefox-esr (puppeteer-core over
+ * WebDriver BiDi). Shows the content script finds the posts, the background (an event page here) answers
+ * and stores, and what it stored survives the background being suspended. Firefox's extension pages cannot
+ * be driven over BiDi, so the popup and options are tested in Chromium only; the toolbar's closed shadow
+ * root is driven here with the keyboard, as a keyboard user would.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from './support/fixtures';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const EXTENSION_DIR = resolve('dist/firefox');
+const TWEET = 'x:1000000000000000001';
+
+let browser: Browser;
+const foreign: string[] = [];
+
+async function openX(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url === 'https://x.com/home') void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture('x/x-home.html') });
+    else {
+      // The page's own requests (favicon) stay on x.com; anything to another host would be ours.
+      if (!/^(moz-extension:|data:|https:\/\/x\.com\/)/.test(url)) foreign.push(url);
+      void request.abort();
+    }
+  });
+  await page.goto('https://x.com/home');
+  return page;
+}
+
+/** Moves keyboard focus into the toolbar of a tweet: from the last control of X's action bar, one Tab. */
+async function tabIntoToolbar(page: Page, caseId: string): Promise<void> {
+  await page.evaluate((id) => {
+    const host = document.querySelector(`[data-loket-post="${id}"]`)!;
+    const article = host.closest('article')!;
+    const bar = article.querySelector('[data-testid="reply"]')!.closest('[role="group"]')!;
+    const focusable = [...bar.querySelectorAll<HTMLElement>('button, a[href]')];
+    focusable.at(-1)!.focus();
+  }, caseId);
+  await page.keyboard.press('Tab');
+}
+
+const sla = (page: Page, caseId: string) => page.$eval(`[data-loket-post="${caseId}"]`, (el) => el.getAttribute('data-loket-sla'));
+
+beforeAll(async () => {
+  if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error('dist/firefox is missing: run `npm run build` first');
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: {
+      // Suspend the background after 2 s idle, so the test sees it stop and start again.
+      'extensions.background.idle.timeout': 2000,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: '11111111-2222-3333-4444-555555555555' }),
+    },
+  });
+  await browser.installExtension(EXTENSION_DIR);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+function geckoId(): string {
+  return JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')).browser_specific_settings.gecko.id;
+}
+
+describe('Loket in Firefox', () => {
+  it('puts one toolbar on every tweet and gets each post’s case state from the background', async () => {
+    const page = await openX();
+    // data-loket-sla appears only once the background has answered for that post.
+    await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla="none"]').length === 8, { timeout: 20_000 });
+    const ids = await page.$$eval('[data-loket-post]', (els) => els.map((e) => e.getAttribute('data-loket-post')));
+    expect(new Set(ids).size).toBe(8);
+    await page.close();
+  });
+
+  it('creates and closes a case from the keyboard, and keeps it after the background was suspended', async () => {
+    const page = await openX();
+    await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"][data-loket-sla]`), { timeout: 20_000 }, TWEET);
+    await tabIntoToolbar(page, TWEET);
+    await page.keyboard.press('Enter'); // "Maak zaak"
+    // Once the case exists the toolbar shows a status select; pick "closed" with the keyboard.
+    await new Promise((r) => setTimeout(r, 500));
+    await tabIntoToolbar(page, TWEET);
+    await page.keyboard.press('End');
+    await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"]`)?.getAttribute('data-loket-sla') === 'answered', { timeout: 10_000 }, TWEET);
+
+    // Let the idle background suspend (2 s), then load the page again: the state comes back from IndexedDB.
+    await new Promise((r) => setTimeout(r, 4_000));
+    await page.reload();
+    await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"][data-loket-sla]`), { timeout: 20_000 }, TWEET);
+    expect(await sla(page, TWEET)).toBe('answered');
+    expect(await sla(page, 'x:1000000000000000009')).toBe('none');
+    await page.close();
+  });
+
+  it('requested nothing from any other host', () => {
+    expect(foreign).toEqual([]);
+  });
+});
