@@ -59,7 +59,7 @@ export function PopupApp() {
 function CaseRow({ item }: { item: Case }) {
   return (
     <li data-case-id={item.id}>
-      <a class="case" href={item.url} target="_blank" rel="noopener noreferrer" aria-label={t('popupOpenPost', item.author.name)}>
+      <a class="case" href={item.url} target="_blank" rel="noopener noreferrer" title={t('popupOpenPost', item.author.name)}>
         <span class="meta">
           <span>{t(item.site === 'x' ? 'site_x' : 'site_facebook')}</span>
           <span class="author">{item.author.name}</span>

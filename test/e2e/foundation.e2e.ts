@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
+import { axeViolations } from './support/axe';
 import { readStore } from './support/idb';
 import { Toolbar } from './support/toolbar';
 
@@ -178,6 +179,37 @@ describe('Loket in Chromium', () => {
     expect(text.includes('Status')).toBe(cases.some((c) => c.id === 'x:1000000000000000010'));
     await popup.close();
     await page.close();
+  });
+
+  it('saves the agent’s name in the options, and the next change in the page is recorded under it', async () => {
+    const options = await loket.context.newPage();
+    await options.goto(`chrome-extension://${loket.extensionId}/options.html`);
+    await options.getByLabel('Uw naam').fill('Anna de Wit');
+    await options.getByLabel('Paraaf (bijv. ^AB)').fill('^AW');
+    await options.getByLabel('Gemeente').fill('Voorbeeld');
+    await options.getByRole('button', { name: 'Opslaan' }).click();
+    await options.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
+    await options.reload();
+    expect(await options.getByLabel('Uw naam').inputValue()).toBe('Anna de Wit');
+    expect(await axeViolations(options)).toEqual([]);
+
+    const page = await loket.open('https://x.com/home');
+    const toolbar = new Toolbar(page, TWEET);
+    await toolbar.waitFor('[data-lk="status"]');
+    await toolbar.choose('[data-lk="status"]', 'Wacht op inwoner');
+    await toolbar.waitFor('[data-lk="status"]', (b) => b.value === 'waiting');
+    const events = await readStore<{ caseId: string; actor: string; after?: unknown }>(await loket.worker(), 'events');
+    expect(events.filter((e) => e.caseId === TWEET).at(-1)).toMatchObject({ actor: 'Anna de Wit', after: 'waiting' });
+    await options.close();
+    await page.close();
+  });
+
+  it('has a popup with cases that axe-core finds nothing wrong with', async () => {
+    const popup = await loket.openPopup();
+    await popup.getByRole('list', { name: 'Open zaken' }).waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await popup.close();
   });
 
   it('reported no errors and requested nothing beyond the pages under test', () => {
