@@ -2,7 +2,8 @@
 import browser from 'webextension-polyfill';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
-import { CaseNotFoundError, countOpen, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
+import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
+import { listTemplates, markTemplateUsed } from '../storage/template-store';
 import { loadSettings, saveSettings } from '../storage/settings';
 import { broadcast } from './broadcast';
 import { database } from './database';
@@ -38,6 +39,21 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       const db = await database();
       const [cases, total] = await Promise.all([listOpenByDue(db, limit), countOpen(db)]);
       return { cases, total };
+    },
+    async 'case/responded'({ id, at }) {
+      const db = await database();
+      const existing = await getCase(db, id);
+      if (!existing) return { case: null };
+      if (existing.firstResponseAt !== undefined) return { case: existing };
+      const result = await updateCase(db, id, { firstResponseAt: at }, await actor(), now());
+      if (result.changes.length > 0) await broadcast('case/changed', { case: result.case });
+      return { case: result.case };
+    },
+    async 'templates/list'() {
+      return listTemplates(await database());
+    },
+    async 'template/used'({ id }) {
+      return (await markTemplateUsed(await database(), id, now())) ?? null;
     },
     async 'settings/get'() {
       return loadSettings();

@@ -2,7 +2,9 @@
  * Content script entry, on x.com/twitter.com and facebook.com. Picks the site's adapter and keeps a toolbar
  * on every post until the page goes away.
  */
+import type { Case } from '../domain/case';
 import { send, onPush } from '../protocol/client';
+import type { Settings } from '../protocol/messages';
 import { facebookAdapter } from '../sites/facebook/adapter';
 import { siteForHost } from '../sites/hosts';
 import type { SiteAdapter } from '../sites/site-adapter';
@@ -10,41 +12,63 @@ import { xAdapter } from '../sites/x/adapter';
 import { observeBatched } from './batched-observer';
 import { CaseCache } from './case-cache';
 import { PostController } from './post-controller';
+import { ReplyTracker } from './reply-tracker';
+import { startTicker } from './ticker';
 import { isLoketHost } from './toolbar-host';
 
 const ADAPTERS: Record<'x' | 'facebook', SiteAdapter> = { x: xAdapter, facebook: facebookAdapter };
+const TICK_MS = 30_000;
 
 function start(adapter: SiteAdapter): void {
   const lifetime = new AbortController();
+  const signal = lifetime.signal;
   const cache = new CaseCache((ids) => send('cases/get', { ids }));
-  const controller = new PostController(adapter, cache, {
-    async track(post) {
-      cache.put((await send('case/track', { post })).case);
-    },
-    async setStatus(id, status) {
-      cache.put((await send('case/update', { id, patch: { status } })).case);
-    },
+  const put = (c: Case | null): void => {
+    if (c) cache.put(c);
+  };
+  let settings: Settings = { agentName: '', initials: '', municipality: '' };
+  void send('settings/get', {}).then((s) => (settings = s), () => undefined);
+
+  const replies = new ReplyTracker(adapter.composer, (id, at) => {
+    void send('case/responded', { id, at }).then((r) => put(r.case), () => undefined);
   });
-  onPush({ 'case/changed': ({ case: c }) => cache.put(c) }, lifetime.signal);
+  const controller = new PostController(
+    adapter,
+    cache,
+    {
+      track: async (post) => put((await send('case/track', { post })).case),
+      setStatus: async (id, status) => put((await send('case/update', { id, patch: { status } })).case),
+      templates: () => send('templates/list', {}),
+      templateUsed: (id) => void send('template/used', { id }).catch(() => undefined),
+      settings: () => settings,
+    },
+    Date.now,
+    replies,
+  );
+  onPush(
+    {
+      'case/changed': ({ case: c }) => cache.put(c),
+      'settings/changed': ({ settings: s }) => (settings = s),
+    },
+    signal,
+  );
+  replies.listen(document, signal);
   observeBatched(
     document.body,
     (batch) => {
       if (batch.removed) controller.sweep();
       controller.scan(batch.touched);
     },
-    lifetime.signal,
+    signal,
     isLoketHost,
   );
   controller.scan([document.body]);
-  window.addEventListener(
-    'pagehide',
-    (event) => {
-      if (event.persisted) return; // kept in the back/forward cache: resumes as it was
-      lifetime.abort();
-      controller.destroy();
-    },
-    { once: false },
-  );
+  startTicker(() => controller.tick(), TICK_MS, signal);
+  window.addEventListener('pagehide', (event) => {
+    if (event.persisted) return; // kept in the back/forward cache: resumes as it was
+    lifetime.abort();
+    controller.destroy();
+  });
 }
 
 const site = siteForHost(location.hostname);

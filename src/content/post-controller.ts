@@ -9,38 +9,59 @@
  *                                          CaseCache ◀── pushes / cases/get ────┘
  */
 import { h } from 'preact';
-import type { CaseStatus } from '../domain/case';
+import type { Case, CaseStatus } from '../domain/case';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
+import { firstName, renderTemplate, type RenderedTemplate } from '../domain/render-template';
 import { slaState } from '../domain/sla-state';
+import type { Template } from '../domain/template';
+import type { Settings } from '../protocol/messages';
 import type { SiteAdapter } from '../sites/site-adapter';
+import { formatDuration } from '../ui/format';
+import { t } from '../ui/i18n';
 import type { Theme } from '../ui/theme';
-import { Toolbar } from '../ui/toolbar';
+import { Toolbar, type Notice, type ToolbarProps } from '../ui/toolbar';
 import type { CaseCache } from './case-cache';
+import { insertIntoEditor } from './insert-text';
 import { ToolbarHost } from './toolbar-host';
 
-export interface Actions {
+export interface Services {
   track(post: PostRef): Promise<void>;
   setStatus(id: CaseId, status: CaseStatus): Promise<void>;
+  templates(): Promise<Template[]>;
+  templateUsed(id: string): void;
+  settings(): Settings;
+}
+
+export interface PostObserver {
+  /** A post read for the first time after the page's first pass. */
+  appeared(post: PostRef, el: Element): void;
+  /** A post that was on the page at the first pass. */
+  present(post: PostRef, el: Element): void;
 }
 
 interface Mounted {
   host: ToolbarHost;
   post: PostRef;
   busy: boolean;
-  error?: string;
+  notice?: Notice;
+  pickerOpen: boolean;
 }
 
 export class PostController {
   private readonly mounted = new Map<Element, Mounted>();
   private readonly firstSeen = new WeakMap<Element, number>();
+  private readonly seenIds = new Set<CaseId>();
   private theme: Theme = 'light';
+  private templates: Template[] | undefined;
+  private firstPassDone = false;
 
   constructor(
     private readonly adapter: SiteAdapter,
     private readonly cache: CaseCache,
-    private readonly actions: Actions,
+    private readonly services: Services,
     private readonly now: () => number = Date.now,
+    private readonly observer?: PostObserver,
   ) {
     cache.subscribe((ids) => this.rerender(new Set(ids)));
   }
@@ -65,6 +86,7 @@ export class PostController {
       for (const el of root.querySelectorAll(this.adapter.candidateSelector)) seen.add(el);
     }
     for (const el of seen) this.update(el);
+    this.firstPassDone = true;
   }
 
   /** Drops toolbars whose post left the page; re-mounts those the site's re-render removed. */
@@ -76,6 +98,19 @@ export class PostController {
         this.update(el);
       }
     }
+  }
+
+  /** Redraws the toolbars whose timer moves (open, tracked cases): called by the page's one ticker. */
+  tick(): void {
+    for (const m of this.mounted.values()) {
+      const c = this.cache.get(m.post.caseId);
+      if (c && c.firstResponseAt === undefined && c.status !== 'closed') this.render(m);
+    }
+  }
+
+  /** Posts whose toolbar is on the page, for health checks. */
+  posts(): PostRef[] {
+    return [...this.mounted.values()].map((m) => m.post);
   }
 
   destroy(): void {
@@ -90,10 +125,15 @@ export class PostController {
       if (current) this.unmount(el);
       return;
     }
+    this.notice(post, el);
     if (current) {
       const moved = current.host.element.parentElement !== at.parent;
       if (!moved) {
-        if (current.post.caseId !== post.caseId) current.host.rekey(post.caseId);
+        if (current.post.caseId !== post.caseId) {
+          current.host.rekey(post.caseId);
+          current.pickerOpen = false;
+          delete current.notice;
+        }
         current.post = post;
         this.cache.want(post.caseId);
         this.render(current);
@@ -101,10 +141,17 @@ export class PostController {
       }
       this.unmount(el);
     }
-    const mounted: Mounted = { host: new ToolbarHost(post.caseId, at), post, busy: false };
+    const mounted: Mounted = { host: new ToolbarHost(post.caseId, at), post, busy: false, pickerOpen: false };
     this.mounted.set(el, mounted);
     this.cache.want(post.caseId);
     this.render(mounted);
+  }
+
+  private notice(post: PostRef, el: Element): void {
+    if (this.seenIds.has(post.caseId)) return;
+    this.seenIds.add(post.caseId);
+    if (this.firstPassDone) this.observer?.appeared(post, el);
+    else this.observer?.present(post, el);
   }
 
   private read(el: Element): PostRef | null {
@@ -125,11 +172,20 @@ export class PostController {
     for (const m of this.mounted.values()) if (!ids || ids.has(m.post.caseId)) this.render(m);
   }
 
+  private timer(c: Case | null | undefined, post: PostRef): ToolbarProps['timer'] {
+    if (!c || post.isOwn) return undefined;
+    const state = slaState(c, this.now());
+    if (c.firstResponseAt !== undefined) return { text: t('timerAnswered', formatDuration(c.firstResponseAt - c.postedAt)), state };
+    if (c.status === 'closed') return undefined;
+    const waited = formatDuration(this.now() - c.postedAt);
+    return { text: c.postedAtSource === 'first-seen' ? t('timerWaitingEstimate', waited) : t('timerWaiting', waited), state };
+  }
+
   private render(m: Mounted): void {
     const cached = this.cache.get(m.post.caseId);
-    // The timer state is the one other thing the host shows (for the site's layout, e.g. a coloured edge);
-    // it is absent until the background has answered for this post.
+    // The timer state is the one other thing the host shows; it appears once the background has answered.
     if (cached !== undefined) m.host.setSla(slaState(cached, this.now()));
+    const timer = this.timer(cached, m.post);
     m.host.render(
       h(Toolbar, {
         post: m.post,
@@ -137,21 +193,89 @@ export class PostController {
         loaded: cached !== undefined,
         theme: this.theme,
         busy: m.busy,
-        ...(m.error !== undefined ? { error: m.error } : {}),
-        onTrack: () => this.act(m, () => this.actions.track(m.post)),
-        onStatus: (status) => this.act(m, () => this.actions.setStatus(m.post.caseId, status)),
+        ...(m.notice ? { notice: m.notice } : {}),
+        ...(timer ? { timer } : {}),
+        pickerOpen: m.pickerOpen,
+        templates: this.templates,
+        renderTemplate: (template) => this.fill(template, m.post),
+        onTrack: () => void this.act(m, () => this.services.track(m.post)),
+        onStatus: (status) => void this.act(m, () => this.services.setStatus(m.post.caseId, status)),
+        onTogglePicker: (open) => this.togglePicker(m, open),
+        onInsert: (template) => void this.insert(m, template),
       }),
     );
   }
 
+  private togglePicker(m: Mounted, open: boolean): void {
+    m.pickerOpen = open;
+    if (open) delete m.notice;
+    this.render(m);
+    if (open && this.templates === undefined) {
+      this.services
+        .templates()
+        .then((list) => {
+          this.templates = list;
+          this.rerender();
+        })
+        .catch((error: unknown) => {
+          m.notice = { kind: 'error', text: t('errorBackground', error instanceof Error ? error.message : String(error)) };
+          this.render(m);
+        });
+    }
+  }
+
+  private fill(template: Template, post: PostRef): RenderedTemplate {
+    const settings = this.services.settings();
+    const now = new Date(this.now());
+    const zone = { timeZone: 'Europe/Amsterdam' } as const;
+    return renderTemplate(template.body, {
+      naam: post.author.name,
+      voornaam: firstName(post.author.name),
+      handle: post.author.handle ?? '',
+      gemeente: settings.municipality,
+      medewerker: settings.agentName,
+      paraaf: settings.initials,
+      zaaknummer: post.caseId,
+      datum: now.toLocaleDateString('nl-NL', zone),
+      tijd: now.toLocaleTimeString('nl-NL', { ...zone, hour: '2-digit', minute: '2-digit' }),
+      kanaal: post.site === 'x' ? 'X' : 'Facebook',
+    });
+  }
+
+  private async insert(m: Mounted, template: Template): Promise<void> {
+    const el = [...this.mounted].find(([, v]) => v === m)?.[0];
+    if (!el) return;
+    const { text } = this.fill(template, m.post);
+    m.pickerOpen = false;
+    m.busy = true;
+    this.render(m);
+    try {
+      const editor = await this.adapter.composer.open(el);
+      if (!editor) {
+        m.notice = { kind: 'error', text: t('insertNoComposer') };
+        return;
+      }
+      const outcome = await insertIntoEditor(editor, text, () => this.adapter.composer.canSubmit(editor));
+      if (outcome === 'inserted') {
+        m.notice = { kind: 'ok', text: t('insertDone') };
+        this.services.templateUsed(template.id);
+      } else {
+        m.notice = { kind: 'error', text: t('insertNotTaken') };
+      }
+    } finally {
+      m.busy = false;
+      this.render(m);
+    }
+  }
+
   private async act(m: Mounted, action: () => Promise<void>): Promise<void> {
     m.busy = true;
-    delete m.error;
+    delete m.notice;
     this.render(m);
     try {
       await action();
     } catch (error) {
-      m.error = error instanceof Error ? error.message : String(error);
+      m.notice = { kind: 'error', text: t('errorBackground', error instanceof Error ? error.message : String(error)) };
     } finally {
       m.busy = false;
       this.render(m);

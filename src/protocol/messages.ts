@@ -11,6 +11,7 @@
 import type { z } from 'zod/mini';
 import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
+import type { Template } from '../domain/template';
 import type { requestSchemas, settingsSchema } from './schemas';
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -22,6 +23,10 @@ export interface Responses {
   'case/update': { case: Case; changes: FieldChange[] };
   'case/history': CaseEvent[];
   'cases/open': { cases: Case[]; total: number };
+  /** The case after recording the reply, or null when the post is not tracked. */
+  'case/responded': { case: Case | null };
+  'templates/list': Template[];
+  'template/used': Template | null;
   'settings/get': Settings;
   'settings/save': Settings;
 }

@@ -70,6 +70,9 @@ export const requestSchemas = {
   'case/update': z.strictObject({ id: caseIdSchema, patch: casePatchSchema }),
   'case/history': z.strictObject({ id: caseIdSchema }),
   'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
+  'case/responded': z.strictObject({ id: caseIdSchema, at: epochMs }),
+  'templates/list': z.strictObject({}),
+  'template/used': z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) }),
   'settings/get': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
 } as const;

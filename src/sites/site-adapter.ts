@@ -3,6 +3,7 @@
  * posts, how to read one, where our toolbar goes, which theme the page shows — lives behind it, in
  * src/sites/<site>/. The content script knows only this interface.
  */
+import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
 import type { Site } from '../domain/site';
 import type { Theme } from '../ui/theme';
@@ -27,4 +28,23 @@ export interface SiteAdapter {
   /** Where the toolbar host goes for this post, or null when the post has no place for it (yet). */
   mountPoint(post: Element): MountPoint | null;
   theme(doc: Document): Theme;
+  readonly composer: ComposerAccess;
+}
+
+/** The site's own reply box: where templates go, and how Loket notices that the agent replied. */
+export interface ComposerAccess {
+  /** Clicks on elements matching this are the agent sending a reply. */
+  readonly submitSelector: string;
+  /** An open composer that replies to this post, if there is one. */
+  find(post: Element): HTMLElement | null;
+  /** Opens the site's reply box for this post (as its own reply button does) and returns the editor. */
+  open(post: Element): Promise<HTMLElement | null>;
+  /** Whether the site would send now: its submit button for this editor is enabled. */
+  canSubmit(editor: HTMLElement): boolean;
+  /** The editor a submit button sends. */
+  editorOf(submit: Element): HTMLElement | null;
+  /** The case an editor replies to, as far as the page shows it. */
+  replyTarget(editor: Element): CaseId | null;
+  /** For a post by the agent's own account: the case it answers, when the page shows that (a thread). */
+  answers(ownPost: Element): CaseId | null;
 }

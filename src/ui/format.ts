@@ -1,5 +1,5 @@
 /** Formatting shared by the extension pages and the in-page UI. */
-import { uiLocale } from './i18n';
+import { t, uiLocale } from './i18n';
 
 export function formatDateTime(epochMs: number): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(epochMs);
@@ -17,4 +17,13 @@ export function snippet(text: string, max = 140): string {
 /** Sets the document language to the catalogue's, so screen readers pronounce our words right. */
 export function applyDocumentLanguage(): void {
   document.documentElement.lang = uiLocale().slice(0, 2);
+}
+
+/** A waiting time in the words of the UI: "12 min", "2 u 5 min", "1 d 3 u". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return t('durationMinutes', String(minutes));
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('durationHours', String(hours), String(minutes % 60));
+  return t('durationDays', String(Math.floor(hours / 24)), String(hours % 24));
 }

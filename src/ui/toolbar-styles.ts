@@ -7,7 +7,7 @@ export const TOOLBAR_CSS = `
 .lk[data-theme="dim"] { ${THEME_VARS.dim} }
 .lk[data-theme="dark"] { ${THEME_VARS.dark} }
 .lk {
-  box-sizing: border-box; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px;
+  box-sizing: border-box; display: block;
   margin: 6px 0 2px; padding: 4px 8px; border: 1px solid var(--lk-border); border-radius: 8px;
   background: var(--lk-bg); color: var(--lk-fg);
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -24,5 +24,22 @@ button[disabled] { cursor: progress; opacity: .75; }
 label { display: inline-flex; align-items: center; gap: 4px; }
 .chips { display: flex; gap: 4px; flex-wrap: wrap; list-style: none; margin: 0; padding: 0; }
 .chip { background: var(--lk-chip); border-radius: 999px; padding: 0 8px; }
-.error { color: var(--lk-error); flex-basis: 100%; }
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; }
+.notice { margin: 4px 0 0; }
+.error { color: var(--lk-error); }
+.timer { color: var(--lk-muted); font-variant-numeric: tabular-nums; }
+.timer-soon { color: var(--lk-warn); font-weight: 600; }
+.timer-overdue { color: var(--lk-error); font-weight: 600; }
+.picker { margin-top: 6px; border-top: 1px solid var(--lk-border); padding-top: 6px; }
+.search { display: flex; gap: 6px; align-items: center; }
+.search input { font: inherit; color: var(--lk-fg); background: var(--lk-bg); border: 1px solid var(--lk-border); border-radius: 6px; padding: 2px 6px; flex: 1; min-width: 0; }
+.search input:focus-visible { outline: 2px solid var(--lk-accent); outline-offset: 1px; }
+.options { list-style: none; margin: 6px 0; padding: 0; max-height: 180px; overflow: auto; }
+.option { padding: 3px 6px; border-radius: 4px; cursor: pointer; }
+.option.active { background: var(--lk-chip); outline: 1px solid var(--lk-accent); }
+.category { color: var(--lk-muted); font-size: 12px; }
+.preview { background: var(--lk-chip); border-radius: 6px; padding: 6px 8px; }
+.preview-label { font-size: 12px; color: var(--lk-muted); }
+.preview p { margin: 2px 0 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.warning { color: var(--lk-error); font-weight: 600; }
 `;

@@ -13,7 +13,13 @@ let controller: PostController | undefined;
 
 function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
   const cache = new CaseCache(fetch);
-  controller = new PostController(xAdapter, cache, { track: vi.fn(), setStatus: vi.fn() });
+  controller = new PostController(xAdapter, cache, {
+    track: vi.fn(),
+    setStatus: vi.fn(),
+    templates: vi.fn(async () => []),
+    templateUsed: vi.fn(),
+    settings: () => ({ agentName: '', initials: '', municipality: '' }),
+  });
   return { cache, fetch, controller };
 }
 

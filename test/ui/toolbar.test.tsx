@@ -19,7 +19,21 @@ const post: PostRef = {
 function mount(props: Partial<ToolbarProps>) {
   const root = document.createElement('div');
   document.body.append(root);
-  const all: ToolbarProps = { post, caseState: undefined, loaded: true, theme: 'light', busy: false, onTrack: vi.fn(), onStatus: vi.fn(), ...props };
+  const all: ToolbarProps = {
+    post,
+    caseState: undefined,
+    loaded: true,
+    theme: 'light',
+    busy: false,
+    pickerOpen: false,
+    templates: undefined,
+    renderTemplate: (tpl) => ({ text: tpl.body, problems: [] }),
+    onTrack: vi.fn(),
+    onStatus: vi.fn(),
+    onTogglePicker: vi.fn(),
+    onInsert: vi.fn(),
+    ...props,
+  };
   render(<Toolbar {...all} />, root);
   return { root, props: all };
 }
@@ -50,9 +64,29 @@ describe('the in-page toolbar', () => {
     expect(root.querySelector('[role="group"]')!.getAttribute('aria-label')).toContain(hostile);
   });
 
-  it('says plainly when saving failed', () => {
-    const { root } = mount({ error: 'No answer' });
-    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Loket kon dit niet opslaan: No answer');
+  it('says plainly when something failed', () => {
+    const { root } = mount({ notice: { kind: 'error', text: 'Het antwoordvak nam de tekst niet aan.' } });
+    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Het antwoordvak nam de tekst niet aan.');
+  });
+
+  it('picks a template with the keyboard and warns about empty variables', async () => {
+    const templates = [
+      { id: 'a', title: 'Naar DM', body: 'Hoi {{voornaam}}, stuur een DM', category: 'Algemeen', language: 'nl', sites: ['x'], scope: 'team', usageCount: 0 },
+      { id: 'b', title: 'Afval', body: 'Container', category: 'Afval', language: 'nl', sites: ['x'], scope: 'team', usageCount: 0 },
+    ] as const;
+    const { root, props } = mount({
+      pickerOpen: true,
+      templates: templates.map((tpl) => ({ ...tpl, sites: [...tpl.sites] })),
+      renderTemplate: (tpl) => (tpl.id === 'a' ? { text: tpl.body, problems: [{ kind: 'empty', variable: 'voornaam' }] } : { text: tpl.body, problems: [] }),
+    });
+    const input = root.querySelector<HTMLInputElement>('[data-lk="template-search"]')!;
+    expect(root.querySelectorAll('[role="option"]')).toHaveLength(2);
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain('{{voornaam}} is leeg');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(root.querySelector('[aria-selected="true"]')!.textContent).toContain('Afval');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(props.onInsert).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }));
   });
 
   it('shows the municipality’s own posts as such, without a case button', () => {

@@ -1,6 +1,7 @@
 /** The facebook.com adapter: feed posts, single posts, comments and replies. */
 import type { Theme } from '../../ui/theme';
 import type { SiteAdapter } from '../site-adapter';
+import { facebookComposer } from './composer';
 import { isComment, readFacebookPost } from './read-post';
 import { FB } from './selectors';
 
@@ -14,6 +15,7 @@ export const facebookAdapter: SiteAdapter = {
     return el.querySelector(FB.adLink) === null;
   },
   readPost: readFacebookPost,
+  composer: facebookComposer,
   mountPoint(el) {
     if (isComment(el)) return { parent: el, before: null };
     // Between the post (with its action bar) and its comments, so the toolbar reads with the post: before

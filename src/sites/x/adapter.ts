@@ -1,6 +1,7 @@
 /** The x.com (and twitter.com) adapter. */
 import type { SiteAdapter } from '../site-adapter';
 import type { Theme } from '../../ui/theme';
+import { xComposer } from './composer';
 import { readXPost } from './read-post';
 import { X } from './selectors';
 
@@ -11,6 +12,7 @@ export const xAdapter: SiteAdapter = {
     return article.closest(X.promotedWrapper) === null;
   },
   readPost: readXPost,
+  composer: xComposer,
   mountPoint(article) {
     const reply = [...article.querySelectorAll(X.actionBarButton)].find((b) => b.closest(X.quoted) === null);
     const bar = reply?.closest(X.actionBar);

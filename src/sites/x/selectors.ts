@@ -21,6 +21,15 @@ export const X = {
   /** The action bar (reply, repost, like, bookmark). Our toolbar goes right after it. */
   actionBarButton: '[data-testid="reply"]',
   actionBar: '[role="group"]',
+  /** X's Draft.js composer (inline reply box and reply dialog; thread parts are _1, _2 …). */
+  composerEditor: '[data-testid^="tweetTextarea_"][contenteditable="true"]',
+  /** The mobile layout's composer: a textarea under the same test id. */
+  composerTextarea: 'div[data-testid^="tweetTextarea"] textarea',
+  /** Send buttons: inline reply box, and the reply dialog. aria-disabled="true" until the editor has text. */
+  submitInline: 'button[data-testid="tweetButtonInline"]',
+  submitDialog: 'button[data-testid="tweetButton"]',
+  /** The reply dialog (rendered into #layers). */
+  dialog: '[role="dialog"][aria-modal="true"]',
   /** The logged-in account's profile link in the side navigation. */
   ownProfileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
 } as const;

@@ -1,0 +1,45 @@
+/**
+ * x.com pages for the end-to-end tests: real captures, and the status capture with a real Draft.js composer
+ * (test/fixtures/x/draft-composer) bundled into it.
+ */
+import * as esbuild from 'esbuild';
+import { resolve } from 'node:path';
+import { fixture } from './fixtures';
+
+let bundle: Promise<string> | undefined;
+
+function draftBundle(): Promise<string> {
+  bundle ??= esbuild
+    .build({
+      entryPoints: [resolve('test/fixtures/x/draft-composer/app.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      minify: true,
+      define: { global: 'window', 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'warning',
+    })
+    .then((r) => r.outputFiles[0]!.text);
+  return bundle;
+}
+
+/** Adds the Draft.js app to a page: tweets' reply buttons open a reply dialog with a real Draft editor. */
+export async function withDraft(html: string): Promise<string> {
+  const script = (await draftBundle()).replace(/<\/script/gi, '<\\/script');
+  // A function replacement: the bundle contains "$&"-like sequences that a replacement string would expand.
+  return html.replace('</body>', () => `<script>${script}</script></body>`);
+}
+
+/** x-status.html (focal tweet by @bob, logged in as @alice) with a Draft.js inline reply box under the tweet. */
+export async function statusPageWithComposer(): Promise<string> {
+  const html = fixture('x/x-status.html');
+  const focalEnd = html.indexOf('</article>') + '</article>'.length;
+  return withDraft(`${html.slice(0, focalEnd)}<div data-fixture-composer="inline"></div>${html.slice(focalEnd)}`);
+}
+
+/** x-status.html with a contenteditable that looks like X's composer but is no editor: a paste is not taken. */
+export function statusPageWithDeadComposer(): string {
+  const html = fixture('x/x-status.html');
+  const focalEnd = html.indexOf('</article>') + '</article>'.length;
+  return `${html.slice(0, focalEnd)}<div data-testid="tweetTextarea_0" role="textbox" contenteditable="true"></div><button data-testid="tweetButtonInline" aria-disabled="true">Reply</button>${html.slice(focalEnd)}`;
+}
