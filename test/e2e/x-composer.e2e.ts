@@ -138,4 +138,3 @@ describe('reply templates into X’s composer', () => {
     await page.close();
   });
 });
-});
