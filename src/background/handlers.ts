@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
 import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
+import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
 import { listTemplates, markTemplateUsed } from '../storage/template-store';
 import { loadSettings, saveSettings } from '../storage/settings';
 import { broadcast } from './broadcast';
@@ -54,6 +55,14 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'template/used'({ id }) {
       return (await markTemplateUsed(await database(), id, now())) ?? null;
+    },
+    async 'health/report'(finding) {
+      const stored = await recordDiagnostic(await database(), { ...finding, at: now() });
+      if (stored) await broadcast('health/changed', { diagnostic: stored });
+      return { recorded: stored !== null };
+    },
+    async 'health/list'() {
+      return recentDiagnostics(await database(), now());
     },
     async 'settings/get'() {
       return loadSettings();

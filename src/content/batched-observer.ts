@@ -1,5 +1,6 @@
 /**
- * One MutationObserver for the whole page. Its callback only queues what changed; the work happens once per
+ * One MutationObserver for the whole page: added and removed nodes, and changed link targets (a reused row
+ * gets new hrefs). Its callback only queues what changed; the work happens once per
  * animation frame (or a short timeout while the tab is hidden, when frames do not run), so a burst of
  * thousands of mutations on a heavy timeline costs one pass.
  */
@@ -44,10 +45,12 @@ export function observeBatched(root: Node, flush: (batch: Batch) => void, signal
         removed = true;
         relevant = true;
       }
+      // A changed link: the site reused an element for another post (React updates attributes in place).
+      if (record.type === 'attributes') relevant = !(record.target instanceof Element && ignore(record.target));
       if (relevant && record.target instanceof Element) touched.add(record.target);
     }
     if (touched.size > 0 || removed) schedule();
   });
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

@@ -13,6 +13,7 @@ import { observeBatched } from './batched-observer';
 import { CaseCache } from './case-cache';
 import { PostController } from './post-controller';
 import { ReplyTracker } from './reply-tracker';
+import { SiteHealth } from './site-health';
 import { startTicker } from './ticker';
 import { isLoketHost } from './toolbar-host';
 
@@ -52,17 +53,25 @@ function start(adapter: SiteAdapter): void {
     },
     signal,
   );
+  const health = new SiteHealth(
+    adapter,
+    () => controller.size,
+    (pageKind, detail) => void send('health/report', { site: adapter.site, kind: 'layout-not-recognised', pageKind, detail }).catch(() => undefined),
+  );
+  signal.addEventListener('abort', () => health.stop());
   replies.listen(document, signal);
   observeBatched(
     document.body,
     (batch) => {
       if (batch.removed) controller.sweep();
       controller.scan(batch.touched);
+      health.check();
     },
     signal,
     isLoketHost,
   );
   controller.scan([document.body]);
+  health.check();
   startTicker(() => controller.tick(), TICK_MS, signal);
   window.addEventListener('pagehide', (event) => {
     if (event.persisted) return; // kept in the back/forward cache: resumes as it was

@@ -1,15 +1,17 @@
 /** The popup: the agent's open items, most urgent first, kept current by the background's pushes. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Case } from '../domain/case';
+import type { Diagnostic } from '../domain/diagnostic';
 import { send, onPush } from '../protocol/client';
 import { formatDateTime, snippet } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel } from '../ui/toolbar';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
 
 export function PopupApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [warnings, setWarnings] = useState<Diagnostic[]>([]);
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -17,8 +19,10 @@ export function PopupApp() {
       send('cases/open', { limit: 200 })
         .then(({ cases, total }) => setState({ kind: 'ready', cases, total }))
         .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+    const loadWarnings = () => send('health/list', {}).then(setWarnings, () => undefined);
     void load();
-    onPush({ 'case/changed': () => void load() }, lifetime.signal);
+    void loadWarnings();
+    onPush({ 'case/changed': () => void load(), 'health/changed': () => void loadWarnings() }, lifetime.signal);
     return () => lifetime.abort();
   }, []);
 
@@ -37,6 +41,18 @@ export function PopupApp() {
         </a>
       </header>
       <main>
+        {warnings.length > 0 && (
+          <section class="warnings" aria-labelledby="warnings-heading" data-testid="health">
+            <h2 id="warnings-heading">{t('healthHeading')}</h2>
+            <ul>
+              {warnings.map((w) => (
+                <li key={w.seq}>
+                  {t('healthLayout', t(w.site === 'x' ? 'site_x' : 'site_facebook'), t(`pageKind_${w.pageKind}` as MessageKey) || w.pageKind, formatDateTime(w.at))}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {state.kind === 'loading' && <p class="loading">{t('popupLoading')}</p>}
         {state.kind === 'error' && (
           <p role="alert" class="error">

@@ -11,6 +11,7 @@
 import type { z } from 'zod/mini';
 import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
+import type { Diagnostic } from '../domain/diagnostic';
 import type { Template } from '../domain/template';
 import type { requestSchemas, settingsSchema } from './schemas';
 
@@ -27,6 +28,8 @@ export interface Responses {
   'case/responded': { case: Case | null };
   'templates/list': Template[];
   'template/used': Template | null;
+  'health/report': { recorded: boolean };
+  'health/list': Diagnostic[];
   'settings/get': Settings;
   'settings/save': Settings;
 }
@@ -39,6 +42,7 @@ export type ResponseOf<N extends MessageName> = Responses[N];
 export interface Pushes {
   'case/changed': { case: Case };
   'settings/changed': { settings: Settings };
+  'health/changed': { diagnostic: Diagnostic };
 }
 export type PushName = keyof Pushes;
 

@@ -73,6 +73,13 @@ export const requestSchemas = {
   'case/responded': z.strictObject({ id: caseIdSchema, at: epochMs }),
   'templates/list': z.strictObject({}),
   'template/used': z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  'health/report': z.strictObject({
+    site: z.enum(SITES),
+    kind: z.literal('layout-not-recognised'),
+    pageKind: z.string().check(z.regex(/^[a-z-]{1,30}$/)),
+    detail: z.string().check(z.maxLength(200)),
+  }),
+  'health/list': z.strictObject({}),
   'settings/get': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
 } as const;

@@ -29,6 +29,11 @@ export interface SiteAdapter {
   mountPoint(post: Element): MountPoint | null;
   theme(doc: Document): Theme;
   readonly composer: ComposerAccess;
+  /**
+   * What the page looks like to someone who does not know the site's current markup: its kind (home,
+   * status, …) and how many blocks on it look like posts. Used to notice a layout change.
+   */
+  health(doc: Document): { pageKind: string; postLike: number };
 }
 
 /** The site's own reply box: where templates go, and how Loket notices that the agent replied. */

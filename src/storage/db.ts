@@ -11,6 +11,7 @@ import type { Case } from '../domain/case';
 import { isOpen } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
+import type { Diagnostic } from '../domain/diagnostic';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 
@@ -33,6 +34,11 @@ export interface LoketDB extends DBSchema {
   };
   templates: { key: string; value: Template };
   tags: { key: string; value: Tag };
+  diagnostics: {
+    key: number;
+    value: Diagnostic & { seq: number };
+    indexes: { 'by-time': number };
+  };
 }
 
 export type LoketDatabase = IDBPDatabase<LoketDB>;
@@ -54,6 +60,11 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
     events.createIndex('by-time', 'at');
     db.createObjectStore('templates', { keyPath: 'id' });
     db.createObjectStore('tags', { keyPath: 'id' });
+  },
+  // 1 → 2: site-health findings from the content scripts.
+  (db) => {
+    const diagnostics = db.createObjectStore('diagnostics', { keyPath: 'seq', autoIncrement: true });
+    diagnostics.createIndex('by-time', 'at');
   },
 ];
 

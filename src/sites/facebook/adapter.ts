@@ -5,6 +5,14 @@ import { facebookComposer } from './composer';
 import { isComment, readFacebookPost } from './read-post';
 import { FB } from './selectors';
 
+export function facebookPageKind(path: string): string {
+  if (path === '/' || path === '/home.php') return 'feed';
+  if (path.startsWith('/groups/')) return 'group';
+  if (/\/posts\/|^\/permalink\.php|^\/story\.php/.test(path)) return 'post';
+  if (/^\/photo|\/photos\/|^\/watch|\/videos\//.test(path)) return 'media';
+  return 'page';
+}
+
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
   candidateSelector: `${FB.feedPost}, ${FB.article}`,
@@ -26,6 +34,10 @@ export const facebookAdapter: SiteAdapter = {
     let branch: Element = firstComment;
     while (branch.parentElement && branch.parentElement !== el && !branch.parentElement.contains(header)) branch = branch.parentElement;
     return { parent: branch.parentElement ?? el, before: branch };
+  },
+  health(doc) {
+    const feedUnits = doc.querySelectorAll('[role="feed"] > div').length;
+    return { pageKind: facebookPageKind(doc.location?.pathname ?? '/'), postLike: Math.max(feedUnits, doc.querySelectorAll(FB.article).length) };
   },
   theme(doc): Theme {
     return doc.documentElement.classList.contains('__fb-dark-mode') ? 'dark' : 'light';

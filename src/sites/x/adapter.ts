@@ -5,6 +5,18 @@ import { xComposer } from './composer';
 import { readXPost } from './read-post';
 import { X } from './selectors';
 
+export function xPageKind(path: string): string {
+  if (path === '/home' || path === '/') return 'home';
+  if (/^\/[^/]+\/status\/\d+/.test(path)) return 'status';
+  if (path.startsWith('/search')) return 'search';
+  if (path.startsWith('/notifications')) return 'notifications';
+  if (path.startsWith('/i/bookmarks')) return 'bookmarks';
+  if (/^\/i\/lists\/|^\/[^/]+\/lists/.test(path)) return 'lists';
+  if (path.startsWith('/compose/')) return 'compose';
+  if (/^\/[A-Za-z0-9_]{1,30}\/?$/.test(path)) return 'profile';
+  return 'other';
+}
+
 export const xAdapter: SiteAdapter = {
   site: 'x',
   candidateSelector: X.tweet,
@@ -18,6 +30,11 @@ export const xAdapter: SiteAdapter = {
     const bar = reply?.closest(X.actionBar);
     if (!bar?.parentElement) return null;
     return { parent: bar.parentElement, before: bar.nextSibling };
+  },
+  health(doc) {
+    // Rows with some text, or articles of any kind: if X renamed its tweet test id, these still count.
+    const rows = [...doc.querySelectorAll(X.row)].filter((r) => (r.textContent ?? '').trim().length > 20).length;
+    return { pageKind: xPageKind(doc.location?.pathname ?? '/'), postLike: Math.max(rows, doc.querySelectorAll('article').length) };
   },
   theme(doc): Theme {
     // X paints the body: white by default, rgb(21, 32, 43) for "dim", black for "lights out".

@@ -51,6 +51,21 @@ export function readText(el: Element | undefined): string {
   return out.trim();
 }
 
+/**
+ * "Replying to @handle" (translated, so not matched by its words): an @-link outside the author block, the
+ * text and any quoted tweet, placed before the text.
+ */
+function replyingTo(article: Element, text: Element | undefined): string | undefined {
+  for (const a of own<HTMLAnchorElement>(article, X.profileLink)) {
+    if (a.closest(X.userName) || a.closest(X.tweetText) || a.closest(X.socialContext)) continue;
+    const label = a.textContent?.trim() ?? '';
+    if (!/^@[A-Za-z0-9_]{1,30}$/.test(label)) continue;
+    if (text && !(a.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    return label;
+  }
+  return undefined;
+}
+
 export function ownHandle(doc: Document): string | null {
   const href = doc.querySelector(X.ownProfileLink)?.getAttribute('href');
   const match = href ? /^\/([A-Za-z0-9_]{1,30})\/?$/.exec(href) : null;
@@ -68,15 +83,18 @@ export function readXPost(article: Element, firstSeen: number): PostRef | null {
   const parsedTime = datetime ? Date.parse(datetime) : Number.NaN;
   const self = ownHandle(article.ownerDocument);
   const isRepost = own(article, X.socialContext).length > 0;
+  const textEl = own(article, X.tweetText)[0];
+  const inReplyTo = replyingTo(article, textEl);
   return {
     caseId: xCaseId(link.id),
     site: 'x',
     url: `https://x.com/${link.handle}/status/${link.id}`,
     author: { name: name || `@${handle}`, handle: `@${handle}`, profileUrl: `https://x.com/${handle}` },
-    text: readText(own(article, X.tweetText)[0]),
+    text: readText(textEl),
     postedAt: Number.isFinite(parsedTime) ? parsedTime : firstSeen,
     postedAtSource: Number.isFinite(parsedTime) ? 'page' : 'first-seen',
     isOwn: self !== null && self === handle.toLowerCase() && !isRepost,
     isRepost,
+    ...(inReplyTo ? { isReply: true, inReplyTo } : {}),
   };
 }

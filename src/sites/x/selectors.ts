@@ -15,6 +15,8 @@ export const X = {
   /** Author block: first link = display name, an @-link = handle, a time link = permalink. */
   userName: '[data-testid="User-Name"]',
   tweetText: '[data-testid="tweetText"]',
+  /** An in-app link to a profile; the one with "@handle" text between the author and the text is "Replying to". */
+  profileLink: 'a[role="link"][href^="/"]',
   /** A link to a tweet that holds its time: the permalink. */
   timeLink: 'a[href*="/status/"]',
   time: 'time[datetime]',
@@ -30,6 +32,8 @@ export const X = {
   submitDialog: 'button[data-testid="tweetButton"]',
   /** The reply dialog (rendered into #layers). */
   dialog: '[role="dialog"][aria-modal="true"]',
+  /** A row of a virtualised list (timeline, search, conversation). */
+  row: 'div[data-testid="cellInnerDiv"]',
   /** The logged-in account's profile link in the side navigation. */
   ownProfileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
 } as const;

@@ -63,6 +63,20 @@ export class Toolbar {
     return (result.value as Box | null) ?? null;
   }
 
+  /** A computed style of an element inside the toolbar (theme checks). */
+  async style(selector: string, property: string): Promise<string | null> {
+    const objectId = await this.shadowRoot();
+    if (!objectId) return null;
+    const cdp = await session(this.page);
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: 'function (s, p) { const el = this.querySelector(s); return el ? getComputedStyle(el).getPropertyValue(p) : null; }',
+      arguments: [{ value: selector }, { value: property }],
+      returnByValue: true,
+    });
+    return (result.value as string | null) ?? null;
+  }
+
   async text(): Promise<string> {
     return (await this.find('.lk'))?.text ?? '';
   }
