@@ -5,22 +5,26 @@
  * thousands of mutations on a heavy timeline costs one pass.
  */
 export interface Batch {
-  /** Elements added since the last flush, and elements whose subtree changed. */
-  touched: Set<Element>;
+  /** Elements added since the last flush: they and everything inside them may be new posts. */
+  added: Set<Element>;
+  /** Elements whose children or link targets changed: the post around them may have changed. */
+  changed: Set<Element>;
   /** True when something was removed: mounted UI may have lost its post. */
   removed: boolean;
 }
 
 export function observeBatched(root: Node, flush: (batch: Batch) => void, signal: AbortSignal, ignore: (el: Element) => boolean): void {
-  let touched = new Set<Element>();
+  let added = new Set<Element>();
+  let changed = new Set<Element>();
   let removed = false;
   let scheduled = false;
 
   const run = (): void => {
     scheduled = false;
     if (signal.aborted) return;
-    const batch = { touched, removed };
-    touched = new Set();
+    const batch = { added, changed, removed };
+    added = new Set();
+    changed = new Set();
     removed = false;
     flush(batch);
   };
@@ -37,7 +41,7 @@ export function observeBatched(root: Node, flush: (batch: Batch) => void, signal
       let relevant = false;
       for (const node of record.addedNodes) {
         if (node instanceof Element && !ignore(node)) {
-          touched.add(node);
+          added.add(node);
           relevant = true;
         }
       }
@@ -47,9 +51,9 @@ export function observeBatched(root: Node, flush: (batch: Batch) => void, signal
       }
       // A changed link: the site reused an element for another post (React updates attributes in place).
       if (record.type === 'attributes') relevant = !(record.target instanceof Element && ignore(record.target));
-      if (relevant && record.target instanceof Element) touched.add(record.target);
+      if (relevant && record.target instanceof Element) changed.add(record.target);
     }
-    if (touched.size > 0 || removed) schedule();
+    if (added.size > 0 || changed.size > 0 || removed) schedule();
   });
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });

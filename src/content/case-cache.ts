@@ -13,20 +13,27 @@ export class CaseCache {
   private scheduled = false;
   private readonly listeners = new Set<(ids: CaseId[]) => void>();
 
-  constructor(private readonly fetch: Fetch) {}
+  constructor(
+    private readonly fetch: Fetch,
+    private readonly batchMs = 0,
+  ) {}
 
   /** undefined: not read yet; null: no case for this post. */
   get(id: CaseId): Case | null | undefined {
     return this.known.get(id);
   }
 
-  /** Asks for these ids in one request at the end of the current task. */
+  /**
+   * Asks for this id with the others wanted in the next few milliseconds: a scrolling timeline adds a few
+   * posts per frame, and one request for several frames costs far less than one per frame.
+   */
   want(id: CaseId): void {
     if (this.known.has(id) || this.pending.has(id)) return;
     this.pending.add(id);
     if (this.scheduled) return;
     this.scheduled = true;
-    queueMicrotask(() => void this.load());
+    if (this.batchMs === 0) queueMicrotask(() => void this.load());
+    else setTimeout(() => void this.load(), this.batchMs);
   }
 
   put(c: Case): void {

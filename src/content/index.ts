@@ -19,11 +19,13 @@ import { isLoketHost } from './toolbar-host';
 
 const ADAPTERS: Record<'x' | 'facebook', SiteAdapter> = { x: xAdapter, facebook: facebookAdapter };
 const TICK_MS = 30_000;
+/** Case state for new posts is asked in one request per this many milliseconds (toolbars appear after it). */
+const CASE_BATCH_MS = 50;
 
 function start(adapter: SiteAdapter): void {
   const lifetime = new AbortController();
   const signal = lifetime.signal;
-  const cache = new CaseCache((ids) => send('cases/get', { ids }));
+  const cache = new CaseCache((ids) => send('cases/get', { ids }), CASE_BATCH_MS);
   const put = (c: Case | null): void => {
     if (c) cache.put(c);
   };
@@ -64,7 +66,7 @@ function start(adapter: SiteAdapter): void {
     document.body,
     (batch) => {
       if (batch.removed) controller.sweep();
-      controller.scan(batch.touched);
+      controller.scan(batch.added, batch.changed);
       health.check();
     },
     signal,

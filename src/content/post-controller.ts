@@ -41,11 +41,24 @@ export interface PostObserver {
 }
 
 interface Mounted {
+  el: Element;
   host: ToolbarHost;
   post: PostRef;
   busy: boolean;
   notice?: Notice;
   pickerOpen: boolean;
+}
+
+function samePost(a: PostRef, b: PostRef): boolean {
+  return (
+    a.caseId === b.caseId &&
+    a.text === b.text &&
+    a.author.name === b.author.name &&
+    a.author.handle === b.author.handle &&
+    a.postedAt === b.postedAt &&
+    a.isOwn === b.isOwn &&
+    a.url === b.url
+  );
 }
 
 export class PostController {
@@ -71,19 +84,27 @@ export class PostController {
     return this.mounted.size;
   }
 
-  /** Looks at these elements and everything inside them for posts. */
-  scan(roots: Iterable<Element>): void {
+  /**
+   * Looks for posts in and around `added` elements, and re-reads the posts around `changed` ones (a change
+   * inside a post; not the posts below a changed container, which did not change).
+   */
+  scan(added: Iterable<Element>, changed: Iterable<Element> = []): void {
     const theme = this.adapter.theme(document);
     if (theme !== this.theme) {
       this.theme = theme;
       this.rerender();
     }
     const seen = new Set<Element>();
-    for (const root of roots) {
+    const selector = this.adapter.candidateSelector;
+    for (const root of added) {
       if (!root.isConnected) continue;
-      const inside = root.closest(this.adapter.candidateSelector);
-      if (inside) seen.add(inside);
-      for (const el of root.querySelectorAll(this.adapter.candidateSelector)) seen.add(el);
+      const around = root.closest(selector);
+      if (around) seen.add(around);
+      for (const el of root.querySelectorAll(selector)) seen.add(el);
+    }
+    for (const el of changed) {
+      const around = el.isConnected ? el.closest(selector) : null;
+      if (around) seen.add(around);
     }
     for (const el of seen) this.update(el);
     this.firstPassDone = true;
@@ -119,6 +140,9 @@ export class PostController {
 
   private update(el: Element): void {
     const current = this.mounted.get(el);
+    // The common case on a live page: something inside a post changed (a count, a relative time) but it is
+    // still the same post with its toolbar in place. One cheap id read settles it.
+    if (current?.host.element.isConnected && this.adapter.readKey(el) === current.post.caseId) return;
     const post = this.adapter.accepts(el) ? this.read(el) : null;
     const at = post ? this.adapter.mountPoint(el) : null;
     if (!post || !at) {
@@ -129,6 +153,7 @@ export class PostController {
     if (current) {
       const moved = current.host.element.parentElement !== at.parent;
       if (!moved) {
+        if (samePost(current.post, post)) return;
         if (current.post.caseId !== post.caseId) {
           current.host.rekey(post.caseId);
           current.pickerOpen = false;
@@ -141,10 +166,11 @@ export class PostController {
       }
       this.unmount(el);
     }
-    const mounted: Mounted = { host: new ToolbarHost(post.caseId, at), post, busy: false, pickerOpen: false };
+    const mounted: Mounted = { el, host: new ToolbarHost(post.caseId, at), post, busy: false, pickerOpen: false };
     this.mounted.set(el, mounted);
     this.cache.want(post.caseId);
-    this.render(mounted);
+    // Drawn once the case state is known (the cache answers within the same frame or so), not twice.
+    if (this.cache.get(post.caseId) !== undefined) this.render(mounted);
   }
 
   private notice(post: PostRef, el: Element): void {
@@ -198,7 +224,8 @@ export class PostController {
         pickerOpen: m.pickerOpen,
         templates: this.templates,
         renderTemplate: (template) => this.fill(template, m.post),
-        onTrack: () => void this.act(m, () => this.services.track(m.post)),
+        // Read again on the click: the page may show more by now ("Show more" expanded) than at mount.
+        onTrack: () => void this.act(m, () => this.services.track((m.post = this.read(m.el) ?? m.post))),
         onStatus: (status) => void this.act(m, () => this.services.setStatus(m.post.caseId, status)),
         onTogglePicker: (open) => this.togglePicker(m, open),
         onInsert: (template) => void this.insert(m, template),
@@ -243,8 +270,7 @@ export class PostController {
   }
 
   private async insert(m: Mounted, template: Template): Promise<void> {
-    const el = [...this.mounted].find(([, v]) => v === m)?.[0];
-    if (!el) return;
+    const el = m.el;
     const { text } = this.fill(template, m.post);
     m.pickerOpen = false;
     m.busy = true;

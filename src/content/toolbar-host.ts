@@ -20,10 +20,9 @@ export class ToolbarHost {
     this.element = document.createElement('div');
     this.element.setAttribute(HOST_ATTRIBUTE, caseId);
     const shadow = this.element.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = TOOLBAR_CSS;
     this.container = document.createElement('div');
-    shadow.append(style, this.container);
+    adoptStyles(shadow);
+    shadow.append(this.container);
     // Clicks and keys inside our toolbar must not reach the site's handlers (X opens the tweet on click).
     for (const type of ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
       this.element.addEventListener(type, (e) => e.stopPropagation());
@@ -51,6 +50,34 @@ export class ToolbarHost {
     render(null, this.container);
     this.element.remove();
   }
+}
+
+let shared: CSSStyleSheet | null | undefined;
+
+/**
+ * One constructed stylesheet shared by every toolbar on the page: parsed once, not once per post. Where a
+ * browser refuses to share it with a shadow root (older Firefox content scripts), a <style> per toolbar.
+ */
+function adoptStyles(shadow: ShadowRoot): void {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(TOOLBAR_CSS);
+    } catch {
+      shared = null;
+    }
+  }
+  if (shared) {
+    try {
+      shadow.adoptedStyleSheets = [shared];
+      return;
+    } catch {
+      shared = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = TOOLBAR_CSS;
+  shadow.append(style);
 }
 
 export function isLoketHost(el: Element): boolean {

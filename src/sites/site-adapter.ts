@@ -25,6 +25,11 @@ export interface SiteAdapter {
    * `firstSeen` is the time Loket first saw this element, used when the page shows no posted time.
    */
   readPost(post: Element, firstSeen: number): PostRef | null;
+  /**
+   * Just the case id, as cheaply as the page allows: sites re-render parts of a post all the time (counts,
+   * relative times), and a post whose id is unchanged need not be read again.
+   */
+  readKey(post: Element): CaseId | null;
   /** Where the toolbar host goes for this post, or null when the post has no place for it (yet). */
   mountPoint(post: Element): MountPoint | null;
   theme(doc: Document): Theme;

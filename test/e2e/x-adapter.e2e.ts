@@ -86,7 +86,7 @@ describe('the X adapter in Chromium', () => {
     for (const [body, expected] of [
       ['rgb(21, 32, 43)', 'rgb(21, 32, 43)'],
       ['rgb(0, 0, 0)', 'rgb(0, 0, 0)'],
-    ]) {
+    ] as const) {
       // X repaints the body and re-renders the timeline on a theme switch.
       await page.evaluate((bg) => {
         document.body.style.backgroundColor = bg;

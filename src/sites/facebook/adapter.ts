@@ -23,6 +23,7 @@ export const facebookAdapter: SiteAdapter = {
     return el.querySelector(FB.adLink) === null;
   },
   readPost: readFacebookPost,
+  readKey: (el) => readFacebookPost(el, 0)?.caseId ?? null,
   composer: facebookComposer,
   mountPoint(el) {
     if (isComment(el)) return { parent: el, before: null };

@@ -2,7 +2,7 @@
 import type { SiteAdapter } from '../site-adapter';
 import type { Theme } from '../../ui/theme';
 import { xComposer } from './composer';
-import { readXPost } from './read-post';
+import { readXKey, readXPost } from './read-post';
 import { X } from './selectors';
 
 export function xPageKind(path: string): string {
@@ -24,6 +24,7 @@ export const xAdapter: SiteAdapter = {
     return article.closest(X.promotedWrapper) === null;
   },
   readPost: readXPost,
+  readKey: readXKey,
   composer: xComposer,
   mountPoint(article) {
     const reply = [...article.querySelectorAll(X.actionBarButton)].find((b) => b.closest(X.quoted) === null);
@@ -37,8 +38,9 @@ export const xAdapter: SiteAdapter = {
     return { pageKind: xPageKind(doc.location?.pathname ?? '/'), postLike: Math.max(rows, doc.querySelectorAll('article').length) };
   },
   theme(doc): Theme {
-    // X paints the body: white by default, rgb(21, 32, 43) for "dim", black for "lights out".
-    const bg = doc.body ? getComputedStyle(doc.body).backgroundColor : '';
+    // X paints the body inline: white by default, rgb(21, 32, 43) for "dim", black for "lights out". The
+    // inline style is read, not the computed one, which would force a style recalculation on every pass.
+    const bg = doc.body?.style.backgroundColor ?? '';
     if (bg === 'rgb(21, 32, 43)') return 'dim';
     if (bg === 'rgb(0, 0, 0)') return 'dark';
     return 'light';

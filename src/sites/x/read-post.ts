@@ -1,30 +1,35 @@
 /** Reads a PostRef from one tweet article. Pure DOM reading: unit-tested on real captures. */
-import { xCaseId } from '../../domain/case-id';
+import { xCaseId, type CaseId } from '../../domain/case-id';
 import type { PostRef } from '../../domain/post-ref';
 import { X } from './selectors';
 
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,30})\/status\/([0-9]{1,25})\/?$/;
 
 /** Elements in the article that belong to it, not to a quoted tweet inside it. */
-function own<E extends Element>(article: Element, selector: string): E[] {
-  return [...article.querySelectorAll<E>(selector)].filter((el) => el.closest(X.quoted) === null || !article.contains(el.closest(X.quoted)));
+function own<E extends Element>(article: Element, selector: string, quoted = article.querySelector(X.quoted)): E[] {
+  const found = [...article.querySelectorAll<E>(selector)];
+  return quoted === null ? found : found.filter((el) => !quoted.contains(el)); // most tweets quote nothing
 }
 
 export function statusFromHref(href: string | null): { handle: string; id: string } | null {
   if (!href) return null;
   let path: string;
-  try {
-    path = new URL(href, 'https://x.com').pathname;
-  } catch {
-    return null;
+  if (href.startsWith('/') && !href.startsWith('//')) {
+    path = href.split(/[?#]/, 1)[0]!; // X's own links are relative paths: no URL parsing needed
+  } else {
+    try {
+      path = new URL(href, 'https://x.com').pathname;
+    } catch {
+      return null;
+    }
   }
   const match = STATUS_PATH.exec(path);
   return match ? { handle: match[1]!, id: match[2]! } : null;
 }
 
 /** The permalink: a /status/ link holding a <time>, outside any quoted tweet; never /analytics, /photo/… */
-function permalink(article: Element): { handle: string; id: string; time: HTMLTimeElement | null } | null {
-  for (const a of own<HTMLAnchorElement>(article, X.timeLink)) {
+function permalink(article: Element, quoted: Element | null): { handle: string; id: string; time: HTMLTimeElement | null } | null {
+  for (const a of own<HTMLAnchorElement>(article, X.timeLink, quoted)) {
     const time = a.querySelector<HTMLTimeElement>(X.time);
     const status = time ? statusFromHref(a.getAttribute('href')) : null;
     if (status) return { ...status, time };
@@ -32,12 +37,13 @@ function permalink(article: Element): { handle: string; id: string; time: HTMLTi
   // The focal tweet on a /status/ page: its time sits below the text, in a link of the same shape; the
   // page URL names the tweet when no link does.
   const fromLocation = article.getAttribute('tabindex') === '-1' ? statusFromHref(article.ownerDocument.location?.pathname ?? null) : null;
-  return fromLocation ? { ...fromLocation, time: own<HTMLTimeElement>(article, X.time)[0] ?? null } : null;
+  return fromLocation ? { ...fromLocation, time: own<HTMLTimeElement>(article, X.time, quoted)[0] ?? null } : null;
 }
 
 /** Text with emoji read from their img alt, line breaks kept. */
 export function readText(el: Element | undefined): string {
   if (!el) return '';
+  if (el.querySelector('img, br') === null) return (el.textContent ?? '').trim(); // plain text: the fast path
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) out += node.nodeValue ?? '';
@@ -55,36 +61,46 @@ export function readText(el: Element | undefined): string {
  * "Replying to @handle" (translated, so not matched by its words): an @-link outside the author block, the
  * text and any quoted tweet, placed before the text.
  */
-function replyingTo(article: Element, text: Element | undefined): string | undefined {
-  for (const a of own<HTMLAnchorElement>(article, X.profileLink)) {
-    if (a.closest(X.userName) || a.closest(X.tweetText) || a.closest(X.socialContext)) continue;
+function replyingTo(article: Element, text: Element | undefined, quoted: Element | null): string | undefined {
+  for (const a of own<HTMLAnchorElement>(article, X.profileLink, quoted)) {
     const label = a.textContent?.trim() ?? '';
     if (!/^@[A-Za-z0-9_]{1,30}$/.test(label)) continue;
+    if (a.closest(X.userName) || a.closest(X.tweetText) || a.closest(X.socialContext)) continue;
     if (text && !(a.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
     return label;
   }
   return undefined;
 }
 
+let profileLink: Element | null = null;
+
 export function ownHandle(doc: Document): string | null {
-  const href = doc.querySelector(X.ownProfileLink)?.getAttribute('href');
+  // Read for every tweet: keep the side-nav link while it is on the page rather than search for it each time.
+  if (profileLink?.ownerDocument !== doc || !profileLink.isConnected) profileLink = doc.querySelector(X.ownProfileLink);
+  const href = profileLink?.getAttribute('href');
   const match = href ? /^\/([A-Za-z0-9_]{1,30})\/?$/.exec(href) : null;
   return match ? match[1]!.toLowerCase() : null;
 }
 
+export function readXKey(article: Element): CaseId | null {
+  const link = permalink(article, article.querySelector(X.quoted));
+  return link ? xCaseId(link.id) : null;
+}
+
 export function readXPost(article: Element, firstSeen: number): PostRef | null {
-  const link = permalink(article);
+  const quoted = article.querySelector(X.quoted);
+  const link = permalink(article, quoted);
   if (!link) return null;
-  const userName = own(article, X.userName)[0];
+  const userName = own(article, X.userName, quoted)[0];
   const name = readText(userName?.querySelector('a') ?? undefined).split('\n')[0]?.trim() ?? '';
   const handleText = [...(userName?.querySelectorAll('a[tabindex="-1"]') ?? [])].map((a) => a.textContent?.trim() ?? '').find((s) => s.startsWith('@'));
   const handle = handleText ? handleText.slice(1) : link.handle;
   const datetime = link.time?.getAttribute('datetime');
   const parsedTime = datetime ? Date.parse(datetime) : Number.NaN;
   const self = ownHandle(article.ownerDocument);
-  const isRepost = own(article, X.socialContext).length > 0;
-  const textEl = own(article, X.tweetText)[0];
-  const inReplyTo = replyingTo(article, textEl);
+  const isRepost = own(article, X.socialContext, quoted).length > 0;
+  const textEl = own(article, X.tweetText, quoted)[0];
+  const inReplyTo = replyingTo(article, textEl, quoted);
   return {
     caseId: xCaseId(link.id),
     site: 'x',
