@@ -22,15 +22,15 @@ const TICK_MS = 30_000;
 /** Case state for new posts is asked in one request per this many milliseconds (toolbars appear after it). */
 const CASE_BATCH_MS = 50;
 
-function start(adapter: SiteAdapter): void {
+async function start(adapter: SiteAdapter): Promise<void> {
   const lifetime = new AbortController();
   const signal = lifetime.signal;
   const cache = new CaseCache((ids) => send('cases/get', { ids }), CASE_BATCH_MS);
   const put = (c: Case | null): void => {
     if (c) cache.put(c);
   };
-  let settings: Settings = { agentName: '', initials: '', municipality: '' };
-  void send('settings/get', {}).then((s) => (settings = s), () => undefined);
+  // The settings say which accounts are the municipality's own: read them before the first pass.
+  let settings: Settings = await send('settings/get', {}).catch(() => ({ agentName: '', initials: '', municipality: '', ownAccounts: '' }));
 
   const replies = new ReplyTracker(adapter.composer, (id, at) => {
     void send('case/responded', { id, at }).then((r) => put(r.case), () => undefined);
@@ -51,7 +51,10 @@ function start(adapter: SiteAdapter): void {
   onPush(
     {
       'case/changed': ({ case: c }) => cache.put(c),
-      'settings/changed': ({ settings: s }) => (settings = s),
+      'settings/changed': ({ settings: s }) => {
+        settings = s;
+        controller.settingsChanged();
+      },
     },
     signal,
   );
@@ -83,4 +86,4 @@ function start(adapter: SiteAdapter): void {
 }
 
 const site = siteForHost(location.hostname);
-if (site && document.body) start(ADAPTERS[site]);
+if (site && document.body) void start(ADAPTERS[site]);

@@ -49,6 +49,17 @@ interface Mounted {
   pickerOpen: boolean;
 }
 
+/**
+ * The agent's own accounts from the settings ("@gemeentevoorbeeld, Gemeente Voorbeeld"): X handles or
+ * display names, Facebook Page names. Compared without case and spacing differences.
+ */
+export function isOwnAccount(post: PostRef, ownAccounts: string): boolean {
+  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+  const own = ownAccounts.split(',').map(norm).filter(Boolean);
+  if (own.length === 0) return false;
+  return [post.author.name, post.author.handle ?? ''].map(norm).some((n) => n !== '' && own.includes(n));
+}
+
 function samePost(a: PostRef, b: PostRef): boolean {
   return (
     a.caseId === b.caseId &&
@@ -65,6 +76,7 @@ export class PostController {
   private readonly mounted = new Map<Element, Mounted>();
   private readonly firstSeen = new WeakMap<Element, number>();
   private readonly seenIds = new Set<CaseId>();
+  private readonly revealed = new WeakSet<Element>();
   private theme: Theme = 'light';
   private templates: Template[] | undefined;
   private firstPassDone = false;
@@ -129,6 +141,17 @@ export class PostController {
     }
   }
 
+  /** The agent's settings changed: which posts are the municipality's own may have too. */
+  settingsChanged(): void {
+    for (const m of this.mounted.values()) {
+      const own = isOwnAccount(m.post, this.services.settings().ownAccounts);
+      if (own !== Boolean(m.post.isOwn)) {
+        m.post = this.read(m.el) ?? m.post;
+        this.render(m);
+      }
+    }
+  }
+
   /** Posts whose toolbar is on the page, for health checks. */
   posts(): PostRef[] {
     return [...this.mounted.values()].map((m) => m.post);
@@ -143,10 +166,15 @@ export class PostController {
     // The common case on a live page: something inside a post changed (a count, a relative time) but it is
     // still the same post with its toolbar in place. One cheap id read settles it.
     if (current?.host.element.isConnected && this.adapter.readKey(el) === current.post.caseId) return;
-    const post = this.adapter.accepts(el) ? this.read(el) : null;
+    const accepted = this.adapter.accepts(el);
+    const post = accepted ? this.read(el) : null;
     const at = post ? this.adapter.mountPoint(el) : null;
     if (!post || !at) {
       if (current) this.unmount(el);
+      if (accepted && !post && this.adapter.reveal && !this.revealed.has(el)) {
+        this.revealed.add(el);
+        this.adapter.reveal(el);
+      }
       return;
     }
     this.notice(post, el);
@@ -186,7 +214,9 @@ export class PostController {
       seen = this.now();
       this.firstSeen.set(el, seen);
     }
-    return this.adapter.readPost(el, seen);
+    const post = this.adapter.readPost(el, seen);
+    if (post && !post.isOwn && isOwnAccount(post, this.services.settings().ownAccounts)) post.isOwn = true;
+    return post;
   }
 
   private unmount(el: Element): void {

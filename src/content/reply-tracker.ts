@@ -1,6 +1,6 @@
 /**
- * Notices the agent's replies. Sending is seen as a click on the site's submit button (or Ctrl/Cmd+Enter in
- * its editor) and only counts once the reply appears on the page as a post by the agent's own account; the
+ * Notices the agent's replies. Sending is seen as a click on the site's submit button, or the key that sends
+ * in its editor (Ctrl/Cmd+Enter on X, Enter on Facebook), and only counts once the reply appears on the page as a post by the agent's own account; the
  * first response time is the moment of sending. A reply by the municipality's account that the page shows
  * in a thread counts too, at its own posted time.
  */
@@ -38,7 +38,8 @@ export class ReplyTracker {
     doc.addEventListener(
       'keydown',
       (e) => {
-        if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+        if (e.key !== 'Enter' || e.shiftKey) return;
+        if (!this.composer.sendsOnEnter && !(e.ctrlKey || e.metaKey)) return;
         const editor = (e.target as Element | null)?.closest?.('[contenteditable="true"], textarea');
         if (editor instanceof HTMLElement && this.composer.canSubmit(editor)) this.sending(editor);
       },

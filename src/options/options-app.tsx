@@ -55,6 +55,7 @@ export function OptionsApp() {
           {field('agentName', t('agentNameLabel'), t('agentNameHelp'))}
           {field('initials', t('initialsLabel'))}
           {field('municipality', t('municipalityLabel'))}
+          {field('ownAccounts', t('ownAccountsLabel'), t('ownAccountsHelp'))}
         </fieldset>
         <button type="submit" class="primary">
           {t('saveButton')}

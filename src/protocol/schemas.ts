@@ -61,6 +61,7 @@ export const settingsSchema = z.strictObject({
   agentName: setting(100),
   initials: setting(10),
   municipality: setting(100),
+  ownAccounts: setting(500),
 });
 
 export const requestSchemas = {

@@ -30,6 +30,11 @@ export interface SiteAdapter {
    * relative times), and a post whose id is unchanged need not be read again.
    */
   readKey(post: Element): CaseId | null;
+  /**
+   * For a post whose id the page hides until the user points at it (Facebook's "#" permalinks): do what the
+   * user would (hover, focus) so the site fills it in. The observer sees the link change and reads again.
+   */
+  reveal?(post: Element): void;
   /** Where the toolbar host goes for this post, or null when the post has no place for it (yet). */
   mountPoint(post: Element): MountPoint | null;
   theme(doc: Document): Theme;
@@ -45,6 +50,8 @@ export interface SiteAdapter {
 export interface ComposerAccess {
   /** Clicks on elements matching this are the agent sending a reply. */
   readonly submitSelector: string;
+  /** Whether Enter (without Shift) in the editor sends, as on Facebook; otherwise Ctrl/Cmd+Enter does. */
+  readonly sendsOnEnter: boolean;
   /** An open composer that replies to this post, if there is one. */
   find(post: Element): HTMLElement | null;
   /** Opens the site's reply box for this post (as its own reply button does) and returns the editor. */

@@ -5,11 +5,12 @@ import { settingsSchema } from '../protocol/schemas';
 
 const KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { agentName: '', initials: '', municipality: '' };
+export const DEFAULT_SETTINGS: Settings = { agentName: '', initials: '', municipality: '', ownAccounts: '' };
 
 export async function loadSettings(): Promise<Settings> {
   const stored = (await browser.storage.local.get(KEY))[KEY];
-  const parsed = settingsSchema.safeParse(stored);
+  // Fields added in later versions take their defaults; what the agent set stays.
+  const parsed = settingsSchema.safeParse(typeof stored === 'object' && stored !== null ? { ...DEFAULT_SETTINGS, ...stored } : stored);
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
 }
 

@@ -18,7 +18,7 @@ function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
     setStatus: vi.fn(),
     templates: vi.fn(async () => []),
     templateUsed: vi.fn(),
-    settings: () => ({ agentName: '', initials: '', municipality: '' }),
+    settings: () => ({ agentName: '', initials: '', municipality: '', ownAccounts: '' }),
   });
   return { cache, fetch, controller };
 }
@@ -97,5 +97,16 @@ describe('one toolbar per post', () => {
     for (const a of article.querySelectorAll('a[href*="/status/"]')) a.remove();
     controller.scan([article]);
     expect(article.querySelector('[data-loket-post]')).toBeNull();
+  });
+});
+
+describe('own accounts', () => {
+  it('matches handles and Page names from the settings, ignoring case and spacing', async () => {
+    const { isOwnAccount } = await import('../../src/content/post-controller');
+    const post = { author: { name: 'Gemeente  Voorbeeld', handle: '@GemeenteVoorbeeld' } } as Parameters<typeof isOwnAccount>[0];
+    expect(isOwnAccount(post, '@gemeentevoorbeeld')).toBe(true);
+    expect(isOwnAccount(post, 'gemeente voorbeeld, @other')).toBe(true);
+    expect(isOwnAccount(post, '')).toBe(false);
+    expect(isOwnAccount(post, '@gemeente')).toBe(false);
   });
 });

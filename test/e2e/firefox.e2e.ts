@@ -18,21 +18,29 @@ const TWEET = 'x:1000000000000000001';
 let browser: Browser;
 const foreign: string[] = [];
 
-async function openX(): Promise<Page> {
+const SERVED: Record<string, string> = {
+  'https://x.com/home': 'x/x-home.html',
+  'https://www.facebook.com/gemeentevoorbeeld': 'facebook/page-feed-nl.html',
+};
+
+async function open(url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    const url = request.url();
-    if (url === 'https://x.com/home') void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture('x/x-home.html') });
+    const requested = request.url();
+    const file = SERVED[requested];
+    if (file) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(file) });
     else {
-      // The page's own requests (favicon) stay on x.com; anything to another host would be ours.
-      if (!/^(moz-extension:|data:|https:\/\/x\.com\/)/.test(url)) foreign.push(url);
+      // The page's own requests (favicon) stay on its site; anything to another host would be ours.
+      if (!/^(moz-extension:|data:|https:\/\/(x\.com|www\.facebook\.com)\/)/.test(requested)) foreign.push(requested);
       void request.abort();
     }
   });
-  await page.goto('https://x.com/home');
+  await page.goto(url);
   return page;
 }
+
+const openX = () => open('https://x.com/home');
 
 /** Moves keyboard focus into the toolbar of a tweet: from the last control of X's action bar, one Tab. */
 async function tabIntoToolbar(page: Page, caseId: string): Promise<void> {
@@ -98,6 +106,14 @@ describe('Loket in Firefox', () => {
     await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"][data-loket-sla]`), { timeout: 20_000 }, TWEET);
     expect(await sla(page, TWEET)).toBe('answered');
     expect(await sla(page, 'x:1000000000000000009')).toBe('none');
+    await page.close();
+  });
+
+  it('puts a toolbar on each post, comment and reply on a Facebook Page', async () => {
+    const page = await open('https://www.facebook.com/gemeentevoorbeeld');
+    await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla="none"]').length === 5, { timeout: 20_000 });
+    const ids = await page.$$eval('[data-loket-post]', (els) => els.map((e) => e.getAttribute('data-loket-post')!));
+    expect(ids.filter((id) => id.includes('/'))).toHaveLength(3);
     await page.close();
   });
 

@@ -24,6 +24,14 @@ export const facebookAdapter: SiteAdapter = {
   },
   readPost: readFacebookPost,
   readKey: (el) => readFacebookPost(el, 0)?.caseId ?? null,
+  reveal(el) {
+    for (const link of el.querySelectorAll<HTMLElement>(FB.hiddenPermalink)) {
+      const owner = link.closest(`${FB.comment}, ${FB.feedPost}, ${FB.article}`);
+      if (owner !== el) continue;
+      link.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+      link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    }
+  },
   composer: facebookComposer,
   mountPoint(el) {
     if (isComment(el)) return { parent: el, before: null };

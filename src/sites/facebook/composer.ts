@@ -1,27 +1,57 @@
 /**
- * Facebook's Lexical comment box under a post or comment. Enter sends a comment (there is no button to
- * watch), so a reply is noticed when the agent's comment appears.
+ * Facebook's Lexical comment boxes: one under each post, and a reply box that a comment's reply button
+ * opens under that comment. Enter sends (Shift+Enter is a line break), so a reply is noticed from the key
+ * and confirmed when the Page's comment appears.
  */
 import type { CaseId } from '../../domain/case-id';
 import type { ComposerAccess } from '../site-adapter';
-import { FB } from './selectors';
+import { waitForElement } from '../wait-for-element';
 import { isComment, postOf, readFacebookPost } from './read-post';
+import { FB } from './selectors';
 
-function boxIn(scope: Element | null): HTMLElement | null {
-  return scope?.querySelector<HTMLElement>(FB.commentBox) ?? null;
+/**
+ * The comment that an element (a reply box, or a reply) belongs under: walking up from it, the first comment
+ * that is an ancestor or a direct child of an ancestor — the head of its thread. Null: it belongs to the post.
+ */
+function threadComment(el: Element): Element | null {
+  for (let cur = el.parentElement; cur && !cur.matches(FB.feedPost); cur = cur.parentElement) {
+    if (cur.matches(FB.comment)) return cur;
+    const head = [...cur.children].find((c) => c.matches(FB.comment) && c !== el && !c.contains(el));
+    if (head) return head;
+    if (cur.matches(FB.article)) return null; // reached the post itself
+  }
+  return null;
 }
 
+function postFor(el: Element): Element | null {
+  if (isComment(el)) return postOf(el);
+  return el.closest(FB.feedPost) ?? el.closest(FB.article);
+}
+
+/** A comment's own buttons (not those of replies nested in it), in page order: like, reply, … */
+function ownButtons(comment: Element): HTMLElement[] {
+  return [...comment.querySelectorAll<HTMLElement>(FB.button)].filter((b) => b.closest(FB.comment) === comment);
+}
+
+const caseOf = (el: Element | null): CaseId | null => (el && readFacebookPost(el, Date.now())?.caseId) ?? null;
+
 export const facebookComposer: ComposerAccess = {
-  submitSelector: `${FB.commentBox} ~ [role="button"][aria-label], form [type="submit"]`,
+  submitSelector: 'form [type="submit"]',
+  sendsOnEnter: true,
 
   find(el) {
-    // A reply box opens below the comment it answers; a post's box sits at the end of its comments.
-    if (isComment(el)) return boxIn(el.parentElement);
-    return boxIn(el);
+    const scope = isComment(el) ? (el.closest('li') ?? el.parentElement) : el;
+    const boxes = [...(scope?.querySelectorAll<HTMLElement>(FB.commentBox) ?? [])];
+    return boxes.find((box) => (isComment(el) ? threadComment(box) === el : threadComment(box) === null)) ?? null;
   },
 
   async open(el) {
-    return this.find(el);
+    const existing = this.find(el);
+    if (existing || !isComment(el)) return existing;
+    const reply = ownButtons(el)[FB.replyButtonIndex];
+    if (!reply) return null;
+    reply.click();
+    return waitForElement(() => this.find(el));
   },
 
   canSubmit(editor) {
@@ -29,19 +59,16 @@ export const facebookComposer: ComposerAccess = {
   },
 
   editorOf(submit) {
-    return boxIn(submit.closest('form'));
+    return submit.closest('form')?.querySelector<HTMLElement>(FB.commentBox) ?? null;
+  },
+
+  replyTarget(editor) {
+    return caseOf(threadComment(editor) ?? postFor(editor));
   },
 
   answers(ownComment) {
-    // A comment by the Page under a post (or in a comment's replies) answers that post or comment.
+    // A comment by the Page answers the comment it sits under, or else the post.
     if (!isComment(ownComment)) return null;
-    const post = postOf(ownComment);
-    return (post && readFacebookPost(post, Date.now())?.caseId) ?? null;
-  },
-
-  replyTarget(editor): CaseId | null {
-    const post = editor.closest(FB.feedPost) ?? editor.closest(FB.article);
-    const target = post && !isComment(post) ? post : post ? postOf(post) : null;
-    return (target && readFacebookPost(target, Date.now())?.caseId) ?? null;
+    return caseOf(threadComment(ownComment) ?? postOf(ownComment));
   },
 };

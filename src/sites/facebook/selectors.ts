@@ -19,6 +19,15 @@ export const FB = {
   utime: 'abbr[data-utime]',
   /** An ad's "why am I seeing this" link: its presence marks a sponsored post. */
   adLink: 'a[href^="/ads/"], a[href*="facebook.com/ads/"]',
-  /** The Lexical comment box. */
+  /** The Lexical comment box (under a post, or a reply box under a comment). */
   commentBox: 'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+  /** Buttons are divs with a role; a comment's own action list reads "like · reply · time". */
+  button: '[role="button"]',
+  /**
+   * Position of "reply" among a comment's own buttons (labels are translated, so not matched). Medium
+   * confidence: the order like · reply has held for years, but nothing structural names the button.
+   */
+  replyButtonIndex: 1,
+  /** A permalink that Facebook fills in only on hover or focus. */
+  hiddenPermalink: 'a[href="#"][role="link"]',
 } as const;

@@ -39,6 +39,7 @@ function inlineEditor(doc: Document): HTMLElement | null {
 
 export const xComposer: ComposerAccess = {
   submitSelector: `${X.submitInline}, ${X.submitDialog}`,
+  sendsOnEnter: false,
 
   find(post) {
     const id = statusIdOf(post);

@@ -74,7 +74,7 @@ describe('facebook.com: a post’s own page (English UI, dark)', () => {
       'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz/667788990011223',
     ]);
     expect(posts[0]!.url).toBe('https://www.facebook.com/permalink.php?story_fbid=pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz&id=100064999888777');
-    expect(posts[1]!.text).toContain('<script>alert(1)</script>');
+    expect(posts[1]!.text).toContain(`<script>alert(1)</script> <img src=x onerror="window.pwned=1">`);
     expect(facebookAdapter.theme(doc)).toBe('dark');
   });
 });
