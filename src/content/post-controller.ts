@@ -194,7 +194,11 @@ export class PostController {
       }
       this.unmount(el);
     }
-    const mounted: Mounted = { el, host: new ToolbarHost(post.caseId, at), post, busy: false, pickerOpen: false };
+    const mounted: Mounted = { el, post, busy: false, pickerOpen: false } as Mounted;
+    mounted.host = new ToolbarHost(post.caseId, at, (action) => {
+      if (action === 'track') void this.act(mounted, () => this.services.track((mounted.post = this.read(mounted.el) ?? mounted.post)));
+      else this.togglePicker(mounted, true);
+    });
     this.mounted.set(el, mounted);
     this.cache.want(post.caseId);
     // Drawn once the case state is known (the cache answers within the same frame or so), not twice.
@@ -242,6 +246,15 @@ export class PostController {
     // The timer state is the one other thing the host shows; it appears once the background has answered.
     if (cached !== undefined) m.host.setSla(slaState(cached, this.now()));
     const timer = this.timer(cached, m.post);
+    if (!m.busy && !m.pickerOpen && !m.notice && !timer && (cached === null || m.post.isOwn)) {
+      m.host.renderIdle({
+        theme: this.theme,
+        label: t('toolbarLabel', m.post.author.name || m.post.author.handle || ''),
+        loaded: true,
+        own: Boolean(m.post.isOwn),
+      });
+      return;
+    }
     m.host.render(
       h(Toolbar, {
         post: m.post,

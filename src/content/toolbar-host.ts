@@ -1,13 +1,19 @@
 /**
  * The one element Loket puts into the site's DOM per post: a host carrying only `data-loket-post` (the case
- * id) and `data-loket-sla` (the timer state), with a closed shadow root holding everything else. The site's scripts can see that a post has a toolbar, never
- * what is in it (notes, assignees).
+ * id) and `data-loket-sla` (the timer state), with a closed shadow root holding everything else. The site's
+ * scripts can see that a post has a toolbar, never what is in it (notes, assignees).
+ *
+ * A toolbar starts idle (a cloned template, see ui/toolbar-idle.ts) and becomes live (Preact) on its first
+ * interaction or when its post becomes a case.
  */
 import { render, type ComponentChild } from 'preact';
 import type { CaseId } from '../domain/case-id';
 import type { SlaState } from '../domain/sla-state';
 import type { MountPoint } from '../sites/site-adapter';
+import { idleToolbar, type IdleToolbar } from '../ui/toolbar-idle';
 import { TOOLBAR_CSS } from '../ui/toolbar-styles';
+
+export type IdleAction = 'track' | 'templates';
 
 export const HOST_ATTRIBUTE = 'data-loket-post';
 export const SLA_ATTRIBUTE = 'data-loket-sla';
@@ -15,18 +21,26 @@ export const SLA_ATTRIBUTE = 'data-loket-sla';
 export class ToolbarHost {
   readonly element: HTMLElement;
   private readonly container: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private live = false;
 
-  constructor(caseId: CaseId, at: MountPoint) {
+  constructor(caseId: CaseId, at: MountPoint, onIdleAction: (action: IdleAction) => void) {
     this.element = document.createElement('div');
     this.element.setAttribute(HOST_ATTRIBUTE, caseId);
-    const shadow = this.element.attachShadow({ mode: 'closed' });
+    this.shadow = this.element.attachShadow({ mode: 'closed' });
     this.container = document.createElement('div');
-    adoptStyles(shadow);
-    shadow.append(this.container);
+    adoptStyles(this.shadow);
+    this.shadow.append(this.container);
     // Clicks and keys inside our toolbar must not reach the site's handlers (X opens the tweet on click).
     for (const type of ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup']) {
       this.element.addEventListener(type, (e) => e.stopPropagation());
     }
+    // The idle toolbar's buttons, by delegation: one listener, gone with the host.
+    this.container.addEventListener('click', (e) => {
+      if (this.live) return;
+      const action = (e.target as Element).closest('button')?.getAttribute('data-lk');
+      if (action === 'track' || action === 'templates') onIdleAction(action);
+    });
     at.parent.insertBefore(this.element, at.before);
   }
 
@@ -42,12 +56,27 @@ export class ToolbarHost {
     if (this.element.getAttribute(SLA_ATTRIBUTE) !== state) this.element.setAttribute(SLA_ATTRIBUTE, state);
   }
 
+  /** Draws the idle toolbar; does nothing once the toolbar is live. */
+  renderIdle(spec: IdleToolbar): void {
+    if (this.live) return;
+    this.container.replaceChildren(idleToolbar(spec));
+  }
+
   render(vnode: ComponentChild): void {
+    if (!this.live) {
+      // Hand over from the idle toolbar: keep keyboard focus on the same control.
+      const focused = this.shadow.activeElement?.getAttribute('data-lk');
+      this.container.replaceChildren();
+      this.live = true;
+      render(vnode, this.container);
+      if (focused) this.container.querySelector<HTMLElement>(`[data-lk="${focused}"]`)?.focus();
+      return;
+    }
     render(vnode, this.container);
   }
 
   destroy(): void {
-    render(null, this.container);
+    if (this.live) render(null, this.container);
     this.element.remove();
   }
 }
