@@ -53,9 +53,12 @@ interface Mounted {
  * The agent's own accounts from the settings ("@gemeentevoorbeeld, Gemeente Voorbeeld"): X handles or
  * display names, Facebook Page names. Compared without case and spacing differences.
  */
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+let parsedAccounts: { from: string; names: string[] } = { from: '', names: [] };
+
 export function isOwnAccount(post: PostRef, ownAccounts: string): boolean {
-  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-  const own = ownAccounts.split(',').map(norm).filter(Boolean);
+  if (parsedAccounts.from !== ownAccounts) parsedAccounts = { from: ownAccounts, names: ownAccounts.split(',').map(norm).filter(Boolean) };
+  const own = parsedAccounts.names;
   if (own.length === 0) return false;
   return [post.author.name, post.author.handle ?? ''].map(norm).some((n) => n !== '' && own.includes(n));
 }
@@ -196,7 +199,7 @@ export class PostController {
     }
     const mounted: Mounted = { el, post, busy: false, pickerOpen: false } as Mounted;
     mounted.host = new ToolbarHost(post.caseId, at, (action) => {
-      if (action === 'track') void this.act(mounted, () => this.services.track((mounted.post = this.read(mounted.el) ?? mounted.post)));
+      if (action === 'track') this.track(mounted);
       else this.togglePicker(mounted, true);
     });
     this.mounted.set(el, mounted);
@@ -212,13 +215,13 @@ export class PostController {
     else this.observer?.present(post, el);
   }
 
-  private read(el: Element): PostRef | null {
+  private read(el: Element, full = false): PostRef | null {
     let seen = this.firstSeen.get(el);
     if (seen === undefined) {
       seen = this.now();
       this.firstSeen.set(el, seen);
     }
-    const post = this.adapter.readPost(el, seen);
+    const post = this.adapter.readPost(el, seen, full);
     if (post && !post.isOwn && isOwnAccount(post, this.services.settings().ownAccounts)) post.isOwn = true;
     return post;
   }
@@ -267,13 +270,17 @@ export class PostController {
         pickerOpen: m.pickerOpen,
         templates: this.templates,
         renderTemplate: (template) => this.fill(template, m.post),
-        // Read again on the click: the page may show more by now ("Show more" expanded) than at mount.
-        onTrack: () => void this.act(m, () => this.services.track((m.post = this.read(m.el) ?? m.post))),
+        onTrack: () => this.track(m),
         onStatus: (status) => void this.act(m, () => this.services.setStatus(m.post.caseId, status)),
         onTogglePicker: (open) => this.togglePicker(m, open),
         onInsert: (template) => void this.insert(m, template),
       }),
     );
+  }
+
+  /** Makes the post a case. Read again, in full: the page may show more by now ("Show more") than at mount. */
+  private track(m: Mounted): void {
+    void this.act(m, () => this.services.track((m.post = this.read(m.el, true) ?? m.post)));
   }
 
   private togglePicker(m: Mounted, open: boolean): void {

@@ -23,8 +23,9 @@ export interface SiteAdapter {
   /**
    * Reads what the page shows of a post, or null when the element holds no readable post (yet).
    * `firstSeen` is the time Loket first saw this element, used when the page shows no posted time.
+   * `full` (default true) reads what only a case needs too; false is enough to draw the toolbar.
    */
-  readPost(post: Element, firstSeen: number): PostRef | null;
+  readPost(post: Element, firstSeen: number, full?: boolean): PostRef | null;
   /**
    * Just the case id, as cheaply as the page allows: sites re-render parts of a post all the time (counts,
    * relative times), and a post whose id is unchanged need not be read again.

@@ -5,6 +5,11 @@ import { X } from './selectors';
 
 const STATUS_PATH = /^\/([A-Za-z0-9_]{1,30})\/status\/([0-9]{1,25})\/?$/;
 
+/** The first element in the article that belongs to it, not to a quoted tweet inside it. */
+function first<E extends Element>(article: Element, selector: string, quoted: Element | null): E | undefined {
+  return quoted === null ? (article.querySelector<E>(selector) ?? undefined) : own<E>(article, selector, quoted)[0];
+}
+
 /** Elements in the article that belong to it, not to a quoted tweet inside it. */
 function own<E extends Element>(article: Element, selector: string, quoted = article.querySelector(X.quoted)): E[] {
   const found = [...article.querySelectorAll<E>(selector)];
@@ -87,20 +92,24 @@ export function readXKey(article: Element): CaseId | null {
   return link ? xCaseId(link.id) : null;
 }
 
-export function readXPost(article: Element, firstSeen: number): PostRef | null {
+/**
+ * Reads a tweet. `full` adds what only a case needs (who a reply answers); the toolbar's first drawing does
+ * without, as most tweets never become a case.
+ */
+export function readXPost(article: Element, firstSeen: number, full = true): PostRef | null {
   const quoted = article.querySelector(X.quoted);
   const link = permalink(article, quoted);
   if (!link) return null;
-  const userName = own(article, X.userName, quoted)[0];
+  const userName = first(article, X.userName, quoted);
   const name = readText(userName?.querySelector('a') ?? undefined).split('\n')[0]?.trim() ?? '';
   const handleText = [...(userName?.querySelectorAll('a[tabindex="-1"]') ?? [])].map((a) => a.textContent?.trim() ?? '').find((s) => s.startsWith('@'));
   const handle = handleText ? handleText.slice(1) : link.handle;
   const datetime = link.time?.getAttribute('datetime');
   const parsedTime = datetime ? Date.parse(datetime) : Number.NaN;
   const self = ownHandle(article.ownerDocument);
-  const isRepost = own(article, X.socialContext, quoted).length > 0;
-  const textEl = own(article, X.tweetText, quoted)[0];
-  const inReplyTo = replyingTo(article, textEl, quoted);
+  const isRepost = first(article, X.socialContext, quoted) !== undefined;
+  const textEl = first(article, X.tweetText, quoted);
+  const inReplyTo = full ? replyingTo(article, textEl, quoted) : undefined;
   return {
     caseId: xCaseId(link.id),
     site: 'x',
