@@ -12,6 +12,7 @@ import { Toolbar } from './support/toolbar';
 const FEED = 'https://www.facebook.com/gemeentevoorbeeld';
 const POST_EN = 'https://www.facebook.com/permalink.php?story_fbid=pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz&id=100064999888777';
 const GROUP = 'https://www.facebook.com/groups/wijzijnnoord';
+const PHOTO = 'https://www.facebook.com/photo/?fbid=990011223344556&set=a.112233445566';
 const P1 = 'fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl';
 const JAN = `${P1}/987654321098765`;
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
   loket.serve(FEED, await facebookPage('facebook/page-feed-nl.html'));
   loket.serve(POST_EN, await facebookPage('facebook/post-en.html'));
   loket.serve(GROUP, await facebookPage('facebook/group-feed-nl.html'));
+  loket.serve(PHOTO, await facebookPage('facebook/photo-viewer-nl.html'));
   await saveSettings({ 'Paraaf (bijv. ^AB)': '^AW' });
 });
 
@@ -71,6 +73,17 @@ describe('the Facebook adapter in Chromium', () => {
     expect(await new Toolbar(en, 'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz').style('.lk', 'background-color')).toBe('rgb(0, 0, 0)');
     await en.close();
     await group.close();
+  });
+
+  it('puts toolbars on the photo viewer’s post and its comment, and fills that comment’s reply box', async () => {
+    const page = await loket.open(PHOTO);
+    await page.waitForFunction(() => document.querySelectorAll('[role="dialog"] [data-loket-post][data-loket-sla]').length === 2);
+    expect((await ids(page)).sort()).toEqual(['fb:990011223344556', 'fb:990011223344556/333222111000']);
+    const henk = new Toolbar(page, 'fb:990011223344556/333222111000');
+    await pickTemplate(henk, 'melding');
+    await henk.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
+    expect(await lexicalText(page, 'li:has(> [aria-label="Opmerking van Henk Vos"]) > form [data-lexical-editor="true"]')).toMatch(/^Hoi Henk, bedankt voor uw melding\./);
+    await page.close();
   });
 
   it('gives comments loaded later their toolbars', async () => {

@@ -15,9 +15,11 @@ export function facebookPageKind(path: string): string {
 
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
-  candidateSelector: `${FB.feedPost}, ${FB.article}`,
+  candidateSelector: `${FB.feedPost}, ${FB.article}, ${FB.viewer}`,
   accepts(el) {
     if (isComment(el)) return true;
+    // A dialog is a post only when it is the media viewer showing one (an author and text beside the media).
+    if (el.matches(FB.viewer)) return el.querySelector(FB.profileName) !== null && el.closest(FB.feedPost) === null;
     // A feed unit may wrap an article of its own: the feed unit is the post.
     if (el.matches(FB.article) && el.closest(FB.feedPost)) return false;
     return el.querySelector(FB.adLink) === null;

@@ -47,6 +47,15 @@ export function parseFacebookUrl(href: string | null | undefined): FacebookLink 
       if (owner && /^[0-9]{1,25}$/.test(owner)) keep.set('id', owner);
     }
   }
+  if (postId === undefined && /^\/photo(?:\.php|\/)?$/.test(url.pathname)) {
+    // The photo viewer: a photo post is named by its fbid.
+    const fbid = params.get('fbid') ?? '';
+    if (/^[0-9]{1,25}$/.test(fbid)) {
+      postId = fbid;
+      path = '/photo/';
+      keep.set('fbid', fbid);
+    }
+  }
   if (postId === undefined) {
     const multi = params.get('multi_permalinks') ?? '';
     if (/^\/groups\/[^/]+\/?$/.test(url.pathname) && FB_ID.test(multi)) {

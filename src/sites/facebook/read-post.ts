@@ -9,12 +9,12 @@ import { FB } from './selectors';
  * by …", "Opmerking van …"), so only its presence and the nesting count.
  */
 export function isComment(el: Element): boolean {
-  return el.matches(FB.comment) && el.parentElement?.closest(`${FB.feedPost}, ${FB.article}`) != null;
+  return el.matches(FB.comment) && el.parentElement?.closest(`${FB.feedPost}, ${FB.article}, ${FB.viewer}`) != null;
 }
 
-/** The post element that holds a comment (the feed unit, or the outer article on a post's own page). */
+/** The post element that holds a comment: the feed unit, the outer article of a post's page, or the viewer. */
 export function postOf(comment: Element): Element | null {
-  return comment.parentElement?.closest(FB.feedPost) ?? outermostArticle(comment);
+  return comment.parentElement?.closest(FB.feedPost) ?? outermostArticle(comment) ?? comment.closest(FB.viewer);
 }
 
 function outermostArticle(el: Element): Element | null {

@@ -9,6 +9,8 @@ export const FB = {
   feedPost: 'div[aria-posinset]',
   /** A post outside a feed (a post's own page) or a comment/reply (those carry an aria-label). */
   article: 'div[role="article"]',
+  /** The photo/video viewer: a modal dialog holding the post's text and its comments beside the media. */
+  viewer: 'div[role="dialog"]',
   /** A comment or reply: an article with an (translated) aria-label, nested in a post. */
   comment: 'div[role="article"][aria-label]',
   /** The post's message text (one of these, depending on the layout). */

@@ -89,3 +89,22 @@ describe('facebook.com: a group feed', () => {
     ]);
   });
 });
+
+describe('facebook.com: the photo viewer (a dialog)', () => {
+  it('reads the photo post and its comments, keyed by the photo’s fbid', () => {
+    const doc = loadPage('facebook/photo-viewer-nl.html', 'https://www.facebook.com/photo/?fbid=990011223344556&set=a.112233445566');
+    const posts = read(doc).map(({ post }) => post!);
+    expect(posts.map((p) => [p.caseId, p.url])).toEqual([
+      ['fb:990011223344556', 'https://www.facebook.com/photo/?fbid=990011223344556'],
+      ['fb:990011223344556/333222111000', 'https://www.facebook.com/photo/?fbid=990011223344556&comment_id=333222111000'],
+    ]);
+    expect(posts[0]!.text).toMatch(/^Nieuwe containers/);
+    expect(posts[1]).toMatchObject({ author: { name: 'Henk Vos' }, text: 'Staat er ook een container voor textiel?' });
+  });
+
+  it('ignores other dialogs', () => {
+    const doc = loadPage('facebook/photo-viewer-nl.html', 'https://www.facebook.com/');
+    doc.body.insertAdjacentHTML('beforeend', '<div role="dialog"><p>Meldingen</p></div>');
+    expect(facebookAdapter.accepts(doc.body.lastElementChild!)).toBe(false);
+  });
+});
