@@ -4,8 +4,9 @@
  * scrolls through all of it, and compares the main thread's busy time with Loket loaded and without it.
  * Reports, as the median of several runs: Loket's cost per tweet (recognise + read + mount, with the layout
  * sampled with the CPU profiler: its own JavaScript and the DOM calls it makes), the ratio of main-thread time
- * with / without Loket (which includes the layout its toolbars cause), and whether event listeners grow
- * between the middle and the end of the timeline (a leak would).
+ * with / without Loket (which includes the layout its toolbars cause), and whether the event listeners per
+ * toolbar on the page drift between the middle and the end (a leak would make them grow). A second scenario
+ * does the same on a Facebook feed of 300 posts with 20 comments each.
  *   npm run bench -- --runs 7
  */
 import { execFileSync } from 'node:child_process';
@@ -14,7 +15,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { COMMENTS_PER_POST, FEED_POSTS, feedPage } from './bench/feed';
 import { TIMELINE_TWEETS, timelinePage } from './bench/timeline';
+
+interface Scenario {
+  name: string;
+  url: string;
+  html: string;
+  /** Posts (tweets, or Facebook posts and comments) that pass by. */
+  items: number;
+  /** How far the page's benchScroll goes: tweets, or Facebook posts. */
+  until: number;
+  step: number;
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist', 'chrome');
@@ -26,8 +39,9 @@ interface Sample {
   taskMs: number;
   /** Time in samples whose stack holds a frame of Loket's content script (its JS and the DOM calls it makes). */
   loketMs: number;
-  /** jsEventListeners after half the timeline and after all of it: equal when nothing leaks. */
+  /** jsEventListeners and toolbars after half the page and after all of it: the ratio stays put unless we leak. */
   listenersHalf: number;
+  toolbarsHalf: number;
   listenersEnd: number;
   toolbars: number;
 }
@@ -62,7 +76,8 @@ function timeInScript(profile: Profile, urlPart: string): number {
   return micros / 1000;
 }
 
-async function run(withLoket: boolean, html: string): Promise<Sample> {
+async function run(withLoket: boolean, scenario: Scenario): Promise<Sample> {
+  const { html, url } = scenario;
   const profile = mkdtempSync(join(tmpdir(), 'loket-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -80,15 +95,14 @@ async function run(withLoket: boolean, html: string): Promise<Sample> {
   });
   try {
     await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('chrome-extension://')) return route.continue();
-      if (url === 'https://x.com/home') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+      if (route.request().url().startsWith('chrome-extension://')) return route.continue();
+      if (route.request().url() === url) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
       return route.abort();
     });
     if (withLoket) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await page.goto('https://x.com/home');
+    await page.goto(url);
     if (withLoket) await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= 30);
     await page.waitForTimeout(300);
     await cdp.send('Performance.enable');
@@ -97,12 +111,16 @@ async function run(withLoket: boolean, html: string): Promise<Sample> {
     await cdp.send('Profiler.start');
     const before = await metrics(cdp);
     const scroll = (until: number) =>
-      page.evaluate((n) => (window as unknown as { benchScroll(step: number, until: number): Promise<number> }).benchScroll(8, n), until);
-    await scroll(TIMELINE_TWEETS / 2);
+      page.evaluate(
+        ([n, step]) => (window as unknown as { benchScroll(step: number, until: number): Promise<number> }).benchScroll(step!, n!),
+        [until, scenario.step],
+      );
+    await scroll(scenario.until / 2);
     await page.waitForTimeout(300);
     await cdp.send('HeapProfiler.collectGarbage');
     const half = await cdp.send('Memory.getDOMCounters');
-    await scroll(TIMELINE_TWEETS);
+    const toolbarsHalf = await page.evaluate(() => document.querySelectorAll('[data-loket-post]').length);
+    await scroll(scenario.until);
     await page.waitForTimeout(300); // let the last batch and the answers from the background land
     const after = await metrics(cdp);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
@@ -113,6 +131,7 @@ async function run(withLoket: boolean, html: string): Promise<Sample> {
       taskMs: (after.TaskDuration! - before.TaskDuration!) * 1000,
       loketMs: timeInScript(profile, '/content.js'),
       listenersHalf: half.jsEventListeners,
+      toolbarsHalf,
       listenersEnd: end.jsEventListeners,
       toolbars,
     };
@@ -132,45 +151,59 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-async function main(): Promise<void> {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
-  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'build.ts')], { stdio: 'ignore' });
-  const html = timelinePage(root);
+async function measure(scenario: Scenario) {
   const withL: Sample[] = [];
   const without: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
     // Alternate, so drift in the machine's load touches both sides alike.
-    without.push(await run(false, html));
-    withL.push(await run(true, html));
+    without.push(await run(false, scenario));
+    withL.push(await run(true, scenario));
     process.stdout.write('.');
   }
-  process.stdout.write('\n');
-  const perTweet = median(withL.map((w) => w.loketMs / TIMELINE_TWEETS));
-  const ratio = median(withL.map((w, i) => w.taskMs / without[i]!.taskMs));
-  const listenerGrowth = median(withL.map((w) => (w.listenersEnd - w.listenersHalf) / (TIMELINE_TWEETS / 2)));
-  const result = {
-    date: new Date().toISOString(),
-    chromium: execFileSync(executablePath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
-    runs: RUNS,
-    tweets: TIMELINE_TWEETS,
+  return {
+    scenario: scenario.name,
+    items: scenario.items,
     mainThreadMsWithout: median(without.map((s) => s.taskMs)),
     mainThreadMsWith: median(withL.map((s) => s.taskMs)),
-    loketMsPerTweet: perTweet,
-    overheadRatio: ratio,
-    listenerGrowthPerTweet: listenerGrowth,
-    toolbarsInWindow: median(withL.map((s) => s.toolbars)),
+    loketMsPerItem: median(withL.map((w) => w.loketMs / scenario.items)),
+    overheadRatio: median(withL.map((w, i) => w.taskMs / without[i]!.taskMs)),
+    // Listeners per toolbar on the page, at the end minus halfway: 0 when every listener goes with its toolbar.
+    listenerDrift: median(withL.map((w) => w.listenersEnd / Math.max(1, w.toolbars) - w.listenersHalf / Math.max(1, w.toolbarsHalf))),
+    toolbarsAtEnd: median(withL.map((s) => s.toolbars)),
   };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'build.ts')], { stdio: 'ignore' });
+  const scenarios: Scenario[] = [
+    { name: `x.com timeline, ${TIMELINE_TWEETS} tweets (virtualised)`, url: 'https://x.com/home', html: timelinePage(root), items: TIMELINE_TWEETS, until: TIMELINE_TWEETS, step: 8 },
+    {
+      name: `facebook.com feed, ${FEED_POSTS} posts × ${COMMENTS_PER_POST} comments`,
+      url: 'https://www.facebook.com/',
+      html: feedPage(),
+      items: FEED_POSTS * (COMMENTS_PER_POST + 1),
+      until: FEED_POSTS,
+      step: 2,
+    },
+  ];
+  const results = [];
+  for (const scenario of scenarios) results.push(await measure(scenario));
+  process.stdout.write('\n');
+  const chromiumVersion = execFileSync(executablePath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(root, 'dist', 'bench.json'), `${JSON.stringify({ date: new Date().toISOString(), chromium: chromiumVersion, runs: RUNS, results }, null, 2)}\n`);
   const ok = (pass: boolean) => (pass ? 'ok' : 'OVER TARGET');
-  console.log(`Loket on a virtualised ${TIMELINE_TWEETS}-tweet x.com timeline, median of ${RUNS} runs (${result.chromium})`);
-  console.log(`  main thread without Loket   ${result.mainThreadMsWithout.toFixed(1)} ms`);
-  console.log(`  main thread with Loket      ${result.mainThreadMsWith.toFixed(1)} ms`);
-  console.log(`  Loket per tweet             ${perTweet.toFixed(3)} ms   (target ≤ 0.1)   ${ok(perTweet <= 0.1)}`);
-  console.log(`  overhead ratio              ${ratio.toFixed(3)}      (target ≤ 1.05)  ${ok(ratio <= 1.05)}`);
-  console.log(`  listener growth per tweet   ${listenerGrowth.toFixed(3)}      (target 0)       ${ok(listenerGrowth <= 0.01)}`);
-  console.log(`  toolbars in the DOM window  ${result.toolbarsInWindow}`);
-  console.log('  (written to dist/bench.json)');
+  console.log(`Loket's content script, median of ${RUNS} runs each (${chromiumVersion})`);
+  for (const r of results) {
+    console.log(`${r.scenario}`);
+    console.log(`  main thread without / with Loket  ${r.mainThreadMsWithout.toFixed(0)} / ${r.mainThreadMsWith.toFixed(0)} ms`);
+    console.log(`  Loket per post                    ${r.loketMsPerItem.toFixed(3)} ms  (target ≤ 0.1)   ${ok(r.loketMsPerItem <= 0.1)}`);
+    console.log(`  overhead ratio                    ${r.overheadRatio.toFixed(3)}     (target ≤ 1.05)  ${ok(r.overheadRatio <= 1.05)}`);
+    console.log(`  listener drift per toolbar        ${r.listenerDrift.toFixed(3)}     (target 0)       ${ok(Math.abs(r.listenerDrift) <= 0.05)}`);
+    console.log(`  toolbars in the DOM at the end    ${r.toolbarsAtEnd}`);
+  }
+  console.log('(written to dist/bench.json)');
 }
 
 main().catch((error: unknown) => {
