@@ -22,30 +22,13 @@ const ids = (page: Page) => page.$$eval('[data-loket-post][data-loket-sla]', (ho
 const lexicalText = (page: Page, selector: string) =>
   page.evaluate((s) => (window as unknown as { __lexical: { text(el: Element): string | null } }).__lexical.text(document.querySelector(s)!), selector);
 
-async function pickTemplate(toolbar: Toolbar, search: string): Promise<void> {
-  await toolbar.click('[data-lk="templates"]');
-  await toolbar.waitFor('[data-lk="template-search"]');
-  await toolbar.page.keyboard.type(search);
-  await toolbar.waitFor('[data-lk="preview"]');
-  await toolbar.page.keyboard.press('Enter');
-}
-
-async function saveSettings(fields: Record<string, string>): Promise<void> {
-  const options = await loket.context.newPage();
-  await options.goto(`chrome-extension://${loket.extensionId}/options.html`);
-  for (const [label, value] of Object.entries(fields)) await options.getByLabel(label, { exact: true }).fill(value);
-  await options.getByRole('button', { name: 'Opslaan' }).click();
-  await options.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
-  await options.close();
-}
-
 beforeAll(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(FEED, await facebookPage('facebook/page-feed-nl.html'));
   loket.serve(POST_EN, await facebookPage('facebook/post-en.html'));
   loket.serve(GROUP, await facebookPage('facebook/group-feed-nl.html'));
   loket.serve(PHOTO, await facebookPage('facebook/photo-viewer-nl.html'));
-  await saveSettings({ 'Paraaf (bijv. ^AB)': '^AW' });
+  await loket.saveSettings({ 'Paraaf (bijv. ^AB)': '^AW' });
 });
 
 afterAll(async () => {
@@ -80,7 +63,7 @@ describe('the Facebook adapter in Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('[role="dialog"] [data-loket-post][data-loket-sla]').length === 2);
     expect((await ids(page)).sort()).toEqual(['fb:990011223344556', 'fb:990011223344556/333222111000']);
     const henk = new Toolbar(page, 'fb:990011223344556/333222111000');
-    await pickTemplate(henk, 'melding');
+    await henk.pickTemplate('melding');
     await henk.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     expect(await lexicalText(page, 'li:has(> [aria-label="Opmerking van Henk Vos"]) > form [data-lexical-editor="true"]')).toMatch(/^Hoi Henk, bedankt voor uw melding\./);
     await page.close();
@@ -98,7 +81,7 @@ describe('the Facebook adapter in Chromium', () => {
     const page = await loket.open(FEED);
     const jan = new Toolbar(page, JAN);
     await jan.waitForText(/Geen zaak/);
-    await pickTemplate(jan, 'dm');
+    await jan.pickTemplate('dm');
     await jan.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const box = 'li:has(> [aria-label^="Opmerking van Jan"]) > form [data-lexical-editor="true"]';
     expect(await lexicalText(page, box)).toBe(
@@ -115,7 +98,7 @@ describe('the Facebook adapter in Chromium', () => {
     await page.click(box);
     await page.keyboard.type('Hello Sam,');
     const post = new Toolbar(page, 'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz');
-    await pickTemplate(post, 'gesloten');
+    await post.pickTemplate('gesloten');
     await post.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const text = (await lexicalText(page, box))!;
     expect(text).toMatch(/^Hello Sam,Hoi Town, bedankt voor uw bericht\./);
@@ -125,12 +108,12 @@ describe('the Facebook adapter in Chromium', () => {
   });
 
   it('records the first response when the Page’s reply to a tracked comment appears', async () => {
-    await saveSettings({ 'Eigen accounts': 'Gemeente Voorbeeld, @gemeentevoorbeeld' });
+    await loket.saveSettings({ 'Eigen accounts': 'Gemeente Voorbeeld, @gemeentevoorbeeld' });
     const page = await loket.open(FEED);
     const jan = new Toolbar(page, JAN);
     await jan.click('[data-lk="track"]');
     await jan.waitFor('[data-lk="status"]');
-    await pickTemplate(jan, 'kcc');
+    await jan.pickTemplate('kcc');
     await jan.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const before = Date.now();
     await page.keyboard.press('Enter'); // Facebook sends a comment with Enter

@@ -19,26 +19,13 @@ const draftText = (page: Page, which: 'inline' | 'dialog') =>
 const postEnabled = (page: Page, testId: string) =>
   page.$eval(`[data-testid="${testId}"]`, (b) => b.getAttribute('aria-disabled') !== 'true' && !(b as HTMLButtonElement).disabled);
 
-async function pickTemplate(toolbar: Toolbar, search: string): Promise<void> {
-  await toolbar.click('[data-lk="templates"]');
-  await toolbar.waitFor('[data-lk="template-search"]');
-  await toolbar.page.keyboard.type(search);
-  await toolbar.waitFor('[data-lk="preview"]');
-  await toolbar.page.keyboard.press('Enter');
-}
-
 beforeAll(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(STATUS_URL, await statusPageWithComposer());
   loket.serve('https://x.com/home', await withDraft(fixture('x/x-home.html')));
   loket.serve('https://x.com/bob/status/1000000000000000002', statusPageWithDeadComposer().replaceAll('1000000000000000001', '1000000000000000002'));
   // The agent's settings fill {{paraaf}}.
-  const options = await loket.context.newPage();
-  await options.goto(`chrome-extension://${loket.extensionId}/options.html`);
-  await options.getByLabel('Paraaf (bijv. ^AB)').fill('^AW');
-  await options.getByRole('button', { name: 'Opslaan' }).click();
-  await options.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
-  await options.close();
+  await loket.saveSettings({ 'Paraaf (bijv. ^AB)': '^AW' });
 });
 
 afterAll(async () => {
@@ -51,7 +38,7 @@ describe('reply templates into X’s composer', () => {
     await page.waitForSelector('[data-testid="tweetTextarea_0"]');
     expect(await postEnabled(page, 'tweetButtonInline')).toBe(false);
     const toolbar = new Toolbar(page, FOCAL);
-    await pickTemplate(toolbar, 'dm');
+    await toolbar.pickTemplate('dm');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     expect(await draftText(page, 'inline')).toBe(
       'Hoi Bob, dat zoeken we graag voor u uit. Wilt u ons een DM sturen met uw adres en telefoonnummer? Deel nooit uw BSN openbaar. ^AW',
@@ -67,7 +54,7 @@ describe('reply templates into X’s composer', () => {
     await page.keyboard.type('Goedemorgen!');
     await page.keyboard.press('Enter');
     const toolbar = new Toolbar(page, FOCAL);
-    await pickTemplate(toolbar, 'gesloten');
+    await toolbar.pickTemplate('gesloten');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const text = await draftText(page, 'inline');
     expect(text).toMatch(/^Goedemorgen!\nHoi Bob, bedankt voor uw bericht\./);
@@ -83,7 +70,7 @@ describe('reply templates into X’s composer', () => {
     const page = await loket.open('https://x.com/home');
     const toolbar = new Toolbar(page, FOCAL);
     await toolbar.waitForText(/Geen zaak/);
-    await pickTemplate(toolbar, 'paspoort');
+    await toolbar.pickTemplate('paspoort');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     await page.waitForSelector('#layers [role="dialog"] [data-testid="tweetTextarea_0"]');
     expect(await draftText(page, 'dialog')).toMatch(/^Hoi Carol, u maakt een afspraak voor een paspoort/);
@@ -94,7 +81,7 @@ describe('reply templates into X’s composer', () => {
   it('says plainly when the reply box did not take the text', async () => {
     const page = await loket.open('https://x.com/bob/status/1000000000000000002');
     const toolbar = new Toolbar(page, 'x:1000000000000000002');
-    await pickTemplate(toolbar, 'dm');
+    await toolbar.pickTemplate('dm');
     const notice = await toolbar.waitFor('[data-lk="notice"]');
     expect(notice.text).toBe('Het antwoordvak nam de tekst niet aan. Er staat niets klaar om te versturen.');
     await page.close();
@@ -106,7 +93,7 @@ describe('reply templates into X’s composer', () => {
     await toolbar.click('[data-lk="track"]');
     await toolbar.waitFor('[data-lk="status"]');
     expect(await page.$eval(`[data-loket-post="${FOCAL}"]`, (h) => h.getAttribute('data-loket-sla'))).toBe('none');
-    await pickTemplate(toolbar, 'kcc');
+    await toolbar.pickTemplate('kcc');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const before = Date.now();
     await page.click('[data-testid="tweetButtonInline"]');

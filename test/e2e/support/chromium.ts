@@ -24,6 +24,8 @@ export interface Loket {
   errors: string[];
   open(url: string): Promise<Page>;
   openPopup(): Promise<Page>;
+  /** Fills fields of the options page by their labels and saves, as the agent does. */
+  saveSettings(fields: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,14 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       return page;
+    },
+    async saveSettings(fields) {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      for (const [label, value] of Object.entries(fields)) await options.getByLabel(label, { exact: true }).fill(value);
+      await options.getByRole('button', { name: /^(Opslaan|Save)$/ }).click();
+      await options.getByRole('status').filter({ hasText: /Opgeslagen|Saved/ }).waitFor();
+      await options.close();
     },
     async close() {
       await context.close();

@@ -101,6 +101,15 @@ export class Toolbar {
     await this.page.mouse.click(box.x, box.y);
   }
 
+  /** Opens the template picker, types a search and inserts the best match with Enter, as a keyboard user. */
+  async pickTemplate(search: string): Promise<void> {
+    await this.click('[data-lk="templates"]');
+    await this.waitFor('[data-lk="template-search"]');
+    await this.page.keyboard.type(search);
+    await this.waitFor('[data-lk="preview"]');
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Focuses a select with a click and picks an option by typing its label, as keyboard users do. */
   async choose(selector: string, label: string): Promise<void> {
     await this.click(selector);

@@ -2,32 +2,13 @@
  * x.com pages for the end-to-end tests: real captures, and the status capture with a real Draft.js composer
  * (test/fixtures/x/draft-composer) bundled into it.
  */
-import * as esbuild from 'esbuild';
-import { resolve } from 'node:path';
+import { bundleFixtureApp, withScript } from './bundle';
 import { fixture } from './fixtures';
-
-let bundle: Promise<string> | undefined;
-
-function draftBundle(): Promise<string> {
-  bundle ??= esbuild
-    .build({
-      entryPoints: [resolve('test/fixtures/x/draft-composer/app.ts')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      minify: true,
-      define: { global: 'window', 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'warning',
-    })
-    .then((r) => r.outputFiles[0]!.text);
-  return bundle;
-}
 
 /** Adds the Draft.js app to a page: tweets' reply buttons open a reply dialog with a real Draft editor. */
 export async function withDraft(html: string): Promise<string> {
-  const script = (await draftBundle()).replace(/<\/script/gi, '<\\/script');
-  // A function replacement: the bundle contains "$&"-like sequences that a replacement string would expand.
-  return html.replace('</body>', () => `<script>${script}</script></body>`);
+  // draft-js expects Node's `global`.
+  return withScript(html, await bundleFixtureApp('test/fixtures/x/draft-composer/app.ts', { global: 'window' }));
 }
 
 /** x-status.html (focal tweet by @bob, logged in as @alice) with a Draft.js inline reply box under the tweet. */
