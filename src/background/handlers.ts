@@ -1,9 +1,11 @@
 /** What the background does for each message. Every write is one transaction, then a push to all views. */
 import browser from 'webextension-polyfill';
+import { InvalidMoveError } from '../domain/case-lifecycle';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
 import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
 import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
+import { listTags } from '../storage/tag-store';
 import { listTemplates, markTemplateUsed } from '../storage/template-store';
 import { loadSettings, saveSettings } from '../storage/settings';
 import { broadcast } from './broadcast';
@@ -30,6 +32,7 @@ export function createHandlers(now: () => number = Date.now): Handlers {
         return result;
       } catch (error) {
         if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
+        if (error instanceof InvalidMoveError) throw new RequestError('invalid-move', error.message);
         throw error;
       }
     },
@@ -52,6 +55,9 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'templates/list'() {
       return listTemplates(await database());
+    },
+    async 'tags/list'() {
+      return listTags(await database());
     },
     async 'template/used'({ id }) {
       return (await markTemplateUsed(await database(), id, now())) ?? null;

@@ -5,6 +5,7 @@
 import type { CaseId } from './case-id';
 import type { Author, PostRef, PostedAtSource } from './post-ref';
 import type { Site } from './site';
+import { canMove, InvalidMoveError } from './case-lifecycle';
 
 export const CASE_STATUSES = ['new', 'in_progress', 'waiting', 'handed_over', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -83,9 +84,11 @@ export function refreshFromPost(existing: Case, post: PostRef, now: number): Cas
 
 /**
  * Applies only the fields present in the patch, so two views editing different fields of one case both keep
- * their edit. Returns the changes actually made (none when every value was already so).
+ * their edit. Returns the changes actually made (none when every value was already so). A status move the
+ * lifecycle does not allow throws InvalidMoveError and changes nothing.
  */
 export function applyPatch(existing: Case, patch: CasePatch, now: number): { next: Case; changes: FieldChange[] } {
+  if (patch.status !== undefined && !canMove(existing.status, patch.status)) throw new InvalidMoveError(existing.status, patch.status);
   const next: Case = { ...existing, tags: [...existing.tags] };
   const changes: FieldChange[] = [];
   if (patch.status !== undefined && patch.status !== existing.status) {

@@ -12,6 +12,7 @@ import type { z } from 'zod/mini';
 import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { Diagnostic } from '../domain/diagnostic';
+import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import type { requestSchemas, settingsSchema } from './schemas';
 
@@ -27,6 +28,7 @@ export interface Responses {
   /** The case after recording the reply, or null when the post is not tracked. */
   'case/responded': { case: Case | null };
   'templates/list': Template[];
+  'tags/list': Tag[];
   'template/used': Template | null;
   'health/report': { recorded: boolean };
   'health/list': Diagnostic[];
@@ -60,6 +62,6 @@ export interface PushEnvelope<P extends PushName = PushName> {
   payload: Pushes[P];
 }
 
-export type ErrorCode = 'bad-request' | 'unknown-message' | 'forbidden-sender' | 'not-found' | 'internal';
+export type ErrorCode = 'bad-request' | 'unknown-message' | 'forbidden-sender' | 'not-found' | 'invalid-move' | 'internal';
 
 export type ResponseEnvelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };

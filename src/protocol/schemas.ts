@@ -73,6 +73,7 @@ export const requestSchemas = {
   'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
   'case/responded': z.strictObject({ id: caseIdSchema, at: epochMs }),
   'templates/list': z.strictObject({}),
+  'tags/list': z.strictObject({}),
   'template/used': z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) }),
   'health/report': z.strictObject({
     site: z.enum(SITES),

@@ -71,7 +71,15 @@ export async function updateCase(
     await tx.done.catch(() => undefined);
     throw new CaseNotFoundError(id);
   }
-  const { next, changes } = applyPatch(fromStored(stored), patch, now);
+  let applied: ReturnType<typeof applyPatch>;
+  try {
+    applied = applyPatch(fromStored(stored), patch, now);
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  const { next, changes } = applied;
   if (changes.length > 0) {
     await cases.put(toStored(next));
     const events = tx.objectStore('events');

@@ -5,7 +5,7 @@
  */
 import { useRef } from 'preact/hooks';
 import type { Case, CaseStatus } from '../domain/case';
-import { CASE_STATUSES } from '../domain/case';
+import { statusChoices } from '../domain/case-lifecycle';
 import type { PostRef } from '../domain/post-ref';
 import type { RenderedTemplate } from '../domain/render-template';
 import type { SlaState } from '../domain/sla-state';
@@ -77,7 +77,7 @@ export function Toolbar(props: ToolbarProps) {
                 disabled={busy}
                 onChange={(e) => props.onStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus)}
               >
-                {CASE_STATUSES.map((s) => (
+                {statusChoices(caseState.status).map((s) => (
                   <option value={s} key={s}>
                     {statusLabel(s)}
                   </option>
