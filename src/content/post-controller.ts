@@ -20,7 +20,8 @@ import type { SiteAdapter } from '../sites/site-adapter';
 import { formatDuration } from '../ui/format';
 import { t } from '../ui/i18n';
 import type { Theme } from '../ui/theme';
-import { Toolbar, type Notice, type ToolbarProps } from '../ui/toolbar';
+import { Toolbar, type Notice, type Panel, type ToolbarProps } from '../ui/toolbar';
+import type { Tag } from '../domain/tag';
 import type { CaseCache } from './case-cache';
 import { insertIntoEditor } from './insert-text';
 import { ToolbarHost } from './toolbar-host';
@@ -28,7 +29,10 @@ import { ToolbarHost } from './toolbar-host';
 export interface Services {
   track(post: PostRef): Promise<void>;
   setStatus(id: CaseId, status: CaseStatus): Promise<void>;
+  /** Puts a tag on a case or takes it off (applied to the case as stored, so concurrent tagging merges). */
+  tag(id: CaseId, tagId: string, on: boolean): Promise<void>;
   templates(): Promise<Template[]>;
+  tags(): Promise<Tag[]>;
   templateUsed(id: string): void;
   settings(): Settings;
 }
@@ -46,7 +50,7 @@ interface Mounted {
   post: PostRef;
   busy: boolean;
   notice?: Notice;
-  pickerOpen: boolean;
+  panel: Panel;
 }
 
 /**
@@ -82,6 +86,7 @@ export class PostController {
   private readonly revealed = new WeakSet<Element>();
   private theme: Theme = 'light';
   private templates: Template[] | undefined;
+  private tagSet: Tag[] | undefined;
   private firstPassDone = false;
 
   constructor(
@@ -187,7 +192,7 @@ export class PostController {
         if (samePost(current.post, post)) return;
         if (current.post.caseId !== post.caseId) {
           current.host.rekey(post.caseId);
-          current.pickerOpen = false;
+          current.panel = 'none';
           delete current.notice;
         }
         current.post = post;
@@ -197,10 +202,10 @@ export class PostController {
       }
       this.unmount(el);
     }
-    const mounted: Mounted = { el, post, busy: false, pickerOpen: false } as Mounted;
+    const mounted: Mounted = { el, post, busy: false, panel: 'none' } as Mounted;
     mounted.host = new ToolbarHost(post.caseId, at, (action) => {
       if (action === 'track') this.track(mounted);
-      else this.togglePicker(mounted, true);
+      else this.openPanel(mounted, action);
     });
     this.mounted.set(el, mounted);
     this.cache.want(post.caseId);
@@ -244,12 +249,28 @@ export class PostController {
     return { text: c.postedAtSource === 'first-seen' ? t('timerWaitingEstimate', waited) : t('timerWaiting', waited), state };
   }
 
+  private loadingTags = false;
+
+  /** Chips need the tag set's labels and colours: load it once, the first time a case with tags shows. */
+  private ensureTags(): void {
+    if (this.tagSet !== undefined || this.loadingTags) return;
+    this.loadingTags = true;
+    this.services.tags().then(
+      (list) => {
+        this.tagSet = list;
+        this.rerender();
+      },
+      () => (this.loadingTags = false),
+    );
+  }
+
   private render(m: Mounted): void {
     const cached = this.cache.get(m.post.caseId);
+    if (cached && cached.tags.length > 0) this.ensureTags();
     // The timer state is the one other thing the host shows; it appears once the background has answered.
     if (cached !== undefined) m.host.setSla(slaState(cached, this.now()));
     const timer = this.timer(cached, m.post);
-    if (!m.busy && !m.pickerOpen && !m.notice && !timer && (cached === null || m.post.isOwn)) {
+    if (!m.busy && m.panel === 'none' && !m.notice && !timer && (cached === null || m.post.isOwn)) {
       m.host.renderIdle({
         theme: this.theme,
         label: t('toolbarLabel', m.post.author.name || m.post.author.handle || ''),
@@ -267,13 +288,15 @@ export class PostController {
         busy: m.busy,
         ...(m.notice ? { notice: m.notice } : {}),
         ...(timer ? { timer } : {}),
-        pickerOpen: m.pickerOpen,
+        panel: m.panel,
         templates: this.templates,
+        tags: this.tagSet,
         renderTemplate: (template) => this.fill(template, m.post),
         onTrack: () => this.track(m),
         onStatus: (status) => void this.act(m, () => this.services.setStatus(m.post.caseId, status)),
-        onTogglePicker: (open) => this.togglePicker(m, open),
+        onPanel: (panel) => this.openPanel(m, panel),
         onInsert: (template) => void this.insert(m, template),
+        onToggleTag: (tagId) => void this.toggleTag(m, tagId),
       }),
     );
   }
@@ -283,22 +306,32 @@ export class PostController {
     void this.act(m, () => this.services.track((m.post = this.read(m.el, true) ?? m.post)));
   }
 
-  private togglePicker(m: Mounted, open: boolean): void {
-    m.pickerOpen = open;
-    if (open) delete m.notice;
+  private openPanel(m: Mounted, panel: Panel): void {
+    m.panel = panel;
+    if (panel !== 'none') delete m.notice;
     this.render(m);
-    if (open && this.templates === undefined) {
-      this.services
-        .templates()
-        .then((list) => {
-          this.templates = list;
-          this.rerender();
-        })
-        .catch((error: unknown) => {
-          m.notice = { kind: 'error', text: t('errorBackground', error instanceof Error ? error.message : String(error)) };
-          this.render(m);
-        });
-    }
+    const load =
+      panel === 'templates' && this.templates === undefined
+        ? this.services.templates().then((list) => (this.templates = list))
+        : panel === 'tags' && this.tagSet === undefined
+          ? this.services.tags().then((list) => (this.tagSet = list))
+          : undefined;
+    load?.then(
+      () => this.rerender(),
+      (error: unknown) => {
+        m.notice = { kind: 'error', text: t('errorBackground', error instanceof Error ? error.message : String(error)) };
+        this.render(m);
+      },
+    );
+  }
+
+  /** Tagging a post that is not a case yet makes it one first. */
+  private async toggleTag(m: Mounted, tagId: string): Promise<void> {
+    await this.act(m, async () => {
+      if (!this.cache.get(m.post.caseId)) await this.services.track((m.post = this.read(m.el, true) ?? m.post));
+      const on = !(this.cache.get(m.post.caseId)?.tags ?? []).includes(tagId);
+      await this.services.tag(m.post.caseId, tagId, on);
+    });
   }
 
   private fill(template: Template, post: PostRef): RenderedTemplate {
@@ -322,7 +355,7 @@ export class PostController {
   private async insert(m: Mounted, template: Template): Promise<void> {
     const el = m.el;
     const { text } = this.fill(template, m.post);
-    m.pickerOpen = false;
+    m.panel = 'none';
     m.busy = true;
     this.render(m);
     try {

@@ -13,7 +13,7 @@ import type { MountPoint } from '../sites/site-adapter';
 import { idleToolbar, type IdleToolbar } from '../ui/toolbar-idle';
 import { TOOLBAR_CSS } from '../ui/toolbar-styles';
 
-export type IdleAction = 'track' | 'templates';
+export type IdleAction = 'track' | 'templates' | 'tags';
 
 export const HOST_ATTRIBUTE = 'data-loket-post';
 export const SLA_ATTRIBUTE = 'data-loket-sla';
@@ -39,7 +39,7 @@ export class ToolbarHost {
     this.container.addEventListener('click', (e) => {
       if (this.live) return;
       const action = (e.target as Element).closest('button')?.getAttribute('data-lk');
-      if (action === 'track' || action === 'templates') onIdleAction(action);
+      if (action === 'track' || action === 'templates' || action === 'tags') onIdleAction(action);
     });
     at.parent.insertBefore(this.element, at.before);
   }

@@ -31,13 +31,19 @@ export interface Case {
 export interface CasePatch {
   status?: CaseStatus;
   tags?: string[];
+  /**
+   * Tags to add and remove, applied to the tags the case has when the change is stored: two agents tagging
+   * one case at the same moment both keep their tag (a whole `tags` list would let the last one win).
+   */
+  addTags?: string[];
+  removeTags?: string[];
   /** null removes the assignee. */
   assignee?: string | null;
   firstResponseAt?: number;
   dueAt?: number | null;
 }
 
-export type CaseField = keyof CasePatch;
+export type CaseField = Exclude<keyof CasePatch, 'addTags' | 'removeTags'>;
 
 export interface FieldChange {
   field: CaseField;
@@ -95,8 +101,9 @@ export function applyPatch(existing: Case, patch: CasePatch, now: number): { nex
     changes.push({ field: 'status', before: existing.status, after: patch.status });
     next.status = patch.status;
   }
-  if (patch.tags !== undefined) {
-    const tags = [...new Set(patch.tags)];
+  if (patch.tags !== undefined || patch.addTags !== undefined || patch.removeTags !== undefined) {
+    const remove = new Set(patch.removeTags ?? []);
+    const tags = [...new Set([...(patch.tags ?? existing.tags), ...(patch.addTags ?? [])])].filter((t) => !remove.has(t));
     if (!sameList(tags, existing.tags)) {
       changes.push({ field: 'tags', before: existing.tags, after: tags });
       next.tags = tags;

@@ -5,13 +5,15 @@ import type { Diagnostic } from '../domain/diagnostic';
 import { send, onPush } from '../protocol/client';
 import { formatDateTime, snippet } from '../ui/format';
 import { t, type MessageKey } from '../ui/i18n';
-import { statusLabel } from '../ui/toolbar';
+import type { Tag } from '../domain/tag';
+import { statusLabel, TagChips } from '../ui/toolbar';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
 
 export function PopupApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [warnings, setWarnings] = useState<Diagnostic[]>([]);
+  const [tags, setTags] = useState<Tag[] | undefined>(undefined);
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -22,6 +24,7 @@ export function PopupApp() {
     const loadWarnings = () => send('health/list', {}).then(setWarnings, () => undefined);
     void load();
     void loadWarnings();
+    void send('tags/list', {}).then(setTags, () => undefined);
     onPush({ 'case/changed': () => void load(), 'health/changed': () => void loadWarnings() }, lifetime.signal);
     return () => lifetime.abort();
   }, []);
@@ -63,7 +66,7 @@ export function PopupApp() {
         {state.kind === 'ready' && state.cases.length > 0 && (
           <ul class="cases" aria-label={t('popupTitle')}>
             {state.cases.map((c) => (
-              <CaseRow key={c.id} item={c} />
+              <CaseRow key={c.id} item={c} tags={tags} />
             ))}
           </ul>
         )}
@@ -72,7 +75,7 @@ export function PopupApp() {
   );
 }
 
-function CaseRow({ item }: { item: Case }) {
+function CaseRow({ item, tags }: { item: Case; tags: Tag[] | undefined }) {
   return (
     <li data-case-id={item.id}>
       <a class="case" href={item.url} target="_blank" rel="noopener noreferrer" title={t('popupOpenPost', item.author.name)}>
@@ -86,6 +89,7 @@ function CaseRow({ item }: { item: Case }) {
         </span>
         <span class="meta">
           <span class="status">{statusLabel(item.status)}</span>
+          {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
           <span>
             {t('popupPostedAt')} {formatDateTime(item.postedAt)} {item.postedAtSource === 'first-seen' ? t('estimatedTime') : ''}
           </span>

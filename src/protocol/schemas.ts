@@ -45,10 +45,14 @@ export const postRefSchema = z
   })
   .check(z.refine((p) => (p.site === 'x') === p.caseId.startsWith('x:'), 'case id does not belong to the site'));
 
+const tagList = () => z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50));
+
 export const casePatchSchema = z
   .strictObject({
     status: z.optional(z.enum(CASE_STATUSES)),
-    tags: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50))),
+    tags: z.optional(tagList()),
+    addTags: z.optional(tagList()),
+    removeTags: z.optional(tagList()),
     assignee: z.optional(z.nullable(shortText().check(z.minLength(1)))),
     firstResponseAt: z.optional(epochMs),
     dueAt: z.optional(z.nullable(epochMs)),

@@ -43,13 +43,16 @@ function build(own: boolean): HTMLElement {
     track.className = 'primary';
     track.setAttribute('data-lk', 'track');
     track.textContent = t('trackButton');
-    const templates = document.createElement('button');
-    templates.type = 'button';
-    templates.setAttribute('data-lk', 'templates');
-    templates.setAttribute('aria-expanded', 'false');
-    templates.setAttribute('aria-haspopup', 'listbox');
-    templates.textContent = t('templatesButton');
-    row.append(state, track, templates);
+    const panelButton = (lk: string, text: string) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('data-lk', lk);
+      button.setAttribute('aria-expanded', 'false');
+      button.setAttribute('aria-haspopup', 'listbox');
+      button.textContent = text;
+      return button;
+    };
+    row.append(state, track, panelButton('tags', t('tagsButton')), panelButton('templates', t('templatesButton')));
   }
   root.append(row);
   return root;

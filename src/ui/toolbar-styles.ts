@@ -38,6 +38,7 @@ label { display: inline-flex; align-items: center; gap: 4px; }
 .option { padding: 3px 6px; border-radius: 4px; cursor: pointer; }
 .option.active { background: var(--lk-chip); outline: 1px solid var(--lk-accent); }
 .category { color: var(--lk-muted); font-size: 12px; }
+.check { display: inline-block; width: 1.2em; font-weight: 700; }
 .preview { background: var(--lk-chip); border-radius: 6px; padding: 6px 8px; }
 .preview-label { font-size: 12px; color: var(--lk-muted); }
 .preview p { margin: 2px 0 6px; white-space: pre-wrap; overflow-wrap: anywhere; }

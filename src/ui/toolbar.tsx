@@ -9,8 +9,11 @@ import { statusChoices } from '../domain/case-lifecycle';
 import type { PostRef } from '../domain/post-ref';
 import type { RenderedTemplate } from '../domain/render-template';
 import type { SlaState } from '../domain/sla-state';
+import { CHIP_TEXT } from '../domain/default-tags';
+import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import { t } from './i18n';
+import { TagPicker } from './tag-picker';
 import { TemplatePicker } from './template-picker';
 import type { Theme } from './theme';
 
@@ -29,27 +32,52 @@ export interface ToolbarProps {
   notice?: Notice;
   /** The response timer in words ("Wacht 12 min"), with its state for colour; absent for untracked posts. */
   timer?: { text: string; state: SlaState };
-  pickerOpen: boolean;
+  /** Which panel is open under the toolbar. */
+  panel: Panel;
   templates: Template[] | undefined;
+  /** The tag set; undefined until loaded. */
+  tags: Tag[] | undefined;
   renderTemplate(template: Template): RenderedTemplate;
   onTrack(): void;
   onStatus(status: CaseStatus): void;
-  onTogglePicker(open: boolean): void;
+  onPanel(panel: Panel): void;
   onInsert(template: Template): void;
+  onToggleTag(tagId: string): void;
 }
+
+export type Panel = 'none' | 'templates' | 'tags';
 
 export function statusLabel(status: CaseStatus): string {
   return t(`status_${status}`);
 }
 
+/** A case's tags as coloured chips with their labels; a tag no longer in the set is shown as retired. */
+export function TagChips({ ids, tags }: { ids: readonly string[]; tags: Tag[] | undefined }) {
+  return (
+    <ul class="chips" aria-label={t('tagsOnCase')} data-lk="chips">
+      {ids.map((id) => {
+        const tag = tags?.find((x) => x.id === id);
+        return (
+          <li class="chip" key={id} style={{ background: tag?.color ?? '#e0e0e0', color: CHIP_TEXT }}>
+            {tags === undefined ? id : tag && !tag.retired ? tag.label : t('tagRetired', tag?.label ?? id)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function Toolbar(props: ToolbarProps) {
   const { post, caseState, theme, busy, notice, timer } = props;
-  const pickerButton = useRef<HTMLButtonElement>(null);
+  const templatesButton = useRef<HTMLButtonElement>(null);
+  const tagsButton = useRef<HTMLButtonElement>(null);
   const idPrefix = `lk-${post.caseId.replace(/[^a-z0-9]/gi, '-')}`;
-  const closePicker = () => {
-    props.onTogglePicker(false);
-    pickerButton.current?.focus();
+  const closePanel = () => {
+    const button = props.panel === 'tags' ? tagsButton : templatesButton;
+    props.onPanel('none');
+    button.current?.focus();
   };
+  const toggle = (panel: Panel) => props.onPanel(props.panel === panel ? 'none' : panel);
   return (
     <div class="lk" data-theme={theme} role="group" aria-label={t('toolbarLabel', post.author.name || post.author.handle || '')}>
       <div class="row">
@@ -84,15 +112,7 @@ export function Toolbar(props: ToolbarProps) {
                 ))}
               </select>
             </label>
-            {caseState.tags.length > 0 && (
-              <ul class="chips">
-                {caseState.tags.map((tag) => (
-                  <li class="chip" key={tag}>
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {caseState.tags.length > 0 && <TagChips ids={caseState.tags} tags={props.tags} />}
           </>
         )}
         {timer && (
@@ -101,20 +121,35 @@ export function Toolbar(props: ToolbarProps) {
           </span>
         )}
         {!post.isOwn && (
-          <button
-            type="button"
-            ref={pickerButton}
-            data-lk="templates"
-            aria-expanded={props.pickerOpen}
-            aria-haspopup="listbox"
-            onClick={() => props.onTogglePicker(!props.pickerOpen)}
-          >
-            {t('templatesButton')}
-          </button>
+          <>
+            <button
+              type="button"
+              ref={tagsButton}
+              data-lk="tags"
+              aria-expanded={props.panel === 'tags'}
+              aria-haspopup="listbox"
+              onClick={() => toggle('tags')}
+            >
+              {t('tagsButton')}
+            </button>
+            <button
+              type="button"
+              ref={templatesButton}
+              data-lk="templates"
+              aria-expanded={props.panel === 'templates'}
+              aria-haspopup="listbox"
+              onClick={() => toggle('templates')}
+            >
+              {t('templatesButton')}
+            </button>
+          </>
         )}
       </div>
-      {props.pickerOpen && (
-        <TemplatePicker templates={props.templates} render={props.renderTemplate} onInsert={props.onInsert} onClose={closePicker} idPrefix={idPrefix} />
+      {props.panel === 'templates' && (
+        <TemplatePicker templates={props.templates} render={props.renderTemplate} onInsert={props.onInsert} onClose={closePanel} idPrefix={idPrefix} />
+      )}
+      {props.panel === 'tags' && (
+        <TagPicker tags={props.tags} selected={caseState?.tags ?? []} onToggle={props.onToggleTag} onClose={closePanel} idPrefix={idPrefix} />
       )}
       {notice && (
         <p class={notice.kind === 'error' ? 'notice error' : 'notice'} role={notice.kind === 'error' ? 'alert' : 'status'} data-lk="notice">

@@ -16,7 +16,9 @@ function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
   controller = new PostController(xAdapter, cache, {
     track: vi.fn(),
     setStatus: vi.fn(),
+    tag: vi.fn(),
     templates: vi.fn(async () => []),
+    tags: vi.fn(async () => []),
     templateUsed: vi.fn(),
     settings: () => ({ agentName: '', initials: '', municipality: '', ownAccounts: '' }),
   });

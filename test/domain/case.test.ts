@@ -55,3 +55,16 @@ describe('a case', () => {
     expect(refreshFromPost(refreshed, { ...post, text: 'Mijn' }, 3).text).toContain('sinds dinsdag');
   });
 });
+
+describe('tagging', () => {
+  it('adds and removes tags against what the case has when the change is stored', () => {
+    const base = applyPatch(newCase(post, 0), { tags: ['afval'] }, 1).next;
+    // Two agents at once: one adds "klacht", the other adds "vraag"; both arrive against the stored case.
+    const first = applyPatch(base, { addTags: ['klacht'] }, 2).next;
+    const second = applyPatch(first, { addTags: ['vraag'] }, 3);
+    expect(second.next.tags).toEqual(['afval', 'klacht', 'vraag']);
+    expect(second.changes).toEqual([{ field: 'tags', before: ['afval', 'klacht'], after: ['afval', 'klacht', 'vraag'] }]);
+    expect(applyPatch(second.next, { removeTags: ['afval'], addTags: ['klacht'] }, 4).next.tags).toEqual(['klacht', 'vraag']);
+    expect(applyPatch(second.next, { removeTags: ['onbekend'] }, 5).changes).toEqual([]);
+  });
+});

@@ -25,12 +25,14 @@ function preactShape(p: PostRef): string {
       loaded={true}
       theme="dim"
       busy={false}
-      pickerOpen={false}
+      panel="none"
+      tags={undefined}
       templates={undefined}
       renderTemplate={(tpl) => ({ text: tpl.body, problems: [] })}
       onTrack={vi.fn()}
       onStatus={vi.fn()}
-      onTogglePicker={vi.fn()}
+      onPanel={vi.fn()}
+      onToggleTag={vi.fn()}
       onInsert={vi.fn()}
     />,
     root,

@@ -25,12 +25,14 @@ function mount(props: Partial<ToolbarProps>) {
     loaded: true,
     theme: 'light',
     busy: false,
-    pickerOpen: false,
+    panel: 'none',
+    tags: undefined,
     templates: undefined,
     renderTemplate: (tpl) => ({ text: tpl.body, problems: [] }),
     onTrack: vi.fn(),
     onStatus: vi.fn(),
-    onTogglePicker: vi.fn(),
+    onPanel: vi.fn(),
+    onToggleTag: vi.fn(),
     onInsert: vi.fn(),
     ...props,
   };
@@ -75,7 +77,7 @@ describe('the in-page toolbar', () => {
       { id: 'b', title: 'Afval', body: 'Container', category: 'Afval', language: 'nl', sites: ['x'], scope: 'team', usageCount: 0 },
     ] as const;
     const { root, props } = mount({
-      pickerOpen: true,
+      panel: 'templates',
       templates: templates.map((tpl) => ({ ...tpl, sites: [...tpl.sites] })),
       renderTemplate: (tpl) => (tpl.id === 'a' ? { text: tpl.body, problems: [{ kind: 'empty', variable: 'voornaam' }] } : { text: tpl.body, problems: [] }),
     });

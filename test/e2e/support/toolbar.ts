@@ -110,6 +110,20 @@ export class Toolbar {
     await this.page.keyboard.press('Enter');
   }
 
+  /** The texts of the elements matching a selector inside the toolbar. */
+  async texts(selector: string): Promise<string[]> {
+    const objectId = await this.shadowRoot();
+    if (!objectId) return [];
+    const cdp = await session(this.page);
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: 'function (s) { return [...this.querySelectorAll(s)].map((e) => e.textContent); }',
+      arguments: [{ value: selector }],
+      returnByValue: true,
+    });
+    return (result.value as string[] | null) ?? [];
+  }
+
   /** Focuses a select with a click and picks an option by typing its label, as keyboard users do. */
   async choose(selector: string, label: string): Promise<void> {
     await this.click(selector);

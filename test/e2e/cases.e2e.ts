@@ -1,0 +1,66 @@
+/**
+ * Cases as agents work them: tagging from the toolbar with the keyboard, seen at once in another tab and in
+ * the popup; the status menu offering only the moves the lifecycle allows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, launchLoket, type Loket } from './support/chromium';
+import { axeViolations } from './support/axe';
+import { readStore } from './support/idb';
+import { Toolbar } from './support/toolbar';
+
+const TWEET = 'x:1000000000000000010';
+let loket: Loket;
+
+beforeAll(async () => {
+  loket = await launchLoket({ lang: 'nl' });
+  loket.serve('https://x.com/home', fixture('x/x-home.html'));
+});
+
+afterAll(async () => {
+  await loket?.close();
+});
+
+describe('cases and tags', () => {
+  it('tags a tweet with the keyboard in one tab; the chip shows in a second tab and in the popup', async () => {
+    const [tabA, tabB] = [await loket.open('https://x.com/home'), await loket.open('https://x.com/home')];
+    const popup = await loket.openPopup();
+    const a = new Toolbar(tabA, TWEET);
+    const b = new Toolbar(tabB, TWEET);
+    await b.waitForText(/Geen zaak/);
+    await a.click('[data-lk="tags"]');
+    await a.waitFor('[data-lk="tag-search"]');
+    await tabA.keyboard.type('afv');
+    await tabA.keyboard.press('Enter'); // Afval on: the post becomes a case with that tag
+    await a.waitFor('[data-lk="chips"]', (c) => c.text.includes('Afval'));
+    await tabA.keyboard.press('Backspace');
+    await tabA.keyboard.press('Backspace');
+    await tabA.keyboard.press('Backspace');
+    await tabA.keyboard.type('klacht');
+    await tabA.keyboard.press('Enter');
+    await a.waitFor('[data-lk="chips"]', (c) => c.text.includes('Klacht'));
+    await tabA.keyboard.press('Escape');
+    // The other tab and the popup follow without a reload.
+    await expect.poll(() => b.texts('[data-lk="chips"] li')).toEqual(['Afval', 'Klacht']);
+    await expect.poll(() => popup.locator(`[data-case-id="${TWEET}"] .chip`).allTextContents()).toEqual(['Afval', 'Klacht']);
+    const [stored] = await readStore<{ id: string; tags: string[] }>(await loket.worker(), 'cases');
+    expect(stored).toMatchObject({ id: TWEET, tags: ['afval', 'klacht'] });
+    expect(await axeViolations(popup)).toEqual([]);
+    for (const p of [tabA, tabB, popup]) await p.close();
+  });
+
+  it('offers only the status moves the lifecycle allows, and refuses others with a clear error', async () => {
+    const page = await loket.open('https://x.com/home');
+    const toolbar = new Toolbar(page, TWEET);
+    await toolbar.waitFor('[data-lk="status"]');
+    await toolbar.choose('[data-lk="status"]', 'Gesloten');
+    await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'closed');
+    expect(await toolbar.texts('[data-lk="status"] option')).toEqual(['Gesloten', 'In behandeling']);
+    const popup = await loket.openPopup();
+    const reply = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ protocol: 'loket/1', name: 'case/update', payload: { id: 'x:1000000000000000010', patch: { status: 'waiting' } } }),
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-move', message: 'A case cannot move from closed to waiting' } });
+    await popup.close();
+    await page.close();
+  });
+});
