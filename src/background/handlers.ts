@@ -1,5 +1,6 @@
 /** What the background does for each message. Every write is one transaction, then a push to all views. */
 import browser from 'webextension-polyfill';
+import type { Case } from '../domain/case';
 import { InvalidMoveError } from '../domain/case-lifecycle';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
@@ -8,11 +9,17 @@ import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store
 import { listTags } from '../storage/tag-store';
 import { listTemplates, markTemplateUsed } from '../storage/template-store';
 import { loadSettings, saveSettings } from '../storage/settings';
+import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 import { database } from './database';
 
 export function createHandlers(now: () => number = Date.now): Handlers {
   const actor = async () => (await loadSettings()).agentName;
+  /** Every view, and the badge, learn of a changed case. */
+  const changed = async (c: Case) => {
+    await broadcast('case/changed', { case: c });
+    await updateBadge(await database(), now()).catch(() => undefined);
+  };
   return {
     async ping() {
       return { version: browser.runtime.getManifest().version };
@@ -22,13 +29,13 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'case/track'({ post }) {
       const result = await trackPost(await database(), post, await actor(), now());
-      if (result.changed) await broadcast('case/changed', { case: result.case });
+      if (result.changed) await changed(result.case);
       return { case: result.case, created: result.created };
     },
     async 'case/update'({ id, patch }) {
       try {
         const result = await updateCase(await database(), id, patch, await actor(), now());
-        if (result.changes.length > 0) await broadcast('case/changed', { case: result.case });
+        if (result.changes.length > 0) await changed(result.case);
         return result;
       } catch (error) {
         if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
@@ -50,7 +57,7 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       if (!existing) return { case: null };
       if (existing.firstResponseAt !== undefined) return { case: existing };
       const result = await updateCase(db, id, { firstResponseAt: at }, await actor(), now());
-      if (result.changes.length > 0) await broadcast('case/changed', { case: result.case });
+      if (result.changes.length > 0) await changed(result.case);
       return { case: result.case };
     },
     async 'templates/list'() {

@@ -1,33 +1,90 @@
-/** The popup: the agent's open items, most urgent first, kept current by the background's pushes. */
-import { useEffect, useState } from 'preact/hooks';
-import type { Case } from '../domain/case';
+/**
+ * The popup: the agent's open items, most urgent first, kept current by the background's pushes. Filters
+ * (status, channel, tag, assignee), search, counts per status, and quick actions on each row (status, take
+ * it) without leaving the list; a click on a post focuses its tab or opens it.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
+import { statusChoices } from '../domain/case-lifecycle';
 import type { Diagnostic } from '../domain/diagnostic';
-import { send, onPush } from '../protocol/client';
-import { formatDateTime, snippet } from '../ui/format';
-import { t, type MessageKey } from '../ui/i18n';
+import type { Site } from '../domain/site';
+import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
+import { send, onPush } from '../protocol/client';
+import type { Settings } from '../protocol/messages';
+import { formatDateTime, formatDuration, snippet } from '../ui/format';
+import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/toolbar';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
+
+interface Filters {
+  status: CaseStatus | 'all';
+  site: Site | 'all';
+  tag: string;
+  assignee: 'mine' | 'all';
+  query: string;
+}
+
+export function matchesFilters(c: Case, f: Filters, me: string): boolean {
+  if (f.status !== 'all' && c.status !== f.status) return false;
+  if (f.site !== 'all' && c.site !== f.site) return false;
+  if (f.tag !== 'all' && !c.tags.includes(f.tag)) return false;
+  if (f.assignee === 'mine' && me && c.assignee && c.assignee !== me) return false;
+  const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hay = `${c.author.name} ${c.author.handle ?? ''} ${c.text}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+/** Focuses a tab that shows the post, or opens one; then the popup closes. */
+async function focusOrOpen(url: string): Promise<void> {
+  const [tab] = await browser.tabs.query({ url: `${url.split('#')[0]}*` }).catch(() => []);
+  if (tab?.id !== undefined) {
+    await browser.tabs.update(tab.id, { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } else {
+    await browser.tabs.create({ url });
+  }
+  window.close();
+}
 
 export function PopupApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [warnings, setWarnings] = useState<Diagnostic[]>([]);
   const [tags, setTags] = useState<Tag[] | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [filters, setFilters] = useState<Filters>({ status: 'all', site: 'all', tag: 'all', assignee: 'mine', query: '' });
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
     const lifetime = new AbortController();
     const load = () =>
-      send('cases/open', { limit: 200 })
+      send('cases/open', { limit: 500 })
         .then(({ cases, total }) => setState({ kind: 'ready', cases, total }))
-        .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+        .catch((e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     const loadWarnings = () => send('health/list', {}).then(setWarnings, () => undefined);
     void load();
     void loadWarnings();
     void send('tags/list', {}).then(setTags, () => undefined);
-    onPush({ 'case/changed': () => void load(), 'health/changed': () => void loadWarnings() }, lifetime.signal);
+    void send('settings/get', {}).then(setSettings, () => undefined);
+    onPush(
+      { 'case/changed': () => void load(), 'health/changed': () => void loadWarnings(), 'settings/changed': ({ settings: s }) => setSettings(s) },
+      lifetime.signal,
+    );
+    const ticker = setInterval(() => setNow(Date.now()), 30_000);
+    lifetime.signal.addEventListener('abort', () => clearInterval(ticker));
     return () => lifetime.abort();
   }, []);
+
+  const me = settings?.agentName ?? '';
+  const cases = state.kind === 'ready' ? state.cases : [];
+  const beforeStatus = useMemo(() => cases.filter((c) => matchesFilters(c, { ...filters, status: 'all' }, me)), [cases, filters, me]);
+  const shown = filters.status === 'all' ? beforeStatus : beforeStatus.filter((c) => c.status === filters.status);
+  const counts = useMemo(() => new Map(CASE_STATUSES.map((s) => [s, beforeStatus.filter((c) => c.status === s).length])), [beforeStatus]);
+  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
+  const act = (work: Promise<unknown>) => work.then(() => setError(undefined), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
 
   return (
     <>
@@ -50,11 +107,62 @@ export function PopupApp() {
             <ul>
               {warnings.map((w) => (
                 <li key={w.seq}>
-                  {t('healthLayout', t(w.site === 'x' ? 'site_x' : 'site_facebook'), t(`pageKind_${w.pageKind}` as MessageKey) || w.pageKind, formatDateTime(w.at))}
+                  {t('healthLayout', t(w.site === 'x' ? 'site_x' : 'site_facebook'), t(`pageKind_${w.pageKind}` as MessageKey), formatDateTime(w.at))}
                 </li>
               ))}
             </ul>
           </section>
+        )}
+        {state.kind === 'ready' && state.cases.length > 0 && (
+          <div class="filters">
+            <div role="group" aria-label={t('filterStatus')} class="status-filter" data-testid="status-counts">
+              <button type="button" aria-pressed={filters.status === 'all'} onClick={() => set({ status: 'all' })}>
+                {t('filterAllStatuses')} {beforeStatus.length}
+              </button>
+              {CASE_STATUSES.filter((s) => s !== 'closed').map((s) => (
+                <button type="button" key={s} aria-pressed={filters.status === s} onClick={() => set({ status: s })} data-status={s}>
+                  {statusLabel(s)} {counts.get(s)}
+                </button>
+              ))}
+            </div>
+            <div class="selects">
+              <label>
+                {t('filterSite')}
+                <select value={filters.site} onChange={(e) => set({ site: (e.currentTarget as HTMLSelectElement).value as Filters['site'] })}>
+                  <option value="all">{t('filterAllSites')}</option>
+                  <option value="x">{t('site_x')}</option>
+                  <option value="facebook">{t('site_facebook')}</option>
+                </select>
+              </label>
+              <label>
+                {t('filterTag')}
+                <select value={filters.tag} onChange={(e) => set({ tag: (e.currentTarget as HTMLSelectElement).value })}>
+                  <option value="all">{t('filterAllTags')}</option>
+                  {(tags ?? []).map((tag) => (
+                    <option value={tag.id} key={tag.id}>
+                      {tag.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('filterAssignee')}
+                <select value={filters.assignee} onChange={(e) => set({ assignee: (e.currentTarget as HTMLSelectElement).value as Filters['assignee'] })}>
+                  <option value="mine">{t('filterMine')}</option>
+                  <option value="all">{t('filterEveryone')}</option>
+                </select>
+              </label>
+            </div>
+            <label class="search-field">
+              <span class="visually-hidden">{t('searchLabel')}</span>
+              <input type="search" placeholder={t('searchLabel')} value={filters.query} onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />
+            </label>
+          </div>
+        )}
+        {error !== undefined && (
+          <p role="alert" class="error">
+            {t('errorPrefix', error)}
+          </p>
         )}
         {state.kind === 'loading' && <p class="loading">{t('popupLoading')}</p>}
         {state.kind === 'error' && (
@@ -63,10 +171,19 @@ export function PopupApp() {
           </p>
         )}
         {state.kind === 'ready' && state.cases.length === 0 && <p class="empty muted">{t('popupEmpty')}</p>}
-        {state.kind === 'ready' && state.cases.length > 0 && (
+        {state.kind === 'ready' && state.cases.length > 0 && shown.length === 0 && <p class="empty muted">{t('noMatches')}</p>}
+        {shown.length > 0 && (
           <ul class="cases" aria-label={t('popupTitle')}>
-            {state.cases.map((c) => (
-              <CaseRow key={c.id} item={c} tags={tags} />
+            {shown.map((c) => (
+              <CaseRow
+                key={c.id}
+                item={c}
+                tags={tags}
+                now={now}
+                me={me}
+                onStatus={(status) => act(send('case/update', { id: c.id, patch: { status } }))}
+                onTake={() => act(send('case/update', { id: c.id, patch: { assignee: me } }))}
+              />
             ))}
           </ul>
         )}
@@ -75,26 +192,57 @@ export function PopupApp() {
   );
 }
 
-function CaseRow({ item, tags }: { item: Case; tags: Tag[] | undefined }) {
+interface RowProps {
+  item: Case;
+  tags: Tag[] | undefined;
+  now: number;
+  me: string;
+  onStatus(status: CaseStatus): void;
+  onTake(): void;
+}
+
+function CaseRow({ item, tags, now, me, onStatus, onTake }: RowProps) {
+  const sla = slaState(item, now);
+  const waited = item.firstResponseAt !== undefined ? t('timerAnswered', formatDuration(item.firstResponseAt - item.postedAt)) : t('timerWaiting', formatDuration(now - item.postedAt));
   return (
-    <li data-case-id={item.id}>
-      <a class="case" href={item.url} target="_blank" rel="noopener noreferrer" title={t('popupOpenPost', item.author.name)}>
-        <span class="meta">
-          <span>{t(item.site === 'x' ? 'site_x' : 'site_facebook')}</span>
-          <span class="author">{item.author.name}</span>
-          {item.author.handle && <span>{item.author.handle}</span>}
+    <li data-case-id={item.id} class={`case sla-${sla}`}>
+      <div class="meta">
+        <span>{t(item.site === 'x' ? 'site_x' : 'site_facebook')}</span>
+        <span class="author">{item.author.name}</span>
+        {item.author.handle && <span>{item.author.handle}</span>}
+        <span class="spacer" />
+        <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}${item.postedAtSource === 'first-seen' ? ` ${t('estimatedTime')}` : ''}`}>
+          {waited}
         </span>
-        <span class="text" style="display:block">
-          {snippet(item.text)}
-        </span>
-        <span class="meta">
-          <span class="status">{statusLabel(item.status)}</span>
-          {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
-          <span>
-            {t('popupPostedAt')} {formatDateTime(item.postedAt)} {item.postedAtSource === 'first-seen' ? t('estimatedTime') : ''}
-          </span>
-        </span>
+      </div>
+      <a
+        class="open"
+        href={item.url}
+        title={t('popupOpenPost', item.author.name)}
+        onClick={(e) => {
+          e.preventDefault();
+          void focusOrOpen(item.url);
+        }}
+      >
+        {snippet(item.text) || item.url}
       </a>
+      <div class="row-actions">
+        <select aria-label={t('statusOf', item.author.name)} value={item.status} onChange={(e) => onStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus)} data-testid="row-status">
+          {statusChoices(item.status).map((s) => (
+            <option value={s} key={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+        </select>
+        {item.assignee && item.assignee === me ? null : item.assignee ? (
+          <span class="muted">{t('assignedTo', item.assignee)}</span>
+        ) : (
+          <button type="button" onClick={onTake} disabled={!me} title={me ? undefined : t('needName')} aria-label={t('assignToMeLabel', item.author.name)}>
+            {t('assignToMe')}
+          </button>
+        )}
+        {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
+      </div>
     </li>
   );
 }

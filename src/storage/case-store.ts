@@ -106,6 +106,11 @@ export async function countOpen(db: LoketDatabase): Promise<number> {
   return db.countFromIndex('cases', 'by-open-due');
 }
 
+/** Open cases whose due time has passed: a range over the open-cases index, not a scan. */
+export async function countOverdue(db: LoketDatabase, now: number): Promise<number> {
+  return db.countFromIndex('cases', 'by-open-due', IDBKeyRange.upperBound([now, Number.POSITIVE_INFINITY]));
+}
+
 /** A case's history, oldest first. */
 export async function listEvents(db: LoketDatabase, caseId: CaseId): Promise<StoredEvent[]> {
   const range = IDBKeyRange.bound([caseId, -Infinity], [caseId, Infinity]);

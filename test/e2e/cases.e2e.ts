@@ -63,4 +63,40 @@ describe('cases and tags', () => {
     await popup.close();
     await page.close();
   });
+
+  it('works the list in the popup: status and take without leaving it, filters, search, badge, open the post', async () => {
+    await loket.saveSettings({ 'Uw naam': 'Anna de Wit' });
+    const page = await loket.open('https://x.com/home');
+    const other = 'x:1000000000000000011';
+    const toolbar = new Toolbar(page, other);
+    await toolbar.click('[data-lk="track"]');
+    await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'new');
+    const popup = await loket.openPopup();
+    const row = popup.locator(`[data-case-id="${other}"]`);
+    await row.waitFor();
+    // Change the status in the popup; the toolbar in the page follows.
+    await row.getByTestId('row-status').selectOption('waiting');
+    await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'waiting');
+    // Take it: assigned to the agent, stored, and the button goes.
+    await row.getByRole('button', { name: /^Neem zaak van/ }).click();
+    await expect.poll(async () => (await readStore<{ id: string; assignee?: string }>(await loket.worker(), 'cases')).find((c) => c.id === other)?.assignee).toBe('Anna de Wit');
+    await expect.poll(() => row.getByRole('button', { name: /^Neem zaak van/ }).count()).toBe(0);
+    // Counts per status, and the filter they make.
+    await popup.getByTestId('status-counts').getByRole('button', { name: /^Wacht op inwoner 1$/ }).click();
+    await expect.poll(() => popup.locator('li.case').count()).toBe(1);
+    await popup.getByTestId('status-counts').getByRole('button', { name: /^Alle/ }).click();
+    await popup.getByRole('searchbox', { name: 'Zoeken in open zaken' }).fill('geen-enkele-zaak-heet-zo');
+    await popup.getByText('Geen open zaken die hierbij passen.').waitFor();
+    await popup.getByRole('searchbox', { name: 'Zoeken in open zaken' }).fill('');
+    // The badge on the toolbar icon counts the open items.
+    expect(await popup.evaluate(() => (chrome as unknown as { action: { getBadgeText(d: object): Promise<string> } }).action.getBadgeText({}))).toBe('1');
+    expect(await axeViolations(popup)).toEqual([]);
+    // A click on the post opens it (no tab shows it yet).
+    const url = (await readStore<{ id: string; url: string }>(await loket.worker(), 'cases')).find((c) => c.id === other)!.url;
+    loket.serve(url, fixture('x/x-home.html'));
+    const opened = loket.context.waitForEvent('page');
+    await row.locator('a.open').click();
+    await (await opened).waitForURL(/^https:\/\/x\.com\/[a-z0-9]+\/status\/1000000000000000011$/);
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
-import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
+import { CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
 import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
 
 let db: LoketDatabase;
@@ -99,6 +99,9 @@ describe('the loket database', () => {
     expect(await db.countFromIndex('cases', 'by-open-due')).toBe(4);
     expect(await db.count('cases')).toBe(5);
     expect((await listOpenByDue(db, 1)).map((c) => c.id)).toEqual(['x:2']);
+    // Overdue at 300: only x:2 (due 100); x:1 is due at 500, x:3 is closed, the rest have no due time.
+    expect(await countOverdue(db, 300)).toBe(1);
+    expect(await countOverdue(db, 600)).toBe(2);
   });
 
   it('reopening a closed case puts it back in the open index', async () => {
