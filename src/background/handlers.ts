@@ -1,10 +1,11 @@
 /** What the background does for each message. Every write is one transaction, then a push to all views. */
 import browser from 'webextension-polyfill';
-import type { Case } from '../domain/case';
+import type { Case, CasePatch } from '../domain/case';
+import type { CaseId } from '../domain/case-id';
 import { InvalidMoveError } from '../domain/case-lifecycle';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
-import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
+import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
 import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
 import { listTags } from '../storage/tag-store';
 import { listTemplates, markTemplateUsed } from '../storage/template-store';
@@ -20,6 +21,17 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     await broadcast('case/changed', { case: c });
     await updateBadge(await database(), now()).catch(() => undefined);
   };
+  const update = async (id: CaseId, patch: CasePatch) => {
+    try {
+      const result = await updateCase(await database(), id, patch, await actor(), now());
+      if (result.changes.length > 0) await changed(result.case);
+      return result;
+    } catch (error) {
+      if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
+      if (error instanceof InvalidMoveError) throw new RequestError('invalid-move', error.message);
+      throw error;
+    }
+  };
   return {
     async ping() {
       return { version: browser.runtime.getManifest().version };
@@ -33,15 +45,15 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       return { case: result.case, created: result.created };
     },
     async 'case/update'({ id, patch }) {
-      try {
-        const result = await updateCase(await database(), id, patch, await actor(), now());
-        if (result.changes.length > 0) await changed(result.case);
-        return result;
-      } catch (error) {
-        if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
-        if (error instanceof InvalidMoveError) throw new RequestError('invalid-move', error.message);
-        throw error;
-      }
+      return update(id, patch);
+    },
+    async 'case/handover'({ id, category, note }) {
+      const agent = await actor();
+      const result = await update(id, { status: 'handed_over', handover: { category, note, agent } });
+      return { case: result.case };
+    },
+    async 'handovers/list'() {
+      return listHandovers(await database());
     },
     async 'case/history'({ id }) {
       return listEvents(await database(), id);

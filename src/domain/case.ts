@@ -6,6 +6,7 @@ import type { CaseId } from './case-id';
 import type { Author, PostRef, PostedAtSource } from './post-ref';
 import type { Site } from './site';
 import { canMove, InvalidMoveError } from './case-lifecycle';
+import type { Handover } from './handover';
 
 export const CASE_STATUSES = ['new', 'in_progress', 'waiting', 'handed_over', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -23,6 +24,8 @@ export interface Case {
   assignee?: string;
   firstResponseAt?: number;
   dueAt?: number;
+  /** The latest handover to the KCC. Internal: never shown in the site's page. */
+  handover?: Handover;
   createdAt: number;
   updatedAt: number;
 }
@@ -41,6 +44,8 @@ export interface CasePatch {
   assignee?: string | null;
   firstResponseAt?: number;
   dueAt?: number | null;
+  /** A handover to the KCC (its time is the time of the change). */
+  handover?: Omit<Handover, 'at'>;
 }
 
 export type CaseField = Exclude<keyof CasePatch, 'addTags' | 'removeTags'>;
@@ -122,6 +127,11 @@ export function applyPatch(existing: Case, patch: CasePatch, now: number): { nex
     changes.push({ field: 'dueAt', before: existing.dueAt ?? null, after: patch.dueAt });
     if (patch.dueAt === null) delete next.dueAt;
     else next.dueAt = patch.dueAt;
+  }
+  if (patch.handover !== undefined) {
+    const handover: Handover = { ...patch.handover, at: now };
+    changes.push({ field: 'handover', before: existing.handover ?? null, after: handover });
+    next.handover = handover;
   }
   if (changes.length > 0) next.updatedAt = now;
   return { next: changes.length > 0 ? next : existing, changes };

@@ -24,6 +24,8 @@ export interface Responses {
   'case/track': { case: Case; created: boolean };
   'case/update': { case: Case; changes: FieldChange[] };
   'case/history': CaseEvent[];
+  'case/handover': { case: Case };
+  'handovers/list': Case[];
   'cases/open': { cases: Case[]; total: number };
   /** The case after recording the reply, or null when the post is not tracked. */
   'case/responded': { case: Case | null };

@@ -74,6 +74,12 @@ export const requestSchemas = {
   'case/track': z.strictObject({ post: postRefSchema }),
   'case/update': z.strictObject({ id: caseIdSchema, patch: casePatchSchema }),
   'case/history': z.strictObject({ id: caseIdSchema }),
+  'case/handover': z.strictObject({
+    id: caseIdSchema,
+    category: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    note: z.string().check(z.trim(), z.minLength(1, 'a handover needs a note'), z.maxLength(2_000)),
+  }),
+  'handovers/list': z.strictObject({}),
   'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
   'case/responded': z.strictObject({ id: caseIdSchema, at: epochMs }),
   'templates/list': z.strictObject({}),

@@ -120,3 +120,14 @@ export async function listEvents(db: LoketDatabase, caseId: CaseId): Promise<Sto
 function event(caseId: CaseId, at: number, actor: string, rest: Omit<CaseEvent, 'caseId' | 'at' | 'actor'>): CaseEvent {
   return { caseId, at, actor, ...rest };
 }
+
+/** Cases handed over to the KCC, most recent handover first. */
+export async function listHandovers(db: LoketDatabase, limit = 500): Promise<Case[]> {
+  const out: Case[] = [];
+  let cursor = await db.transaction('cases').store.index('by-handover').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(fromStored(cursor.value));
+    cursor = await cursor.continue();
+  }
+  return out;
+}

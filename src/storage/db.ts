@@ -25,7 +25,7 @@ export interface LoketDB extends DBSchema {
   cases: {
     key: CaseId;
     value: StoredCase;
-    indexes: { 'by-open-due': [number, number]; 'by-updated': number; 'by-status': string };
+    indexes: { 'by-open-due': [number, number]; 'by-updated': number; 'by-status': string; 'by-handover': number };
   };
   events: {
     key: number;
@@ -65,6 +65,10 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
   (db) => {
     const diagnostics = db.createObjectStore('diagnostics', { keyPath: 'seq', autoIncrement: true });
     diagnostics.createIndex('by-time', 'at');
+  },
+  // 2 → 3: cases handed over to the KCC, newest first, without reading the other cases.
+  (_db, tx) => {
+    tx.objectStore('cases').createIndex('by-handover', 'handover.at');
   },
 ];
 

@@ -2,7 +2,7 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
-import { CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
+import { CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
 import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
 
 let db: LoketDatabase;
@@ -33,7 +33,7 @@ describe('the loket database', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['cases', 'diagnostics', 'events', 'tags', 'templates']);
     const tx = db.transaction(['cases', 'events']);
-    expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['by-open-due', 'by-status', 'by-updated']);
+    expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['by-handover', 'by-open-due', 'by-status', 'by-updated']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['by-case', 'by-time']);
   });
 
@@ -123,5 +123,21 @@ describe('the loket database', () => {
     const raw = await openDB(name);
     expect(raw.version).toBe(DB_VERSION);
     raw.close();
+  });
+});
+
+describe('handovers', () => {
+  it('records a handover with the status move in one change, and lists handed-over cases newest first', async () => {
+    await trackPost(db, post('1'), 'Anna', 1);
+    await trackPost(db, post('2'), 'Anna', 1);
+    await updateCase(db, xCaseId('1'), { status: 'handed_over', handover: { category: 'Afval', note: 'Bel terug', agent: 'Anna' } }, 'Anna', 10);
+    await updateCase(db, xCaseId('2'), { status: 'handed_over', handover: { category: 'Parkeren', note: 'Vergunning', agent: 'Bram' } }, 'Bram', 20);
+    const list = await listHandovers(db);
+    expect(list.map((c) => [c.id, c.handover?.category, c.handover?.at])).toEqual([
+      ['x:2', 'Parkeren', 20],
+      ['x:1', 'Afval', 10],
+    ]);
+    const events = await listEvents(db, xCaseId('1'));
+    expect(events.map((e) => e.field)).toEqual([undefined, 'status', 'handover']);
   });
 });
