@@ -42,6 +42,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
       track: async (post) => put((await send('case/track', { post })).case),
       setStatus: async (id, status) => put((await send('case/update', { id, patch: { status } })).case),
       tag: async (id, tagId, on) => put((await send('case/update', { id, patch: on ? { addTags: [tagId] } : { removeTags: [tagId] } })).case),
+      handover: async (id, category, note) => put((await send('case/handover', { id, category, note })).case),
       templates: () => send('templates/list', {}),
       tags: () => send('tags/list', {}),
       templateUsed: (id) => void send('template/used', { id }).catch(() => undefined),

@@ -31,6 +31,7 @@ export interface Services {
   setStatus(id: CaseId, status: CaseStatus): Promise<void>;
   /** Puts a tag on a case or takes it off (applied to the case as stored, so concurrent tagging merges). */
   tag(id: CaseId, tagId: string, on: boolean): Promise<void>;
+  handover(id: CaseId, category: string, note: string): Promise<void>;
   templates(): Promise<Template[]>;
   tags(): Promise<Tag[]>;
   templateUsed(id: string): void;
@@ -297,6 +298,7 @@ export class PostController {
         onPanel: (panel) => this.openPanel(m, panel),
         onInsert: (template) => void this.insert(m, template),
         onToggleTag: (tagId) => void this.toggleTag(m, tagId),
+        onHandover: (category, note) => void this.handover(m, category, note),
       }),
     );
   }
@@ -323,6 +325,19 @@ export class PostController {
         this.render(m);
       },
     );
+  }
+
+  /** Hands the post over to the KCC, making it a case first if needed. */
+  private async handover(m: Mounted, category: string, note: string): Promise<void> {
+    m.panel = 'none';
+    await this.act(m, async () => {
+      if (!this.cache.get(m.post.caseId)) await this.services.track((m.post = this.read(m.el, true) ?? m.post));
+      await this.services.handover(m.post.caseId, category, note);
+    });
+    if (!m.notice) {
+      m.notice = { kind: 'ok', text: t('handoverDone') };
+      this.render(m);
+    }
   }
 
   /** Tagging a post that is not a case yet makes it one first. */

@@ -13,7 +13,7 @@ import type { MountPoint } from '../sites/site-adapter';
 import { idleToolbar, type IdleToolbar } from '../ui/toolbar-idle';
 import { TOOLBAR_CSS } from '../ui/toolbar-styles';
 
-export type IdleAction = 'track' | 'templates' | 'tags';
+export type IdleAction = 'track' | 'templates' | 'tags' | 'handover';
 
 export const HOST_ATTRIBUTE = 'data-loket-post';
 export const SLA_ATTRIBUTE = 'data-loket-sla';
@@ -40,6 +40,7 @@ export class ToolbarHost {
       if (this.live) return;
       const action = (e.target as Element).closest('button')?.getAttribute('data-lk');
       if (action === 'track' || action === 'templates' || action === 'tags') onIdleAction(action);
+      else if (action === 'handover-open') onIdleAction('handover');
     });
     at.parent.insertBefore(this.element, at.before);
   }

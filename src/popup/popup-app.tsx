@@ -16,6 +16,7 @@ import type { Settings } from '../protocol/messages';
 import { formatDateTime, formatDuration, snippet } from '../ui/format';
 import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/toolbar';
+import { Handovers } from './handovers';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
 
@@ -187,6 +188,7 @@ export function PopupApp() {
             ))}
           </ul>
         )}
+        <Handovers />
       </main>
     </>
   );

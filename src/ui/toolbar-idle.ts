@@ -43,16 +43,22 @@ function build(own: boolean): HTMLElement {
     track.className = 'primary';
     track.setAttribute('data-lk', 'track');
     track.textContent = t('trackButton');
-    const panelButton = (lk: string, text: string) => {
+    const panelButton = (lk: string, text: string, listbox: boolean) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.setAttribute('data-lk', lk);
       button.setAttribute('aria-expanded', 'false');
-      button.setAttribute('aria-haspopup', 'listbox');
+      if (listbox) button.setAttribute('aria-haspopup', 'listbox');
       button.textContent = text;
       return button;
     };
-    row.append(state, track, panelButton('tags', t('tagsButton')), panelButton('templates', t('templatesButton')));
+    row.append(
+      state,
+      track,
+      panelButton('tags', t('tagsButton'), true),
+      panelButton('handover-open', t('handoverButton'), false),
+      panelButton('templates', t('templatesButton'), true),
+    );
   }
   root.append(row);
   return root;

@@ -39,6 +39,12 @@ label { display: inline-flex; align-items: center; gap: 4px; }
 .option.active { background: var(--lk-chip); outline: 1px solid var(--lk-accent); }
 .category { color: var(--lk-muted); font-size: 12px; }
 .check { display: inline-block; width: 1.2em; font-weight: 700; }
+.handover .heading { font-weight: 700; margin: 0 0 4px; }
+.handover .field { display: grid; gap: 2px; margin: 4px 0; }
+.handover textarea { font: inherit; color: var(--lk-fg); background: var(--lk-bg); border: 1px solid var(--lk-border); border-radius: 6px; padding: 4px 6px; resize: vertical; }
+.handover select { border-radius: 6px; max-width: 100%; }
+.handover textarea:focus-visible { outline: 2px solid var(--lk-accent); outline-offset: 1px; }
+.handover .help { color: var(--lk-muted); font-size: 12px; display: block; margin-bottom: 6px; }
 .preview { background: var(--lk-chip); border-radius: 6px; padding: 6px 8px; }
 .preview-label { font-size: 12px; color: var(--lk-muted); }
 .preview p { margin: 2px 0 6px; white-space: pre-wrap; overflow-wrap: anywhere; }

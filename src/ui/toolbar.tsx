@@ -13,6 +13,7 @@ import { CHIP_TEXT } from '../domain/default-tags';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import { t } from './i18n';
+import { HandoverForm } from './handover-form';
 import { TagPicker } from './tag-picker';
 import { TemplatePicker } from './template-picker';
 import type { Theme } from './theme';
@@ -43,9 +44,10 @@ export interface ToolbarProps {
   onPanel(panel: Panel): void;
   onInsert(template: Template): void;
   onToggleTag(tagId: string): void;
+  onHandover(category: string, note: string): void;
 }
 
-export type Panel = 'none' | 'templates' | 'tags';
+export type Panel = 'none' | 'templates' | 'tags' | 'handover';
 
 export function statusLabel(status: CaseStatus): string {
   return t(`status_${status}`);
@@ -71,9 +73,10 @@ export function Toolbar(props: ToolbarProps) {
   const { post, caseState, theme, busy, notice, timer } = props;
   const templatesButton = useRef<HTMLButtonElement>(null);
   const tagsButton = useRef<HTMLButtonElement>(null);
+  const handoverButton = useRef<HTMLButtonElement>(null);
   const idPrefix = `lk-${post.caseId.replace(/[^a-z0-9]/gi, '-')}`;
   const closePanel = () => {
-    const button = props.panel === 'tags' ? tagsButton : templatesButton;
+    const button = props.panel === 'tags' ? tagsButton : props.panel === 'handover' ? handoverButton : templatesButton;
     props.onPanel('none');
     button.current?.focus();
   };
@@ -134,6 +137,15 @@ export function Toolbar(props: ToolbarProps) {
             </button>
             <button
               type="button"
+              ref={handoverButton}
+              data-lk="handover-open"
+              aria-expanded={props.panel === 'handover'}
+              onClick={() => toggle('handover')}
+            >
+              {t('handoverButton')}
+            </button>
+            <button
+              type="button"
               ref={templatesButton}
               data-lk="templates"
               aria-expanded={props.panel === 'templates'}
@@ -148,6 +160,7 @@ export function Toolbar(props: ToolbarProps) {
       {props.panel === 'templates' && (
         <TemplatePicker templates={props.templates} render={props.renderTemplate} onInsert={props.onInsert} onClose={closePanel} idPrefix={idPrefix} />
       )}
+      {props.panel === 'handover' && <HandoverForm onSubmit={props.onHandover} onClose={closePanel} idPrefix={idPrefix} />}
       {props.panel === 'tags' && (
         <TagPicker tags={props.tags} selected={caseState?.tags ?? []} onToggle={props.onToggleTag} onClose={closePanel} idPrefix={idPrefix} />
       )}

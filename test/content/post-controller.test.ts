@@ -17,6 +17,7 @@ function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
     track: vi.fn(),
     setStatus: vi.fn(),
     tag: vi.fn(),
+    handover: vi.fn(),
     templates: vi.fn(async () => []),
     tags: vi.fn(async () => []),
     templateUsed: vi.fn(),

@@ -99,4 +99,39 @@ describe('cases and tags', () => {
     await (await opened).waitForURL(/^https:\/\/x\.com\/[a-z0-9]+\/status\/1000000000000000011$/);
     await page.close();
   });
+
+  it('hands a tweet over to the KCC with a note, and exports the handover as CSV whose row matches', async () => {
+    const page = await loket.open('https://x.com/home');
+    const tweet = 'x:1000000000000000012';
+    const toolbar = new Toolbar(page, tweet);
+    await toolbar.waitForText(/Geen zaak/);
+    await toolbar.click('[data-lk="handover-open"]');
+    await toolbar.waitFor('[data-lk="handover-category"]');
+    // Submitting without a note is refused, with a message.
+    await page.keyboard.type('Afval');
+    await toolbar.click('[data-lk="handover-submit"]');
+    await toolbar.waitFor('.warning', (w) => w.text.includes('Schrijf een korte notitie'));
+    await toolbar.click('[data-lk="handover-note"]');
+    await page.keyboard.type('=cmd| Bewoner wil teruggebeld worden');
+    await toolbar.click('[data-lk="handover-submit"]');
+    await toolbar.waitFor('[data-lk="notice"]', (n) => n.text === 'Doorgezet naar het KCC.');
+    await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'handed_over');
+    // The note is internal: nothing of it in the page's DOM.
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('teruggebeld'))).toBe(false);
+    const popup = await loket.openPopup();
+    const section = popup.getByTestId('handovers');
+    await section.locator(`[data-handover-id="${tweet}"]`).waitFor();
+    const downloading = popup.waitForEvent('download');
+    await section.getByRole('button', { name: 'Exporteer CSV' }).click();
+    const file = await (await downloading).path();
+    const csv = (await import('node:fs')).readFileSync(file, 'utf8');
+    const [header, row] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header).toBe('overgedragen_op,kanaal,link,auteur,bericht,categorie,notitie,medewerker,zaak');
+    expect(row).toContain(',X,https://x.com/');
+    expect(row).toContain(",Afval,'=cmd| Bewoner wil teruggebeld worden,Anna de Wit,x:1000000000000000012");
+    const mail = await section.getByRole('link', { name: 'Mail naar het KCC' }).getAttribute('href');
+    expect(decodeURIComponent(mail!)).toContain('Overdracht webcare: Afval');
+    await popup.close();
+    await page.close();
+  });
 });

@@ -33,6 +33,7 @@ function preactShape(p: PostRef): string {
       onStatus={vi.fn()}
       onPanel={vi.fn()}
       onToggleTag={vi.fn()}
+      onHandover={vi.fn()}
       onInsert={vi.fn()}
     />,
     root,

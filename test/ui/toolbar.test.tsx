@@ -33,6 +33,7 @@ function mount(props: Partial<ToolbarProps>) {
     onStatus: vi.fn(),
     onPanel: vi.fn(),
     onToggleTag: vi.fn(),
+    onHandover: vi.fn(),
     onInsert: vi.fn(),
     ...props,
   };
