@@ -5,7 +5,7 @@ import type { CaseId } from '../domain/case-id';
 import { InvalidMoveError } from '../domain/case-lifecycle';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
-import { CaseNotFoundError, countOpen, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
+import { addNote, CaseNotFoundError, countOpen, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
 import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
 import { listTags } from '../storage/tag-store';
 import { listTemplates, markTemplateUsed } from '../storage/template-store';
@@ -51,6 +51,16 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       const agent = await actor();
       const result = await update(id, { status: 'handed_over', handover: { category, note, agent } });
       return { case: result.case };
+    },
+    async 'case/note'({ id, text }) {
+      try {
+        const c = await addNote(await database(), id, text, await actor(), now());
+        await changed(c);
+        return { case: c };
+      } catch (error) {
+        if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
+        throw error;
+      }
     },
     async 'handovers/list'() {
       return listHandovers(await database());

@@ -43,6 +43,8 @@ async function start(adapter: SiteAdapter): Promise<void> {
       setStatus: async (id, status) => put((await send('case/update', { id, patch: { status } })).case),
       tag: async (id, tagId, on) => put((await send('case/update', { id, patch: on ? { addTags: [tagId] } : { removeTags: [tagId] } })).case),
       handover: async (id, category, note) => put((await send('case/handover', { id, category, note })).case),
+      history: (id) => send('case/history', { id }),
+      note: async (id, text) => put((await send('case/note', { id, text })).case),
       templates: () => send('templates/list', {}),
       tags: () => send('tags/list', {}),
       templateUsed: (id) => void send('template/used', { id }).catch(() => undefined),

@@ -22,6 +22,7 @@ import { t } from '../ui/i18n';
 import type { Theme } from '../ui/theme';
 import { Toolbar, type Notice, type Panel, type ToolbarProps } from '../ui/toolbar';
 import type { Tag } from '../domain/tag';
+import type { CaseEvent } from '../domain/case-event';
 import type { CaseCache } from './case-cache';
 import { insertIntoEditor } from './insert-text';
 import { ToolbarHost } from './toolbar-host';
@@ -32,6 +33,8 @@ export interface Services {
   /** Puts a tag on a case or takes it off (applied to the case as stored, so concurrent tagging merges). */
   tag(id: CaseId, tagId: string, on: boolean): Promise<void>;
   handover(id: CaseId, category: string, note: string): Promise<void>;
+  history(id: CaseId): Promise<CaseEvent[]>;
+  note(id: CaseId, text: string): Promise<void>;
   templates(): Promise<Template[]>;
   tags(): Promise<Tag[]>;
   templateUsed(id: string): void;
@@ -52,6 +55,7 @@ interface Mounted {
   busy: boolean;
   notice?: Notice;
   panel: Panel;
+  history?: CaseEvent[];
 }
 
 /**
@@ -97,7 +101,12 @@ export class PostController {
     private readonly now: () => number = Date.now,
     private readonly observer?: PostObserver,
   ) {
-    cache.subscribe((ids) => this.rerender(new Set(ids)));
+    cache.subscribe((ids) => {
+      const changed = new Set(ids);
+      // An open history follows the case: another tab's change or note shows at once.
+      for (const m of this.mounted.values()) if (m.panel === 'history' && changed.has(m.post.caseId)) void this.loadHistory(m);
+      this.rerender(changed);
+    });
   }
 
   /** Number of toolbars on the page (for tests and health checks). */
@@ -299,6 +308,8 @@ export class PostController {
         onInsert: (template) => void this.insert(m, template),
         onToggleTag: (tagId) => void this.toggleTag(m, tagId),
         onHandover: (category, note) => void this.handover(m, category, note),
+        history: m.history,
+        onNote: (text) => void this.act(m, () => this.services.note(m.post.caseId, text)),
       }),
     );
   }
@@ -308,9 +319,23 @@ export class PostController {
     void this.act(m, () => this.services.track((m.post = this.read(m.el, true) ?? m.post)));
   }
 
+  private async loadHistory(m: Mounted): Promise<void> {
+    try {
+      m.history = await this.services.history(m.post.caseId);
+    } catch {
+      m.history = [];
+    }
+    this.render(m);
+  }
+
   private openPanel(m: Mounted, panel: Panel): void {
     m.panel = panel;
     if (panel !== 'none') delete m.notice;
+    if (panel === 'history') {
+      delete m.history;
+      void this.loadHistory(m);
+      this.ensureTags();
+    }
     this.render(m);
     const load =
       panel === 'templates' && this.templates === undefined

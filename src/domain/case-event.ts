@@ -5,7 +5,8 @@
 import type { CaseId } from './case-id';
 import type { CaseField } from './case';
 
-export type CaseEventKind = 'created' | 'changed';
+/** created: the case began; changed: one field changed (before/after); note: an internal note (in `after`). */
+export type CaseEventKind = 'created' | 'changed' | 'note';
 
 export interface CaseEvent {
   /** Assigned by the store (auto-increment); absent before the event is written. */

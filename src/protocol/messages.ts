@@ -26,6 +26,7 @@ export interface Responses {
   'case/history': CaseEvent[];
   'case/handover': { case: Case };
   'handovers/list': Case[];
+  'case/note': { case: Case };
   'cases/open': { cases: Case[]; total: number };
   /** The case after recording the reply, or null when the post is not tracked. */
   'case/responded': { case: Case | null };

@@ -80,6 +80,7 @@ export const requestSchemas = {
     note: z.string().check(z.trim(), z.minLength(1, 'a handover needs a note'), z.maxLength(2_000)),
   }),
   'handovers/list': z.strictObject({}),
+  'case/note': z.strictObject({ id: caseIdSchema, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)) }),
   'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
   'case/responded': z.strictObject({ id: caseIdSchema, at: epochMs }),
   'templates/list': z.strictObject({}),

@@ -131,3 +131,19 @@ export async function listHandovers(db: LoketDatabase, limit = 500): Promise<Cas
   }
   return out;
 }
+
+/** Adds an internal note to a case's history; the case's updatedAt moves so every view hears of it. */
+export async function addNote(db: LoketDatabase, id: CaseId, text: string, actor: string, now: number): Promise<Case> {
+  const tx = db.transaction(['cases', 'events'], 'readwrite');
+  const stored = await tx.objectStore('cases').get(id);
+  if (stored === undefined) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new CaseNotFoundError(id);
+  }
+  const next = { ...fromStored(stored), updatedAt: now };
+  await tx.objectStore('cases').put(toStored(next));
+  await tx.objectStore('events').add(event(id, now, actor, { kind: 'note', after: text }) as StoredEvent);
+  await tx.done;
+  return next;
+}

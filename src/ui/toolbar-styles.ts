@@ -39,7 +39,13 @@ label { display: inline-flex; align-items: center; gap: 4px; }
 .option.active { background: var(--lk-chip); outline: 1px solid var(--lk-accent); }
 .category { color: var(--lk-muted); font-size: 12px; }
 .check { display: inline-block; width: 1.2em; font-weight: 700; }
-.handover .heading { font-weight: 700; margin: 0 0 4px; }
+.handover .heading, .history .heading { font-weight: 700; margin: 0 0 4px; }
+.history .events { margin: 0 0 6px; padding-left: 18px; max-height: 160px; overflow: auto; }
+.history .when { color: var(--lk-muted); font-size: 12px; }
+.history .who { font-weight: 600; }
+.history .field { display: grid; gap: 2px; margin: 4px 0; }
+.history textarea { font: inherit; color: var(--lk-fg); background: var(--lk-bg); border: 1px solid var(--lk-border); border-radius: 6px; padding: 4px 6px; resize: vertical; }
+.history .help { color: var(--lk-muted); font-size: 12px; display: block; margin-bottom: 6px; }
 .handover .field { display: grid; gap: 2px; margin: 4px 0; }
 .handover textarea { font: inherit; color: var(--lk-fg); background: var(--lk-bg); border: 1px solid var(--lk-border); border-radius: 6px; padding: 4px 6px; resize: vertical; }
 .handover select { border-radius: 6px; max-width: 100%; }

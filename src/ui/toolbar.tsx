@@ -13,6 +13,8 @@ import { CHIP_TEXT } from '../domain/default-tags';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import { t } from './i18n';
+import type { CaseEvent } from '../domain/case-event';
+import { CaseHistory } from './case-history';
 import { HandoverForm } from './handover-form';
 import { TagPicker } from './tag-picker';
 import { TemplatePicker } from './template-picker';
@@ -45,9 +47,12 @@ export interface ToolbarProps {
   onInsert(template: Template): void;
   onToggleTag(tagId: string): void;
   onHandover(category: string, note: string): void;
+  /** The case's history, while the history panel is open. */
+  history?: CaseEvent[] | undefined;
+  onNote(text: string): void;
 }
 
-export type Panel = 'none' | 'templates' | 'tags' | 'handover';
+export type Panel = 'none' | 'templates' | 'tags' | 'handover' | 'history';
 
 export function statusLabel(status: CaseStatus): string {
   return t(`status_${status}`);
@@ -74,9 +79,10 @@ export function Toolbar(props: ToolbarProps) {
   const templatesButton = useRef<HTMLButtonElement>(null);
   const tagsButton = useRef<HTMLButtonElement>(null);
   const handoverButton = useRef<HTMLButtonElement>(null);
+  const historyButton = useRef<HTMLButtonElement>(null);
   const idPrefix = `lk-${post.caseId.replace(/[^a-z0-9]/gi, '-')}`;
   const closePanel = () => {
-    const button = props.panel === 'tags' ? tagsButton : props.panel === 'handover' ? handoverButton : templatesButton;
+    const button = { tags: tagsButton, handover: handoverButton, history: historyButton, templates: templatesButton, none: templatesButton }[props.panel];
     props.onPanel('none');
     button.current?.focus();
   };
@@ -117,6 +123,11 @@ export function Toolbar(props: ToolbarProps) {
             </label>
             {caseState.tags.length > 0 && <TagChips ids={caseState.tags} tags={props.tags} />}
           </>
+        )}
+        {caseState !== undefined && !post.isOwn && (
+          <button type="button" ref={historyButton} data-lk="history-open" aria-expanded={props.panel === 'history'} onClick={() => toggle('history')}>
+            {t('historyButton')}
+          </button>
         )}
         {timer && (
           <span class={`timer timer-${timer.state}`} data-lk="timer">
@@ -160,6 +171,7 @@ export function Toolbar(props: ToolbarProps) {
       {props.panel === 'templates' && (
         <TemplatePicker templates={props.templates} render={props.renderTemplate} onInsert={props.onInsert} onClose={closePanel} idPrefix={idPrefix} />
       )}
+      {props.panel === 'history' && <CaseHistory events={props.history} tags={props.tags} onNote={props.onNote} onClose={closePanel} idPrefix={idPrefix} />}
       {props.panel === 'handover' && <HandoverForm onSubmit={props.onHandover} onClose={closePanel} idPrefix={idPrefix} />}
       {props.panel === 'tags' && (
         <TagPicker tags={props.tags} selected={caseState?.tags ?? []} onToggle={props.onToggleTag} onClose={closePanel} idPrefix={idPrefix} />

@@ -18,6 +18,8 @@ function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
     setStatus: vi.fn(),
     tag: vi.fn(),
     handover: vi.fn(),
+    history: vi.fn(async () => []),
+    note: vi.fn(),
     templates: vi.fn(async () => []),
     tags: vi.fn(async () => []),
     templateUsed: vi.fn(),

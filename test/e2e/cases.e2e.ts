@@ -134,4 +134,20 @@ describe('cases and tags', () => {
     await popup.close();
     await page.close();
   });
+
+  it('shows the case history with who did what, and keeps internal notes out of the page', async () => {
+    const page = await loket.open('https://x.com/home');
+    const toolbar = new Toolbar(page, 'x:1000000000000000012');
+    await toolbar.click('[data-lk="history-open"]');
+    const list = await toolbar.waitFor('[data-lk="events"]', (l) => l.text.includes('doorgezet naar KCC'));
+    expect(list.text).toContain('Anna de Wit: zaak gemaakt');
+    expect(list.text).toContain('status: Nieuw → Doorgezet naar KCC');
+    await page.keyboard.type('Gebeld, geen gehoor');
+    await toolbar.click('[data-lk="note-add"]');
+    await toolbar.waitFor('[data-lk="events"]', (l) => l.text.includes('notitie: Gebeld, geen gehoor'));
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('geen gehoor'))).toBe(false);
+    const events = await readStore<{ caseId: string; kind: string; after?: unknown }>(await loket.worker(), 'events');
+    expect(events.filter((e) => e.caseId === 'x:1000000000000000012' && e.kind === 'note')).toMatchObject([{ after: 'Gebeld, geen gehoor' }]);
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
-import { CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
+import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
 import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
 
 let db: LoketDatabase;
@@ -139,5 +139,16 @@ describe('handovers', () => {
     ]);
     const events = await listEvents(db, xCaseId('1'));
     expect(events.map((e) => e.field)).toEqual([undefined, 'status', 'handover']);
+  });
+});
+
+describe('internal notes', () => {
+  it('adds a note to the history without changing any field, and refuses unknown cases', async () => {
+    await trackPost(db, post('1'), 'Anna', 1);
+    const c = await addNote(db, xCaseId('1'), 'Gebeld, geen gehoor', 'Anna', 50);
+    expect(c.updatedAt).toBe(50);
+    const events = await listEvents(db, xCaseId('1'));
+    expect(events.at(-1)).toMatchObject({ kind: 'note', after: 'Gebeld, geen gehoor', actor: 'Anna', at: 50 });
+    await expect(addNote(db, xCaseId('9'), 'x', 'Anna', 60)).rejects.toBeInstanceOf(CaseNotFoundError);
   });
 });

@@ -34,6 +34,7 @@ function preactShape(p: PostRef): string {
       onPanel={vi.fn()}
       onToggleTag={vi.fn()}
       onHandover={vi.fn()}
+      onNote={vi.fn()}
       onInsert={vi.fn()}
     />,
     root,

@@ -34,6 +34,7 @@ function mount(props: Partial<ToolbarProps>) {
     onPanel: vi.fn(),
     onToggleTag: vi.fn(),
     onHandover: vi.fn(),
+    onNote: vi.fn(),
     onInsert: vi.fn(),
     ...props,
   };
