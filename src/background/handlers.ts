@@ -5,7 +5,19 @@ import type { CaseId } from '../domain/case-id';
 import { InvalidMoveError } from '../domain/case-lifecycle';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
-import { addNote, CaseNotFoundError, countOpen, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../storage/case-store';
+import {
+  addNote,
+  CaseNotFoundError,
+  countOpen,
+  getCase,
+  getCases,
+  listEvents,
+  listHandovers,
+  listOpenByDue,
+  trackPost,
+  updateCase,
+  updateCases,
+} from '../storage/case-store';
 import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
 import { listTags } from '../storage/tag-store';
 import { listTemplates, markTemplateUsed } from '../storage/template-store';
@@ -46,6 +58,12 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'case/update'({ id, patch }) {
       return update(id, patch);
+    },
+    async 'cases/bulk'({ ids, patch }) {
+      const { updated, skipped } = await updateCases(await database(), ids, patch, await actor(), now());
+      for (const c of updated) await broadcast('case/changed', { case: c });
+      if (updated.length > 0) await updateBadge(await database(), now()).catch(() => undefined);
+      return { updated: updated.length, skipped };
     },
     async 'case/handover'({ id, category, note }) {
       const agent = await actor();

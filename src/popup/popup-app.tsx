@@ -58,6 +58,7 @@ export function PopupApp() {
   const [filters, setFilters] = useState<Filters>({ status: 'all', site: 'all', tag: 'all', assignee: 'mine', query: '' });
   const [error, setError] = useState<string | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -86,6 +87,18 @@ export function PopupApp() {
   const counts = useMemo(() => new Map(CASE_STATUSES.map((s) => [s, beforeStatus.filter((c) => c.status === s).length])), [beforeStatus]);
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   const act = (work: Promise<unknown>) => work.then(() => setError(undefined), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const chosen = shown.filter((c) => selected.has(c.id));
+  const toggleSelected = (id: string) => {
+    const next = new Set(selected);
+    if (!next.delete(id)) next.add(id);
+    setSelected(next);
+  };
+  const bulk = (patch: { status?: CaseStatus; addTags?: string[] }) =>
+    act(
+      send('cases/bulk', { ids: chosen.map((c) => c.id), patch }).then((r) => {
+        if (r.skipped.length > 0) throw new Error(t('bulkSkipped', String(r.skipped.length), r.skipped[0]!.reason));
+      }),
+    );
 
   return (
     <>
@@ -160,6 +173,41 @@ export function PopupApp() {
             </label>
           </div>
         )}
+        {chosen.length > 0 && (
+          <div class="bulk" role="group" aria-label={t('selectedCount', String(chosen.length))} data-testid="bulk">
+            <span>{t('selectedCount', String(chosen.length))}</span>
+            <select
+              aria-label={t('bulkStatus')}
+              value=""
+              onChange={(e) => {
+                const v = (e.currentTarget as HTMLSelectElement).value as CaseStatus;
+                if (v) void bulk({ status: v });
+              }}
+            >
+              <option value="">{t('bulkStatusChoose')}</option>
+              {CASE_STATUSES.filter((s) => s !== 'new').map((s) => (
+                <option value={s} key={s}>
+                  {statusLabel(s)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('bulkTag')}
+              value=""
+              onChange={(e) => {
+                const v = (e.currentTarget as HTMLSelectElement).value;
+                if (v) void bulk({ addTags: [v] });
+              }}
+            >
+              <option value="">{t('bulkTagChoose')}</option>
+              {(tags ?? []).map((tag) => (
+                <option value={tag.id} key={tag.id}>
+                  {tag.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {error !== undefined && (
           <p role="alert" class="error">
             {t('errorPrefix', error)}
@@ -174,6 +222,16 @@ export function PopupApp() {
         {state.kind === 'ready' && state.cases.length === 0 && <p class="empty muted">{t('popupEmpty')}</p>}
         {state.kind === 'ready' && state.cases.length > 0 && shown.length === 0 && <p class="empty muted">{t('noMatches')}</p>}
         {shown.length > 0 && (
+          <label class="select-all">
+            <input
+              type="checkbox"
+              checked={chosen.length === shown.length}
+              onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(shown.map((c) => c.id)) : new Set())}
+            />{' '}
+            {t('selectAll')}
+          </label>
+        )}
+        {shown.length > 0 && (
           <ul class="cases" aria-label={t('popupTitle')}>
             {shown.map((c) => (
               <CaseRow
@@ -182,6 +240,8 @@ export function PopupApp() {
                 tags={tags}
                 now={now}
                 me={me}
+                selected={selected.has(c.id)}
+                onSelect={() => toggleSelected(c.id)}
                 onStatus={(status) => act(send('case/update', { id: c.id, patch: { status } }))}
                 onTake={() => act(send('case/update', { id: c.id, patch: { assignee: me } }))}
               />
@@ -199,16 +259,19 @@ interface RowProps {
   tags: Tag[] | undefined;
   now: number;
   me: string;
+  selected: boolean;
+  onSelect(): void;
   onStatus(status: CaseStatus): void;
   onTake(): void;
 }
 
-function CaseRow({ item, tags, now, me, onStatus, onTake }: RowProps) {
+function CaseRow({ item, tags, now, me, selected, onSelect, onStatus, onTake }: RowProps) {
   const sla = slaState(item, now);
   const waited = item.firstResponseAt !== undefined ? t('timerAnswered', formatDuration(item.firstResponseAt - item.postedAt)) : t('timerWaiting', formatDuration(now - item.postedAt));
   return (
     <li data-case-id={item.id} class={`case sla-${sla}`}>
       <div class="meta">
+        <input type="checkbox" checked={selected} onChange={onSelect} aria-label={t('selectCase', item.author.name)} />
         <span>{t(item.site === 'x' ? 'site_x' : 'site_facebook')}</span>
         <span class="author">{item.author.name}</span>
         {item.author.handle && <span>{item.author.handle}</span>}

@@ -24,6 +24,7 @@ export interface Responses {
   'case/track': { case: Case; created: boolean };
   'case/update': { case: Case; changes: FieldChange[] };
   'case/history': CaseEvent[];
+  'cases/bulk': { updated: number; skipped: Array<{ id: string; reason: string }> };
   'case/handover': { case: Case };
   'handovers/list': Case[];
   'case/note': { case: Case };

@@ -74,6 +74,7 @@ export const requestSchemas = {
   'case/track': z.strictObject({ post: postRefSchema }),
   'case/update': z.strictObject({ id: caseIdSchema, patch: casePatchSchema }),
   'case/history': z.strictObject({ id: caseIdSchema }),
+  'cases/bulk': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), patch: casePatchSchema }),
   'case/handover': z.strictObject({
     id: caseIdSchema,
     category: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),

@@ -147,3 +147,41 @@ export async function addNote(db: LoketDatabase, id: CaseId, text: string, actor
   await tx.done;
   return next;
 }
+
+/**
+ * One change to many cases (a bulk action in the popup), in one transaction. A case the change cannot apply
+ * to (a status move the lifecycle refuses, a case that is gone) is skipped and reported; the rest is stored.
+ */
+export async function updateCases(
+  db: LoketDatabase,
+  ids: readonly CaseId[],
+  patch: CasePatch,
+  actor: string,
+  now: number,
+): Promise<{ updated: Case[]; skipped: Array<{ id: CaseId; reason: string }> }> {
+  const tx = db.transaction(['cases', 'events'], 'readwrite');
+  const cases = tx.objectStore('cases');
+  const events = tx.objectStore('events');
+  const updated: Case[] = [];
+  const skipped: Array<{ id: CaseId; reason: string }> = [];
+  for (const id of ids) {
+    const stored = await cases.get(id);
+    if (!stored) {
+      skipped.push({ id, reason: `No case ${id}` });
+      continue;
+    }
+    let applied: ReturnType<typeof applyPatch>;
+    try {
+      applied = applyPatch(fromStored(stored), patch, now);
+    } catch (error) {
+      skipped.push({ id, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    if (applied.changes.length === 0) continue;
+    await cases.put(toStored(applied.next));
+    for (const change of applied.changes) await events.add(event(id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
+    updated.push(applied.next);
+  }
+  await tx.done;
+  return { updated, skipped };
+}

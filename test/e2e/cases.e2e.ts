@@ -150,4 +150,51 @@ describe('cases and tags', () => {
     expect(events.filter((e) => e.caseId === 'x:1000000000000000012' && e.kind === 'note')).toMatchObject([{ after: 'Gebeld, geen gehoor' }]);
     await page.close();
   });
+
+  it('changes status and tags of several items at once from the popup', async () => {
+    const page = await loket.open('https://x.com/home');
+    for (const id of ['x:1000000000000000020', 'x:1000000000000000021']) {
+      const toolbar = new Toolbar(page, id);
+      await toolbar.click('[data-lk="track"]');
+      await toolbar.waitFor('[data-lk="status"]');
+    }
+    const popup = await loket.openPopup();
+    await popup.getByRole('checkbox', { name: /^Selecteer zaak van .*/ }).first().waitFor();
+    for (const id of ['x:1000000000000000020', 'x:1000000000000000021']) await popup.locator(`[data-case-id="${id}"] input[type="checkbox"]`).check();
+    const bulk = popup.getByTestId('bulk');
+    expect(await bulk.textContent()).toContain('2 geselecteerd');
+    await bulk.getByRole('combobox', { name: 'Label voor selectie' }).selectOption('vraag');
+    await bulk.getByRole('combobox', { name: 'Status van selectie' }).selectOption('in_progress');
+    await expect
+      .poll(async () =>
+        (await readStore<{ id: string; status: string; tags: string[] }>(await loket.worker(), 'cases'))
+          .filter((c) => c.id.endsWith('020') || c.id.endsWith('021'))
+          .map((c) => `${c.status}:${c.tags.join('+')}`),
+      )
+      .toEqual(['in_progress:vraag', 'in_progress:vraag']);
+    await new Toolbar(page, 'x:1000000000000000020').waitFor('[data-lk="status"]', (s) => s.value === 'in_progress');
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps both edits when two tabs change the same case at the same moment', async () => {
+    const [tabA, tabB] = [await loket.open('https://x.com/home'), await loket.open('https://x.com/home')];
+    const id = 'x:1000000000000000021';
+    const a = new Toolbar(tabA, id);
+    const b = new Toolbar(tabB, id);
+    await a.waitFor('[data-lk="status"]');
+    await b.waitFor('[data-lk="status"]');
+    // Agent A gets a tag ready, then both act at the same moment: A tags it a complaint, B sets it waiting.
+    await a.click('[data-lk="tags"]');
+    await a.waitFor('[data-lk="tag-search"]');
+    await tabA.keyboard.type('klacht');
+    await Promise.all([tabA.keyboard.press('Enter'), b.choose('[data-lk="status"]', 'Wacht op inwoner')]);
+    await expect
+      .poll(async () => (await readStore<{ id: string; status: string; tags: string[] }>(await loket.worker(), 'cases')).find((c) => c.id === id))
+      .toMatchObject({ status: 'waiting', tags: ['vraag', 'klacht'] });
+    await a.waitFor('[data-lk="status"]', (s) => s.value === 'waiting');
+    await expect.poll(() => b.texts('[data-lk="chips"] li')).toEqual(['Vraag', 'Klacht']);
+    await tabA.close();
+    await tabB.close();
+  });
 });

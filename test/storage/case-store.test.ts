@@ -2,7 +2,7 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
-import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase } from '../../src/storage/case-store';
+import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase, updateCases } from '../../src/storage/case-store';
 import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
 
 let db: LoketDatabase;
@@ -150,5 +150,20 @@ describe('internal notes', () => {
     const events = await listEvents(db, xCaseId('1'));
     expect(events.at(-1)).toMatchObject({ kind: 'note', after: 'Gebeld, geen gehoor', actor: 'Anna', at: 50 });
     await expect(addNote(db, xCaseId('9'), 'x', 'Anna', 60)).rejects.toBeInstanceOf(CaseNotFoundError);
+  });
+});
+
+describe('bulk changes', () => {
+  it('changes many cases in one transaction and skips the ones the change cannot apply to', async () => {
+    for (const id of ['1', '2', '3']) await trackPost(db, post(id), 'Anna', 1);
+    await updateCase(db, xCaseId('3'), { status: 'closed' }, 'Anna', 2);
+    const result = await updateCases(db, [xCaseId('1'), xCaseId('2'), xCaseId('3'), xCaseId('9')], { status: 'waiting', addTags: ['afval'] }, 'Bram', 5);
+    expect(result.updated.map((c) => c.id)).toEqual(['x:1', 'x:2']);
+    expect(result.skipped).toEqual([
+      { id: 'x:3', reason: 'A case cannot move from closed to waiting' },
+      { id: 'x:9', reason: 'No case x:9' },
+    ]);
+    expect(await getCase(db, xCaseId('3'))).toMatchObject({ status: 'closed', tags: [] });
+    expect(await getCase(db, xCaseId('2'))).toMatchObject({ status: 'waiting', tags: ['afval'] });
   });
 });
