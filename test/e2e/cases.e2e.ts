@@ -108,7 +108,7 @@ describe('cases and tags', () => {
     await toolbar.click('[data-lk="handover-open"]');
     await toolbar.waitFor('[data-lk="handover-category"]');
     // Submitting without a note is refused, with a message.
-    await page.keyboard.type('Afval');
+    await toolbar.choose('[data-lk="handover-category"]', 'Afval', 'arrows');
     await toolbar.click('[data-lk="handover-submit"]');
     await toolbar.waitFor('.warning', (w) => w.text.includes('Schrijf een korte notitie'));
     await toolbar.click('[data-lk="handover-note"]');

@@ -124,10 +124,22 @@ export class Toolbar {
     return (result.value as string[] | null) ?? [];
   }
 
-  /** Focuses a select with a click and picks an option by typing its label, as keyboard users do. */
-  async choose(selector: string, label: string): Promise<void> {
+  /**
+   * Focuses a select with a click and picks an option from the keyboard. By typing its label (type-ahead
+   * jumps straight there: right for a select that acts on every change, like the status menu), or with the
+   * arrow keys, counted from the option labels (right for a form field, and immune to a slow type-ahead).
+   */
+  async choose(selector: string, label: string, by: 'typing' | 'arrows' = 'typing'): Promise<void> {
+    const labels = await this.texts(`${selector} option`);
+    const index = labels.indexOf(label);
+    if (index < 0) throw new Error(`Toolbar ${this.caseId}: no option ${JSON.stringify(label)} in ${JSON.stringify(labels)}`);
     await this.click(selector);
     await this.page.keyboard.press('Escape'); // close the list the click opened; focus stays
-    await this.page.keyboard.type(label);
+    if (by === 'typing') {
+      await this.page.keyboard.type(label);
+      return;
+    }
+    await this.page.keyboard.press('Home');
+    for (let i = 0; i < index; i++) await this.page.keyboard.press('ArrowDown');
   }
 }
