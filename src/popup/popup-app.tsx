@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
-import { statusChoices } from '../domain/case-lifecycle';
 import type { Diagnostic } from '../domain/diagnostic';
 import type { Site } from '../domain/site';
 import { slaState } from '../domain/sla-state';
@@ -16,6 +15,7 @@ import type { Settings } from '../protocol/messages';
 import { formatDateTime, formatDuration, snippet } from '../ui/format';
 import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/toolbar';
+import { StatusSelect } from '../ui/status-select';
 import { Handovers } from './handovers';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
@@ -292,13 +292,7 @@ function CaseRow({ item, tags, now, me, selected, onSelect, onStatus, onTake }: 
         {snippet(item.text) || item.url}
       </a>
       <div class="row-actions">
-        <select aria-label={t('statusOf', item.author.name)} value={item.status} onChange={(e) => onStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus)} data-testid="row-status">
-          {statusChoices(item.status).map((s) => (
-            <option value={s} key={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
-        </select>
+        <StatusSelect label={t('statusOf', item.author.name)} status={item.status} onStatus={onStatus} testId="row-status" />
         {item.assignee && item.assignee === me ? null : item.assignee ? (
           <span class="muted">{t('assignedTo', item.assignee)}</span>
         ) : (

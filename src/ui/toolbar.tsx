@@ -5,7 +5,6 @@
  */
 import { useRef } from 'preact/hooks';
 import type { Case, CaseStatus } from '../domain/case';
-import { statusChoices } from '../domain/case-lifecycle';
 import type { PostRef } from '../domain/post-ref';
 import type { RenderedTemplate } from '../domain/render-template';
 import type { SlaState } from '../domain/sla-state';
@@ -16,6 +15,7 @@ import { t } from './i18n';
 import type { CaseEvent } from '../domain/case-event';
 import { CaseHistory } from './case-history';
 import { HandoverForm } from './handover-form';
+import { StatusSelect } from './status-select';
 import { TagPicker } from './tag-picker';
 import { TemplatePicker } from './template-picker';
 import type { Theme } from './theme';
@@ -108,18 +108,7 @@ export function Toolbar(props: ToolbarProps) {
           <>
             <label>
               <span>{t('statusLabel')}</span>
-              <select
-                data-lk="status"
-                value={caseState.status}
-                disabled={busy}
-                onChange={(e) => props.onStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus)}
-              >
-                {statusChoices(caseState.status).map((s) => (
-                  <option value={s} key={s}>
-                    {statusLabel(s)}
-                  </option>
-                ))}
-              </select>
+              <StatusSelect lk="status" status={caseState.status} disabled={busy} onStatus={props.onStatus} />
             </label>
             {caseState.tags.length > 0 && <TagChips ids={caseState.tags} tags={props.tags} />}
           </>

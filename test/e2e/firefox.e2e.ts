@@ -98,6 +98,7 @@ describe('Loket in Firefox', () => {
     await new Promise((r) => setTimeout(r, 500));
     await tabIntoToolbar(page, TWEET);
     await page.keyboard.press('End');
+    await page.keyboard.press('Enter'); // a keyboard choice in the status menu applies on Enter
     await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"]`)?.getAttribute('data-loket-sla') === 'answered', { timeout: 10_000 }, TWEET);
 
     // Let the idle background suspend (2 s), then load the page again: the state comes back from IndexedDB.

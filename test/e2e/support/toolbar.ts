@@ -125,9 +125,9 @@ export class Toolbar {
   }
 
   /**
-   * Focuses a select with a click and picks an option from the keyboard. By typing its label (type-ahead
-   * jumps straight there: right for a select that acts on every change, like the status menu), or with the
-   * arrow keys, counted from the option labels (right for a form field, and immune to a slow type-ahead).
+   * Focuses a select with a click and picks an option from the keyboard: by typing its label and Enter (the
+   * status menu applies a keyboard choice on Enter), or with the arrow keys, counted from the option labels
+   * (for a form field; immune to a slow type-ahead).
    */
   async choose(selector: string, label: string, by: 'typing' | 'arrows' = 'typing'): Promise<void> {
     const labels = await this.texts(`${selector} option`);
@@ -137,6 +137,7 @@ export class Toolbar {
     await this.page.keyboard.press('Escape'); // close the list the click opened; focus stays
     if (by === 'typing') {
       await this.page.keyboard.type(label);
+      await this.page.keyboard.press('Enter'); // the status menu applies a keyboard choice on Enter
       return;
     }
     await this.page.keyboard.press('Home');
