@@ -267,7 +267,10 @@ interface RowProps {
 
 function CaseRow({ item, tags, now, me, selected, onSelect, onStatus, onTake }: RowProps) {
   const sla = slaState(item, now);
-  const waited = item.firstResponseAt !== undefined ? t('timerAnswered', formatDuration(item.firstResponseAt - item.postedAt)) : t('timerWaiting', formatDuration(now - item.postedAt));
+  const waited =
+    item.firstResponseAt !== undefined
+      ? t('timerAnswered', formatDuration(item.firstResponseAt - item.postedAt))
+      : t(item.postedAtSource === 'first-seen' ? 'timerWaitingEstimate' : 'timerWaiting', formatDuration(now - item.postedAt));
   return (
     <li data-case-id={item.id} class={`case sla-${sla}`}>
       <div class="meta">
