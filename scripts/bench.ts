@@ -6,7 +6,8 @@
  * sampled with the CPU profiler: its own JavaScript and the DOM calls it makes), the ratio of main-thread time
  * with / without Loket (which includes the layout its toolbars cause), and whether the event listeners per
  * toolbar on the page drift between the middle and the end (a leak would make them grow). A second scenario
- * does the same on a Facebook feed of 300 posts with 20 comments each.
+ * does the same on a Facebook feed of 300 posts with 20 comments each. Last, the popup: time from opening to
+ * the rendered list with 500 open cases among 1 000 and among 100 000 stored.
  *   npm run bench -- --runs 7
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { COMMENTS_PER_POST, FEED_POSTS, feedPage } from './bench/feed';
+import { OPEN_CASES, popupOpenMs } from './bench/popup';
 import { TIMELINE_TWEETS, timelinePage } from './bench/timeline';
 
 interface Scenario {
@@ -189,10 +191,16 @@ async function main(): Promise<void> {
   ];
   const results = [];
   for (const scenario of scenarios) results.push(await measure(scenario));
+  const popup = [];
+  for (const stored of [1_000, 100_000]) {
+    const samples = await popupOpenMs(executablePath, extension, stored, RUNS);
+    popup.push({ stored, open: OPEN_CASES, loketMs: median(samples.map((x) => x.loketMs)), totalMs: median(samples.map((x) => x.totalMs)) });
+    process.stdout.write('.');
+  }
   process.stdout.write('\n');
   const chromiumVersion = execFileSync(executablePath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'bench.json'), `${JSON.stringify({ date: new Date().toISOString(), chromium: chromiumVersion, runs: RUNS, results }, null, 2)}\n`);
+  writeFileSync(join(root, 'dist', 'bench.json'), `${JSON.stringify({ date: new Date().toISOString(), chromium: chromiumVersion, runs: RUNS, results, popup }, null, 2)}\n`);
   const ok = (pass: boolean) => (pass ? 'ok' : 'OVER TARGET');
   console.log(`Loket's content script, median of ${RUNS} runs each (${chromiumVersion})`);
   for (const r of results) {
@@ -202,6 +210,11 @@ async function main(): Promise<void> {
     console.log(`  overhead ratio                    ${r.overheadRatio.toFixed(3)}     (target ≤ 1.05)  ${ok(r.overheadRatio <= 1.05)}`);
     console.log(`  listener drift per toolbar        ${r.listenerDrift.toFixed(3)}     (target 0)       ${ok(Math.abs(r.listenerDrift) <= 0.05)}`);
     console.log(`  toolbars in the DOM at the end    ${r.toolbarsAtEnd}`);
+  }
+  for (const p of popup) {
+    console.log(
+      `popup, ${p.open} open of ${p.stored} stored: page ready to list ${p.loketMs.toFixed(0)} ms (target ≤ 50) ${ok(p.loketMs <= 50)}; from navigation ${p.totalMs.toFixed(0)} ms`,
+    );
   }
   console.log('(written to dist/bench.json)');
 }

@@ -18,6 +18,8 @@ import { statusLabel, TagChips } from '../ui/toolbar';
 import { StatusSelect } from '../ui/status-select';
 import { Handovers } from './handovers';
 
+const FIRST_ROWS = 25;
+
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
 
 interface Filters {
@@ -59,6 +61,14 @@ export function PopupApp() {
   const [error, setError] = useState<string | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The first screenful is drawn at once; the rest of a long list follows a frame later, so the popup shows
+  // its most urgent items without waiting for hundreds of rows.
+  const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (state.kind !== 'ready' || rowLimit !== FIRST_ROWS) return;
+    const handle = setTimeout(() => setRowLimit(Number.POSITIVE_INFINITY), 50);
+    return () => clearTimeout(handle);
+  }, [state.kind, rowLimit]);
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -233,7 +243,7 @@ export function PopupApp() {
         )}
         {shown.length > 0 && (
           <ul class="cases" aria-label={t('popupTitle')}>
-            {shown.map((c) => (
+            {shown.slice(0, rowLimit).map((c) => (
               <CaseRow
                 key={c.id}
                 item={c}
