@@ -2,10 +2,11 @@
  * The tag picker inside the toolbar: type to filter, arrow keys to move, Enter or Space to put a tag on or
  * take it off, Escape to close. Several tags per case; each change is saved at once.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { tagPath } from '../domain/default-tags';
 import type { Tag } from '../domain/tag';
 import { t } from './i18n';
+import { SearchCombobox } from './search-combobox';
 
 export interface TagPickerProps {
   /** Undefined while loading. */
@@ -19,8 +20,6 @@ export interface TagPickerProps {
 export function TagPicker(props: TagPickerProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -29,37 +28,25 @@ export function TagPicker(props: TagPickerProps) {
   const current = shown[Math.min(active, shown.length - 1)];
   const optionId = (i: number) => `${props.idPrefix}-tag-${i}`;
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1));
-    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if ((e.key === 'Enter' || (e.key === ' ' && query === '')) && current) props.onToggle(current.id);
-    else if (e.key === 'Escape') props.onClose();
-    else return;
-    e.preventDefault();
-  };
-
   return (
     <div class="picker" data-lk="tag-picker">
-      <label class="search">
-        <span>{t('tagsSearch')}</span>
-        <input
-          ref={input}
-          type="text"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={`${props.idPrefix}-tags`}
-          aria-activedescendant={current ? optionId(shown.indexOf(current)) : undefined}
-          aria-autocomplete="list"
-          autocomplete="off"
-          value={query}
-          data-lk="tag-search"
-          onInput={(e) => {
-            setQuery((e.currentTarget as HTMLInputElement).value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-      </label>
+      <SearchCombobox
+        label={t('tagsSearch')}
+        controls={`${props.idPrefix}-tags`}
+        activeId={current ? optionId(shown.indexOf(current)) : undefined}
+        lk="tag-search"
+        onQuery={(q) => {
+          setQuery(q);
+          setActive(0);
+        }}
+        onMove={(d) => setActive((i) => Math.max(0, Math.min(i + d, shown.length - 1)))}
+        onKey={(e, q) => {
+          if ((e.key === 'Enter' || (e.key === ' ' && q === '')) && current) props.onToggle(current.id);
+          else if (e.key === 'Escape') props.onClose();
+          else return false;
+          return true;
+        }}
+      />
       {props.tags !== undefined && shown.length === 0 && <p class="state">{t('tagsNone')}</p>}
       <ul role="listbox" aria-multiselectable="true" id={`${props.idPrefix}-tags`} aria-label={t('tagsList')} class="options">
         {shown.map((tag, i) => {

@@ -3,10 +3,11 @@
  * Escape to close. Shows the filled-in text before it goes anywhere, with a warning for every variable that
  * has no value, so nothing is sent with a silent blank.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { RenderedTemplate } from '../domain/render-template';
 import type { Template } from '../domain/template';
 import { t } from './i18n';
+import { SearchCombobox } from './search-combobox';
 
 export interface TemplatePickerProps {
   /** Undefined while loading. */
@@ -41,8 +42,6 @@ export function score(template: Template, words: string[]): number {
 export function TemplatePicker(props: TemplatePickerProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
 
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -56,37 +55,25 @@ export function TemplatePicker(props: TemplatePickerProps) {
   const rendered = current ? props.render(current) : undefined;
   const optionId = (i: number) => `${props.idPrefix}-opt-${i}`;
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1));
-    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (e.key === 'Enter' && current) props.onInsert(current);
-    else if (e.key === 'Escape') props.onClose();
-    else return;
-    e.preventDefault();
-  };
-
   return (
     <div class="picker" data-lk="picker">
-      <label class="search">
-        <span>{t('templatesSearch')}</span>
-        <input
-          ref={input}
-          type="text"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={`${props.idPrefix}-list`}
-          aria-activedescendant={current ? optionId(shown.indexOf(current)) : undefined}
-          aria-autocomplete="list"
-          autocomplete="off"
-          value={query}
-          data-lk="template-search"
-          onInput={(e) => {
-            setQuery((e.currentTarget as HTMLInputElement).value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-      </label>
+      <SearchCombobox
+        label={t('templatesSearch')}
+        controls={`${props.idPrefix}-list`}
+        activeId={current ? optionId(shown.indexOf(current)) : undefined}
+        lk="template-search"
+        onQuery={(q) => {
+          setQuery(q);
+          setActive(0);
+        }}
+        onMove={(d) => setActive((i) => Math.max(0, Math.min(i + d, shown.length - 1)))}
+        onKey={(e) => {
+          if (e.key === 'Enter' && current) props.onInsert(current);
+          else if (e.key === 'Escape') props.onClose();
+          else return false;
+          return true;
+        }}
+      />
       {props.templates !== undefined && shown.length === 0 && <p class="state">{t('templatesNone')}</p>}
       <ul role="listbox" id={`${props.idPrefix}-list`} aria-label={t('templatesList')} class="options">
         {shown.map((tpl, i) => (
