@@ -44,6 +44,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
       tag: async (id, tagId, on) => put((await send('case/update', { id, patch: on ? { addTags: [tagId] } : { removeTags: [tagId] } })).case),
       handover: async (id, category, note) => put((await send('case/handover', { id, category, note })).case),
       history: (id) => send('case/history', { id }),
+      assign: async (id, agent) => put((await send('case/update', { id, patch: { assignee: agent } })).case),
       note: async (id, text) => put((await send('case/note', { id, text })).case),
       templates: () => send('templates/list', {}),
       tags: () => send('tags/list', {}),

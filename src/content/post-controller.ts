@@ -34,6 +34,7 @@ export interface Services {
   tag(id: CaseId, tagId: string, on: boolean): Promise<void>;
   handover(id: CaseId, category: string, note: string): Promise<void>;
   history(id: CaseId): Promise<CaseEvent[]>;
+  assign(id: CaseId, agent: string): Promise<void>;
   note(id: CaseId, text: string): Promise<void>;
   templates(): Promise<Template[]>;
   tags(): Promise<Tag[]>;
@@ -163,10 +164,8 @@ export class PostController {
   settingsChanged(): void {
     for (const m of this.mounted.values()) {
       const own = isOwnAccount(m.post, this.services.settings().ownAccounts);
-      if (own !== Boolean(m.post.isOwn)) {
-        m.post = this.read(m.el) ?? m.post;
-        this.render(m);
-      }
+      if (own !== Boolean(m.post.isOwn)) m.post = this.read(m.el) ?? m.post;
+      this.render(m); // the agent's name may have changed too ("take", "mine")
     }
   }
 
@@ -310,6 +309,8 @@ export class PostController {
         onHandover: (category, note) => void this.handover(m, category, note),
         history: m.history,
         onNote: (text) => void this.act(m, () => this.services.note(m.post.caseId, text)),
+        me: this.services.settings().agentName,
+        onTake: () => void this.act(m, () => this.services.assign(m.post.caseId, this.services.settings().agentName)),
       }),
     );
   }

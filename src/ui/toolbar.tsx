@@ -50,6 +50,9 @@ export interface ToolbarProps {
   /** The case's history, while the history panel is open. */
   history?: CaseEvent[] | undefined;
   onNote(text: string): void;
+  /** The agent's name from the options; empty when none is set (then there is no "take"). */
+  me: string;
+  onTake(): void;
 }
 
 export type Panel = 'none' | 'templates' | 'tags' | 'handover' | 'history';
@@ -111,6 +114,17 @@ export function Toolbar(props: ToolbarProps) {
               <StatusSelect lk="status" status={caseState.status} disabled={busy} onStatus={props.onStatus} />
             </label>
             {caseState.tags.length > 0 && <TagChips ids={caseState.tags} tags={props.tags} />}
+            {caseState.assignee ? (
+              <span class="state" data-lk="assignee">
+                {caseState.assignee === props.me ? t('assignedToMe') : t('assignedTo', caseState.assignee)}
+              </span>
+            ) : (
+              props.me && (
+                <button type="button" data-lk="take" aria-label={t('takeCaseLabel')} disabled={busy} onClick={props.onTake}>
+                  {t('takeCase')}
+                </button>
+              )
+            )}
           </>
         )}
         {caseState !== undefined && !post.isOwn && (

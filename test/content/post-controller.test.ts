@@ -20,6 +20,7 @@ function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
     handover: vi.fn(),
     history: vi.fn(async () => []),
     note: vi.fn(),
+    assign: vi.fn(),
     templates: vi.fn(async () => []),
     tags: vi.fn(async () => []),
     templateUsed: vi.fn(),

@@ -197,4 +197,17 @@ describe('cases and tags', () => {
     await tabA.close();
     await tabB.close();
   });
+
+  it('takes a case from the toolbar: it shows as mine there and is stored with the agent’s name', async () => {
+    await loket.saveSettings({ 'Uw naam': 'Anna de Wit' });
+    const page = await loket.open('https://x.com/home');
+    const toolbar = new Toolbar(page, 'x:1000000000000000022');
+    await toolbar.click('[data-lk="track"]');
+    await toolbar.click('[data-lk="take"]');
+    await toolbar.waitFor('[data-lk="assignee"]', (a) => a.text === 'Bij mij');
+    const stored = (await readStore<{ id: string; assignee?: string }>(await loket.worker(), 'cases')).find((c) => c.id === 'x:1000000000000000022');
+    expect(stored?.assignee).toBe('Anna de Wit');
+    expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Anna de Wit'))).toBe(false);
+    await page.close();
+  });
 });

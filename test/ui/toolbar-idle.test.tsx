@@ -35,6 +35,8 @@ function preactShape(p: PostRef): string {
       onToggleTag={vi.fn()}
       onHandover={vi.fn()}
       onNote={vi.fn()}
+      me=""
+      onTake={vi.fn()}
       onInsert={vi.fn()}
     />,
     root,

@@ -35,6 +35,8 @@ function mount(props: Partial<ToolbarProps>) {
     onToggleTag: vi.fn(),
     onHandover: vi.fn(),
     onNote: vi.fn(),
+    me: '',
+    onTake: vi.fn(),
     onInsert: vi.fn(),
     ...props,
   };
@@ -60,6 +62,16 @@ describe('the in-page toolbar', () => {
     select.value = 'closed';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     expect(props.onStatus).toHaveBeenCalledWith('closed');
+  });
+
+  it('lets the agent take a case, and shows whose it is', () => {
+    const c = { id: post.caseId, status: 'new', tags: [] } as unknown as Case;
+    const { root, props } = mount({ caseState: c, me: 'Anna' });
+    root.querySelector<HTMLButtonElement>('[data-lk="take"]')!.click();
+    expect(props.onTake).toHaveBeenCalledOnce();
+    expect(mount({ caseState: { ...c, assignee: 'Anna' }, me: 'Anna' }).root.querySelector('[data-lk="assignee"]')!.textContent).toBe('Bij mij');
+    expect(mount({ caseState: { ...c, assignee: 'Bram' }, me: 'Anna' }).root.querySelector('[data-lk="assignee"]')!.textContent).toBe('Bij Bram');
+    expect(mount({ caseState: c, me: '' }).root.querySelector('[data-lk="take"]')).toBeNull();
   });
 
   it('renders hostile names as text, never as HTML', () => {
