@@ -26,6 +26,17 @@ import { updateBadge } from './badge';
 import { broadcast } from './broadcast';
 import { database } from './database';
 
+/** Runs a store operation, turning the store's refusals into the answers the contract names. */
+async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
+    if (error instanceof InvalidMoveError) throw new RequestError('invalid-move', error.message);
+    throw error;
+  }
+}
+
 export function createHandlers(now: () => number = Date.now): Handlers {
   const actor = async () => (await loadSettings()).agentName;
   /** Every view, and the badge, learn of a changed case. */
@@ -33,17 +44,12 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     await broadcast('case/changed', { case: c });
     await updateBadge(await database(), now()).catch(() => undefined);
   };
-  const update = async (id: CaseId, patch: CasePatch) => {
-    try {
+  const update = (id: CaseId, patch: CasePatch) =>
+    answering(async () => {
       const result = await updateCase(await database(), id, patch, await actor(), now());
       if (result.changes.length > 0) await changed(result.case);
       return result;
-    } catch (error) {
-      if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
-      if (error instanceof InvalidMoveError) throw new RequestError('invalid-move', error.message);
-      throw error;
-    }
-  };
+    });
   return {
     async ping() {
       return { version: browser.runtime.getManifest().version };
@@ -71,14 +77,11 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       return { case: result.case };
     },
     async 'case/note'({ id, text }) {
-      try {
+      return answering(async () => {
         const c = await addNote(await database(), id, text, await actor(), now());
         await changed(c);
         return { case: c };
-      } catch (error) {
-        if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
-        throw error;
-      }
+      });
     },
     async 'handovers/list'() {
       return listHandovers(await database());

@@ -4,7 +4,7 @@
  */
 import type { Case } from '../domain/case';
 import { send, onPush } from '../protocol/client';
-import type { Settings } from '../protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { facebookAdapter } from '../sites/facebook/adapter';
 import { siteForHost } from '../sites/hosts';
 import type { SiteAdapter } from '../sites/site-adapter';
@@ -30,7 +30,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
     if (c) cache.put(c);
   };
   // The settings say which accounts are the municipality's own: read them before the first pass.
-  let settings: Settings = await send('settings/get', {}).catch(() => ({ agentName: '', initials: '', municipality: '', ownAccounts: '' }));
+  let settings: Settings = await send('settings/get', {}).catch(() => ({ ...DEFAULT_SETTINGS }));
 
   const replies = new ReplyTracker(adapter.composer, (id, at) => {
     void send('case/responded', { id, at }).then((r) => put(r.case), () => undefined);

@@ -169,11 +169,6 @@ export class PostController {
     }
   }
 
-  /** Posts whose toolbar is on the page, for health checks. */
-  posts(): PostRef[] {
-    return [...this.mounted.values()].map((m) => m.post);
-  }
-
   destroy(): void {
     for (const el of [...this.mounted.keys()]) this.unmount(el);
   }

@@ -53,12 +53,8 @@ export class ReplyTracker {
     const now = this.now();
     this.pending = this.pending.filter((p) => now - p.at <= CONFIRM_WITHIN_MS);
     const sent = this.pending.shift();
-    if (sent) {
-      this.onReply(sent.caseId, sent.at);
-      return;
-    }
-    const answered = this.composer.answers(el);
-    if (answered) this.onReply(answered, post.postedAt);
+    if (sent) this.onReply(sent.caseId, sent.at);
+    else this.present(post, el);
   }
 
   /** Called for posts present when the page was first read: replies already on a thread count too. */

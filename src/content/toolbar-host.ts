@@ -45,10 +45,6 @@ export class ToolbarHost {
     at.parent.insertBefore(this.element, at.before);
   }
 
-  get caseId(): CaseId {
-    return this.element.getAttribute(HOST_ATTRIBUTE) as CaseId;
-  }
-
   rekey(caseId: CaseId): void {
     this.element.setAttribute(HOST_ATTRIBUTE, caseId);
   }

@@ -2,7 +2,7 @@
  * The message contract: one map from message name to its request schema (`requestSchemas` in schemas.ts,
  * and so its request type) and one from message name to its response type. Sender (`client.ts`) and
  * receiver (`router.ts`) both use these maps, so a misspelt name or a wrong payload is a compile error on
- * either side. This file holds types only, so importing it costs a bundle nothing.
+ * either side. This file holds types and plain constants only, so importing it costs a bundle nearly nothing.
  *
  *   content script / popup / options ──request──▶ background ──(IndexedDB)
  *                  ▲                                  │
@@ -17,6 +17,9 @@ import type { Template } from '../domain/template';
 import type { requestSchemas, settingsSchema } from './schemas';
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings before the agent has set any: used by every context until the background answers. */
+export const DEFAULT_SETTINGS: Settings = { agentName: '', initials: '', municipality: '', ownAccounts: '' };
 
 export interface Responses {
   ping: { version: string };

@@ -7,7 +7,8 @@ import { applyPatch, newCase, refreshFromPost, type Case, type CasePatch, type F
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
-import { fromStored, toStored, type LoketDatabase, type StoredEvent } from './db';
+import type { IDBPTransaction } from 'idb';
+import { fromStored, toStored, type LoketDB, type LoketDatabase, type StoredEvent } from './db';
 
 export class CaseNotFoundError extends Error {
   constructor(readonly caseId: CaseId) {
@@ -55,6 +56,33 @@ export async function trackPost(
   return result;
 }
 
+type CaseTx = IDBPTransaction<LoketDB, ['cases', 'events'], 'readwrite'>;
+
+/**
+ * One agent's change to one case inside a transaction: the case and an audit event per changed field.
+ * Throws CaseNotFoundError or InvalidMoveError having written nothing; the caller decides what that means
+ * for the transaction.
+ */
+async function applyInTx(tx: CaseTx, id: CaseId, patch: CasePatch, actor: string, now: number): Promise<{ case: Case; changes: FieldChange[] }> {
+  const cases = tx.objectStore('cases');
+  const stored = await cases.get(id);
+  if (stored === undefined) throw new CaseNotFoundError(id);
+  const { next, changes } = applyPatch(fromStored(stored), patch, now);
+  if (changes.length > 0) {
+    await cases.put(toStored(next));
+    const events = tx.objectStore('events');
+    for (const change of changes) await events.add(event(id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
+  }
+  return { case: next, changes };
+}
+
+/** Ends a transaction that must write nothing, then reports why. */
+async function abortWith(tx: CaseTx, error: unknown): Promise<never> {
+  tx.abort();
+  await tx.done.catch(() => undefined);
+  throw error;
+}
+
 /** Applies an agent's change; each changed field becomes one audit event in the same transaction. */
 export async function updateCase(
   db: LoketDatabase,
@@ -64,31 +92,14 @@ export async function updateCase(
   now: number,
 ): Promise<{ case: Case; changes: FieldChange[] }> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
-  const cases = tx.objectStore('cases');
-  const stored = await cases.get(id);
-  if (stored === undefined) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new CaseNotFoundError(id);
-  }
-  let applied: ReturnType<typeof applyPatch>;
+  let result: { case: Case; changes: FieldChange[] };
   try {
-    applied = applyPatch(fromStored(stored), patch, now);
+    result = await applyInTx(tx, id, patch, actor, now);
   } catch (error) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
-  const { next, changes } = applied;
-  if (changes.length > 0) {
-    await cases.put(toStored(next));
-    const events = tx.objectStore('events');
-    for (const change of changes) {
-      await events.add(event(id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
-    }
+    return abortWith(tx, error);
   }
   await tx.done;
-  return { case: next, changes };
+  return result;
 }
 
 /** Open cases, most urgent first: due time ascending, cases without one last, oldest post first on a tie. */
@@ -132,11 +143,7 @@ export async function listHandovers(db: LoketDatabase, limit = 500): Promise<Cas
 export async function addNote(db: LoketDatabase, id: CaseId, text: string, actor: string, now: number): Promise<Case> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
   const stored = await tx.objectStore('cases').get(id);
-  if (stored === undefined) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new CaseNotFoundError(id);
-  }
+  if (stored === undefined) return abortWith(tx, new CaseNotFoundError(id));
   const next = { ...fromStored(stored), updatedAt: now };
   await tx.objectStore('cases').put(toStored(next));
   await tx.objectStore('events').add(event(id, now, actor, { kind: 'note', after: text }) as StoredEvent);
@@ -156,27 +163,15 @@ export async function updateCases(
   now: number,
 ): Promise<{ updated: Case[]; skipped: Array<{ id: CaseId; reason: string }> }> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
-  const cases = tx.objectStore('cases');
-  const events = tx.objectStore('events');
   const updated: Case[] = [];
   const skipped: Array<{ id: CaseId; reason: string }> = [];
   for (const id of ids) {
-    const stored = await cases.get(id);
-    if (!stored) {
-      skipped.push({ id, reason: `No case ${id}` });
-      continue;
-    }
-    let applied: ReturnType<typeof applyPatch>;
     try {
-      applied = applyPatch(fromStored(stored), patch, now);
+      const result = await applyInTx(tx, id, patch, actor, now);
+      if (result.changes.length > 0) updated.push(result.case);
     } catch (error) {
       skipped.push({ id, reason: error instanceof Error ? error.message : String(error) });
-      continue;
     }
-    if (applied.changes.length === 0) continue;
-    await cases.put(toStored(applied.next));
-    for (const change of applied.changes) await events.add(event(id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
-    updated.push(applied.next);
   }
   await tx.done;
   return { updated, skipped };

@@ -1,11 +1,10 @@
 /** The agent's own settings, kept in extension storage (never in the page). */
 import browser from 'webextension-polyfill';
-import type { Settings } from '../protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { settingsSchema } from '../protocol/schemas';
 
 const KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { agentName: '', initials: '', municipality: '', ownAccounts: '' };
 
 export async function loadSettings(): Promise<Settings> {
   const stored = (await browser.storage.local.get(KEY))[KEY];

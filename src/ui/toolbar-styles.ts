@@ -43,14 +43,11 @@ label { display: inline-flex; align-items: center; gap: 4px; }
 .history .events { margin: 0 0 6px; padding-left: 18px; max-height: 160px; overflow: auto; }
 .history .when { color: var(--lk-muted); font-size: 12px; }
 .history .who { font-weight: 600; }
-.history .field { display: grid; gap: 2px; margin: 4px 0; }
-.history textarea { font: inherit; color: var(--lk-fg); background: var(--lk-bg); border: 1px solid var(--lk-border); border-radius: 6px; padding: 4px 6px; resize: vertical; }
-.history .help { color: var(--lk-muted); font-size: 12px; display: block; margin-bottom: 6px; }
-.handover .field { display: grid; gap: 2px; margin: 4px 0; }
-.handover textarea { font: inherit; color: var(--lk-fg); background: var(--lk-bg); border: 1px solid var(--lk-border); border-radius: 6px; padding: 4px 6px; resize: vertical; }
+.handover .field, .history .field { display: grid; gap: 2px; margin: 4px 0; }
+.handover textarea, .history textarea { font: inherit; color: var(--lk-fg); background: var(--lk-bg); border: 1px solid var(--lk-border); border-radius: 6px; padding: 4px 6px; resize: vertical; }
 .handover select { border-radius: 6px; max-width: 100%; }
-.handover textarea:focus-visible { outline: 2px solid var(--lk-accent); outline-offset: 1px; }
-.handover .help { color: var(--lk-muted); font-size: 12px; display: block; margin-bottom: 6px; }
+.handover textarea:focus-visible, .history textarea:focus-visible { outline: 2px solid var(--lk-accent); outline-offset: 1px; }
+.handover .help, .history .help { color: var(--lk-muted); font-size: 12px; display: block; margin-bottom: 6px; }
 .preview { background: var(--lk-chip); border-radius: 6px; padding: 6px 8px; }
 .preview-label { font-size: 12px; color: var(--lk-muted); }
 .preview p { margin: 2px 0 6px; white-space: pre-wrap; overflow-wrap: anywhere; }

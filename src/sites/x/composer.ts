@@ -6,19 +6,14 @@
 import { xCaseId, type CaseId } from '../../domain/case-id';
 import { waitForElement } from '../wait-for-element';
 import type { ComposerAccess } from '../site-adapter';
-import { statusFromHref } from './read-post';
+import { readXKey, statusFromHref } from './read-post';
 import { X } from './selectors';
 
 const EDITOR = `${X.composerEditor}, ${X.composerTextarea}`;
 
+/** The status id of a tweet shown in a dialog or on the page: the same permalink reading as the adapter's. */
 function statusIdOf(article: Element): string | null {
-  for (const a of article.querySelectorAll(X.timeLink)) {
-    if (a.closest(X.quoted) && a.closest(X.quoted) !== article) continue;
-    if (!a.querySelector(X.time)) continue;
-    const status = statusFromHref(a.getAttribute('href'));
-    if (status) return status.id;
-  }
-  return null;
+  return readXKey(article)?.slice(2) ?? null;
 }
 
 function pageStatusId(doc: Document): string | null {
