@@ -1,0 +1,451 @@
+/**
+ * Report figures for the reports page: how many cases came in, how many were answered, how fast (in office
+ * time), how often within the SLA, what share was about municipal services — in total, per site, per tag,
+ * per agent, per local day, and as a weekday × hour heat map. Plus two CSV exports of the same.
+ *
+ * Pure: office time is a parameter (`officeMs`), so this module knows nothing of business hours or
+ * holidays. Each case's office response time is computed once and shared by every dimension.
+ *
+ * Definitions (the reports page and the README use the same words):
+ * - A case is in the report when its posted time lies in the period [from, to).
+ * - First response time: office milliseconds from `postedAt` to `firstResponseAt` (never below 0: a
+ *   "first seen" posted time can be later than the reply).
+ * - Median: the usual median (mean of the two middle values for an even count), as a spreadsheet's MEDIAN
+ *   gives from the cases export. p90: nearest-rank (see `percentile`), always an observed value.
+ * - Within SLA: answered cases with a due time whose first response was at or before it, out of answered
+ *   cases with a due time. Unanswered overdue cases are not in that rate; they are counted in `overdue`.
+ * - Times of cases with `postedAtSource: 'first-seen'` are estimates (when Loket first saw the post);
+ *   `estimated` says how many cases of a row that is.
+ */
+import type { Case } from './case';
+import { csvCell } from './handover';
+import type { Site } from './site';
+import { slaState } from './sla-state';
+
+/** Office-hours milliseconds between two instants. */
+export type OfficeMs = (from: number, to: number) => number;
+
+/** Epoch milliseconds, from inclusive, to exclusive. */
+export interface ReportPeriod {
+  from: number;
+  to: number;
+}
+
+export interface ReportOptions {
+  period: ReportPeriod;
+  officeMs: OfficeMs;
+  /** IANA time zone for days and hours, e.g. 'Europe/Amsterdam'. */
+  timeZone: string;
+  /** Tags that mean "a question about a municipal service" (the default group 'Dienstverlening'). */
+  serviceTagIds: ReadonlySet<string>;
+  /** The moment the report is made: decides which unanswered cases are overdue. */
+  now: number;
+}
+
+export interface Figures {
+  cases: number;
+  /** Cases with a first response. */
+  answered: number;
+  /** answered / cases; null without cases. */
+  responseRate: number | null;
+  /** Median office ms from posted to first response, over answered cases. */
+  medianFirstResponseMs: number | null;
+  /** Nearest-rank 90th percentile of the same. */
+  p90FirstResponseMs: number | null;
+  /** Answered cases with a due time, answered at or before it. */
+  withinSla: number;
+  /** withinSla / answered cases with a due time; null when there are none. */
+  withinSlaRate: number | null;
+  /** Share of cases with at least one service tag; null without cases. */
+  serviceShare: number | null;
+  /** Cases whose status is 'handed_over'. */
+  openHandovers: number;
+  /** Unanswered cases past their due time at `now` (the inbox's "overdue"). */
+  overdue: number;
+  /** Cases whose posted time is an estimate ('first-seen'). */
+  estimated: number;
+}
+
+export interface DayFigures {
+  /** YYYY-MM-DD in the report's time zone. */
+  date: string;
+  cases: number;
+  answered: number;
+  medianFirstResponseMs: number | null;
+}
+
+export interface Report {
+  total: Figures;
+  bySite: Array<{ key: Site; figures: Figures }>;
+  /** A case with two tags counts under both; a case without tags under UNTAGGED. */
+  byTag: Array<{ key: string; figures: Figures }>;
+  /** Assignee; '' for unassigned. */
+  byAgent: Array<{ key: string; figures: Figures }>;
+  /** Every local day of the period, days without cases included. */
+  perDay: DayFigures[];
+  /** [weekday 0 = Monday … 6 = Sunday][hour 0…23]: cases by local posted time. */
+  heatMap: number[][];
+}
+
+/** The byTag key of cases without tags. */
+export const UNTAGGED = 'untagged';
+
+/**
+ * Nearest-rank percentile of ascending values: the smallest value with at least p % of the values at or
+ * below it, i.e. sorted[ceil(p/100 · n) − 1] (p = 0 gives the smallest). Null for no values.
+ */
+export function percentile(sortedValues: ArrayLike<number>, p: number): number | null {
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`Percentile out of range: ${p}`);
+  const n = sortedValues.length;
+  if (n === 0) return null;
+  // p * n before dividing keeps whole-number ranks exact (0.07 * 100 is 7.000000000000001, which rounds up to 8).
+  const rank = Math.max(1, Math.ceil((p * n) / 100));
+  return sortedValues[rank - 1]!;
+}
+
+/** The median of ascending values: the middle one, or the mean of the two middle ones. Null for none. */
+export function median(sortedValues: ArrayLike<number>): number | null {
+  const n = sortedValues.length;
+  if (n === 0) return null;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sortedValues[mid]! : (sortedValues[mid - 1]! + sortedValues[mid]!) / 2;
+}
+
+export function buildReport(cases: readonly Case[], options: ReportOptions): Report {
+  const rows = caseRows(cases, options);
+  const clock = localClock(options.timeZone);
+
+  const bySite = new Map<Site, CaseRow[]>();
+  const byTag = new Map<string, CaseRow[]>();
+  const byAgent = new Map<string, CaseRow[]>();
+  const byDay = new Map<number, CaseRow[]>();
+  const heatMap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const row of rows) {
+    const c = row.c;
+    push(bySite, c.site, row);
+    if (c.tags.length === 0) push(byTag, UNTAGGED, row);
+    else for (const tag of new Set(c.tags)) push(byTag, tag, row);
+    push(byAgent, c.assignee ?? '', row);
+    const local = clock.local(c.postedAt);
+    push(byDay, local.day, row);
+    const hours = heatMap[local.weekday]!;
+    hours[local.hour] = (hours[local.hour] ?? 0) + 1;
+  }
+
+  const perDay: DayFigures[] = [];
+  const { from, to } = options.period;
+  if (to > from) {
+    for (let day = clock.local(from).day, last = clock.local(to - 1).day; day <= last; day++) {
+      const dayRows = byDay.get(day) ?? [];
+      const times = responseTimes(dayRows);
+      perDay.push({ date: dateKey(day), cases: dayRows.length, answered: times.length, medianFirstResponseMs: median(times) });
+    }
+  }
+
+  return {
+    total: figuresOf(rows),
+    bySite: grouped(bySite),
+    byTag: grouped(byTag),
+    byAgent: grouped(byAgent),
+    perDay,
+    heatMap,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CSV exports. Same conventions as the handover export: UTF-8 with a BOM, comma-separated, CRLF, every cell
+// through `csvCell` (quoted when needed, never a formula). Numbers use a decimal point; empty cell = no value.
+
+/** Display names for the keys of the figures export; keys stay in their own column. */
+export interface ReportLabels {
+  site?: (site: Site) => string;
+  /** Receives UNTAGGED too. */
+  tag?: (tagId: string) => string;
+  /** Receives '' for unassigned. */
+  agent?: (assignee: string) => string;
+}
+
+/**
+ * Columns of `figuresCsv`, one row per (dimension, key): dimension is total, site, tag or agent; times in
+ * office minutes with one decimal; rates (…_pct) as percentages with one decimal.
+ */
+export const FIGURES_CSV_COLUMNS = [
+  'dimension',
+  'key',
+  'label',
+  'cases',
+  'answered',
+  'response_rate_pct',
+  'median_first_response_office_min',
+  'p90_first_response_office_min',
+  'within_sla',
+  'within_sla_pct',
+  'service_share_pct',
+  'open_handovers',
+  'overdue',
+  'estimated',
+] as const;
+
+export function figuresCsv(report: Report, labels: ReportLabels = {}): string {
+  const siteLabel = labels.site ?? ((s: Site) => SITE_NAMES[s]);
+  const tagLabel = labels.tag ?? ((t: string) => t);
+  const agentLabel = labels.agent ?? ((a: string) => a);
+  const row = (dimension: string, key: string, label: string, f: Figures) => [
+    dimension,
+    key,
+    label,
+    String(f.cases),
+    String(f.answered),
+    pct(f.responseRate),
+    minutes(f.medianFirstResponseMs),
+    minutes(f.p90FirstResponseMs),
+    String(f.withinSla),
+    pct(f.withinSlaRate),
+    pct(f.serviceShare),
+    String(f.openHandovers),
+    String(f.overdue),
+    String(f.estimated),
+  ];
+  return csv(FIGURES_CSV_COLUMNS, [
+    row('total', '', '', report.total),
+    ...report.bySite.map(({ key, figures }) => row('site', key, siteLabel(key), figures)),
+    ...report.byTag.map(({ key, figures }) => row('tag', key, tagLabel(key), figures)),
+    ...report.byAgent.map(({ key, figures }) => row('agent', key, agentLabel(key), figures)),
+  ]);
+}
+
+/**
+ * Columns of `casesCsv`. Times are ISO 8601 in UTC; tags are ids separated by "; "; within_sla is yes/no,
+ * blank when the case is unanswered or has no due time (as in the figures).
+ *
+ * Data minimisation (AVG): the export carries the timing and handling of each case and the link to the
+ * post, but no citizen text and no author names or handles — figures do not need them, and a report file
+ * travels further than the extension's own store. The handover export is the one that carries them.
+ */
+export const CASES_CSV_COLUMNS = [
+  'id',
+  'site',
+  'url',
+  'posted_at',
+  'posted_at_estimated',
+  'status',
+  'tags',
+  'assignee',
+  'first_response_at',
+  'first_response_office_min',
+  'due_at',
+  'within_sla',
+] as const;
+
+/** The cases behind a report (posted in the period), oldest first. */
+export function casesCsv(cases: readonly Case[], options: ReportOptions): string {
+  const rows = caseRows(cases, options).sort((a, b) => a.c.postedAt - b.c.postedAt || compareKeys(a.c.id, b.c.id));
+  return csv(
+    CASES_CSV_COLUMNS,
+    rows.map(({ c, responseMs, withinSla }) => [
+      c.id,
+      c.site,
+      c.url,
+      iso(c.postedAt),
+      c.postedAtSource === 'first-seen' ? 'yes' : 'no',
+      c.status,
+      c.tags.join('; '),
+      c.assignee ?? '',
+      iso(c.firstResponseAt),
+      minutes(responseMs),
+      iso(c.dueAt),
+      withinSla === null ? '' : withinSla ? 'yes' : 'no',
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** One case in the period with everything the dimensions share, computed once. */
+interface CaseRow {
+  c: Case;
+  /** Office ms to the first response; null when unanswered. */
+  responseMs: number | null;
+  /** null when unanswered or without a due time. */
+  withinSla: boolean | null;
+  service: boolean;
+  overdue: boolean;
+}
+
+function caseRows(cases: readonly Case[], { period, officeMs, serviceTagIds, now }: ReportOptions): CaseRow[] {
+  if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) throw new RangeError('A report period needs finite bounds');
+  const rows: CaseRow[] = [];
+  for (const c of cases) {
+    if (!(c.postedAt >= period.from && c.postedAt < period.to)) continue;
+    const answered = c.firstResponseAt !== undefined;
+    rows.push({
+      c,
+      responseMs: answered ? Math.max(0, officeMs(c.postedAt, c.firstResponseAt!)) : null,
+      withinSla: answered && c.dueAt !== undefined ? c.firstResponseAt! <= c.dueAt : null,
+      service: c.tags.some((t) => serviceTagIds.has(t)),
+      overdue: slaState(c, now) === 'overdue',
+    });
+  }
+  return rows;
+}
+
+function figuresOf(rows: readonly CaseRow[]): Figures {
+  let withDue = 0;
+  let withinSla = 0;
+  let service = 0;
+  let openHandovers = 0;
+  let overdue = 0;
+  let estimated = 0;
+  for (const row of rows) {
+    if (row.withinSla !== null) {
+      withDue++;
+      if (row.withinSla) withinSla++;
+    }
+    if (row.service) service++;
+    if (row.c.status === 'handed_over') openHandovers++;
+    if (row.overdue) overdue++;
+    if (row.c.postedAtSource === 'first-seen') estimated++;
+  }
+  const times = responseTimes(rows);
+  const cases = rows.length;
+  return {
+    cases,
+    answered: times.length,
+    responseRate: ratio(times.length, cases),
+    medianFirstResponseMs: median(times),
+    p90FirstResponseMs: percentile(times, 90),
+    withinSla,
+    withinSlaRate: ratio(withinSla, withDue),
+    serviceShare: ratio(service, cases),
+    openHandovers,
+    overdue,
+    estimated,
+  };
+}
+
+/** Response times of the answered rows, ascending (a typed array sorts numerically and fast). */
+function responseTimes(rows: readonly CaseRow[]): Float64Array {
+  const times = new Float64Array(rows.length);
+  let n = 0;
+  for (const row of rows) if (row.responseMs !== null) times[n++] = row.responseMs;
+  return times.subarray(0, n).sort();
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+function grouped<K extends string>(groups: Map<K, CaseRow[]>): Array<{ key: K; figures: Figures }> {
+  return [...groups]
+    .map(([key, rows]) => ({ key, figures: figuresOf(rows) }))
+    .sort((a, b) => b.figures.cases - a.figures.cases || compareKeys(a.key, b.key));
+}
+
+function push<K>(map: Map<K, CaseRow[]>, key: K, row: CaseRow): void {
+  const list = map.get(key);
+  if (list) list.push(row);
+  else map.set(key, [row]);
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const SITE_NAMES: Record<Site, string> = { x: 'X', facebook: 'Facebook' };
+
+function csv(columns: readonly string[], rows: readonly string[][]): string {
+  const lines = [columns.join(','), ...rows.map((cells) => cells.map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function minutes(ms: number | null): string {
+  return ms === null ? '' : (ms / MINUTE).toFixed(1);
+}
+
+function pct(rate: number | null): string {
+  return rate === null ? '' : (rate * 100).toFixed(1);
+}
+
+function iso(t: number | undefined): string {
+  return t === undefined ? '' : new Date(t).toISOString();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Local days and hours. Intl.DateTimeFormat.formatToParts costs a few microseconds, too much to call for each
+// of 20 000 cases, so the clock asks Intl only for the zone's UTC offset: once per UTC day, and per quarter
+// hour only on a day whose offset changes (a DST switch). Every zone in use today has offsets and switches on
+// quarter hours, so within a quarter hour the offset is constant.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const QUARTER_HOUR = 15 * MINUTE;
+
+interface LocalTime {
+  /** Local calendar day as days since 1970-01-01. */
+  day: number;
+  /** 0 = Monday … 6 = Sunday. */
+  weekday: number;
+  hour: number;
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function localClock(timeZone: string) {
+  const formatter = offsetFormatter(timeZone);
+  const dayOffsets = new Map<number, number>();
+  const quarterOffsets = new Map<number, number>();
+
+  const offsetAt = (t: number): number => {
+    const parts: Record<string, number> = {};
+    for (const { type, value } of formatter.formatToParts(t)) parts[type] = Number(value);
+    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    return wall - (t - (((t % 1000) + 1000) % 1000));
+  };
+  const cached = (map: Map<number, number>, index: number, size: number): number => {
+    let offset = map.get(index);
+    if (offset === undefined) {
+      offset = offsetAt(index * size);
+      map.set(index, offset);
+    }
+    return offset;
+  };
+  const offsetOf = (t: number): number => {
+    const utcDay = Math.floor(t / DAY);
+    const start = cached(dayOffsets, utcDay, DAY);
+    if (start === cached(dayOffsets, utcDay + 1, DAY)) return start;
+    return cached(quarterOffsets, Math.floor(t / QUARTER_HOUR), QUARTER_HOUR);
+  };
+
+  return {
+    local(t: number): LocalTime {
+      const wall = t + offsetOf(t);
+      const day = Math.floor(wall / DAY);
+      // 1970-01-01 was a Thursday (3 when Monday is 0).
+      return { day, weekday: (((day + 3) % 7) + 7) % 7, hour: Math.floor((wall - day * DAY) / HOUR) };
+    },
+  };
+}
+
+function dateKey(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
