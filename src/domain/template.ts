@@ -7,9 +7,20 @@ export interface Template {
   body: string;
   category: string;
   language: 'nl' | 'en';
+  /** The sites where the template is offered; a DM-only text for one site would be wrong on the other. */
   sites: Site[];
   shortcut?: string;
+  /** Team templates come with the extension or from a team file; personal ones are the agent's own. */
   scope: 'personal' | 'team';
+  /** Position in the agent's list (0 first), so the agent can put the answers used most at the top. */
+  order: number;
   usageCount: number;
   lastUsedAt?: number;
+  /** When the text was last saved or imported (epoch ms); absent for a default never changed. */
+  updatedAt?: number;
+}
+
+/** Whether the template is offered on `site`. */
+export function suitsSite(template: Pick<Template, 'sites'>, site: Site): boolean {
+  return template.sites.includes(site);
 }
