@@ -15,6 +15,12 @@ export async function broadcast<P extends PushName>(push: P, payload: Pushes[P])
   ]);
 }
 
+/** A push for one tab only (the one the agent is working in). */
+export async function pushToTab<P extends PushName>(tabId: number, push: P, payload: Pushes[P]): Promise<void> {
+  const message: PushEnvelope<P> = { protocol: PROTOCOL, push, payload };
+  await browser.tabs.sendMessage(tabId, message).catch(ignore);
+}
+
 function ignore(): void {
   // No receiver in that view (not loaded yet, or closed): it reads fresh state when it starts.
 }

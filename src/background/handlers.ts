@@ -14,24 +14,44 @@ import {
   listEvents,
   listHandovers,
   listOpenByDue,
+  listPostedBetween,
+  recomputeDue,
+  type DueRule,
   trackPost,
   updateCase,
   updateCases,
 } from '../storage/case-store';
 import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
 import { listTags } from '../storage/tag-store';
-import { listTemplates, markTemplateUsed } from '../storage/template-store';
+import {
+  deleteTemplate,
+  importTemplates,
+  listTemplates,
+  markTemplateUsed,
+  reorderTemplates,
+  saveTemplate,
+  TemplateNotFoundError,
+} from '../storage/template-store';
 import { loadSettings, saveSettings } from '../storage/settings';
+import { firstResponseDue } from '../domain/sla-policy';
+import type { Settings } from '../protocol/messages';
 import { updateBadge } from './badge';
+import { checkAlerts } from './alerts';
 import { broadcast } from './broadcast';
 import { database } from './database';
+
+/** The due time of a post's first response under the agent's SLA policy and office hours. */
+export const dueRule =
+  (settings: Settings): DueRule =>
+  (postedAt, site) =>
+    firstResponseDue(postedAt, site, settings.sla, settings.officeHours);
 
 /** Runs a store operation, turning the store's refusals into the answers the contract names. */
 async function answering<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof CaseNotFoundError) throw new RequestError('not-found', error.message);
+    if (error instanceof CaseNotFoundError || error instanceof TemplateNotFoundError) throw new RequestError('not-found', error.message);
     if (error instanceof InvalidMoveError) throw new RequestError('invalid-move', error.message);
     throw error;
   }
@@ -39,10 +59,15 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
 
 export function createHandlers(now: () => number = Date.now): Handlers {
   const actor = async () => (await loadSettings()).agentName;
-  /** Every view, and the badge, learn of a changed case. */
-  const changed = async (c: Case) => {
-    await broadcast('case/changed', { case: c });
-    await updateBadge(await database(), now()).catch(() => undefined);
+  /** Every view, the badge and the alerts learn of changed cases. */
+  const changed = async (...cases: Case[]) => {
+    for (const c of cases) await broadcast('case/changed', { case: c });
+    await refreshTimers();
+  };
+  const refreshTimers = async () => {
+    const db = await database();
+    await updateBadge(db, now()).catch(() => undefined);
+    await checkAlerts(db, await loadSettings(), now()).catch(() => undefined);
   };
   const update = (id: CaseId, patch: CasePatch) =>
     answering(async () => {
@@ -58,7 +83,8 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       return getCases(await database(), ids);
     },
     async 'case/track'({ post }) {
-      const result = await trackPost(await database(), post, await actor(), now());
+      const settings = await loadSettings();
+      const result = await trackPost(await database(), post, settings.agentName, now(), dueRule(settings));
       if (result.changed) await changed(result.case);
       return { case: result.case, created: result.created };
     },
@@ -67,8 +93,7 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'cases/bulk'({ ids, patch }) {
       const { updated, skipped } = await updateCases(await database(), ids, patch, await actor(), now());
-      for (const c of updated) await broadcast('case/changed', { case: c });
-      if (updated.length > 0) await updateBadge(await database(), now()).catch(() => undefined);
+      if (updated.length > 0) await changed(...updated);
       return { updated: updated.length, skipped };
     },
     async 'case/handover'({ id, category, note }) {
@@ -85,6 +110,9 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'handovers/list'() {
       return listHandovers(await database());
+    },
+    async 'cases/range'({ from, to }) {
+      return listPostedBetween(await database(), from, to);
     },
     async 'case/history'({ id }) {
       return listEvents(await database(), id);
@@ -112,6 +140,26 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     async 'template/used'({ id }) {
       return (await markTemplateUsed(await database(), id, now())) ?? null;
     },
+    async 'template/save'({ template }) {
+      const saved = await saveTemplate(await database(), template, now());
+      await broadcast('templates/changed', {});
+      return saved;
+    },
+    async 'template/delete'({ id }) {
+      await answering(async () => deleteTemplate(await database(), id));
+      await broadcast('templates/changed', {});
+      return { deleted: true as const };
+    },
+    async 'templates/reorder'({ ids }) {
+      const list = await reorderTemplates(await database(), ids);
+      await broadcast('templates/changed', {});
+      return list;
+    },
+    async 'templates/import'({ scope, templates }) {
+      const plan = await importTemplates(await database(), scope, templates, now());
+      if (plan.add.length + plan.replace.length > 0) await broadcast('templates/changed', {});
+      return { added: plan.add.length, replaced: plan.replace.length, unchanged: plan.unchanged.length };
+    },
     async 'health/report'(finding) {
       const stored = await recordDiagnostic(await database(), { ...finding, at: now() });
       if (stored) await broadcast('health/changed', { diagnostic: stored });
@@ -124,8 +172,15 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       return loadSettings();
     },
     async 'settings/save'({ settings }) {
+      const before = await loadSettings();
       const saved = await saveSettings(settings);
       await broadcast('settings/changed', { settings: saved });
+      if (JSON.stringify([before.officeHours, before.sla]) !== JSON.stringify([saved.officeHours, saved.sla])) {
+        // A new policy or calendar: every waiting case's due time is worked out again.
+        await changed(...(await recomputeDue(await database(), dueRule(saved), now())));
+      } else if (before.agentName !== saved.agentName) {
+        await refreshTimers(); // whose cases alert has changed
+      }
       return saved;
     },
   };

@@ -7,6 +7,12 @@ import browser from 'webextension-polyfill';
 import { createRouter } from '../protocol/router';
 import { siteForHost } from '../sites/hosts';
 import { updateBadge } from './badge';
+import { ALARM, checkAlerts } from './alerts';
+import { loadSettings } from '../storage/settings';
+import { getCase } from '../storage/case-store';
+import { isCaseId } from '../domain/case-id';
+import { focusOrOpen } from '../ui/open-post';
+import { pushToTab } from './broadcast';
 import { database } from './database';
 import { createHandlers } from './handlers';
 
@@ -20,6 +26,31 @@ const route = createRouter(createHandlers(), {
 // error answer rather than silence.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
-// The badge is not kept by the browser across restarts of the browser: draw it from the database.
-browser.runtime.onStartup.addListener(() => void database().then((db) => updateBadge(db, Date.now())));
-browser.runtime.onInstalled.addListener(() => void database().then((db) => updateBadge(db, Date.now())));
+/** The badge and the alerts follow the clock: drawn from the database, never from memory. */
+async function refreshTimers(): Promise<void> {
+  const db = await database();
+  await updateBadge(db, Date.now());
+  await checkAlerts(db, await loadSettings(), Date.now());
+}
+
+// The browser keeps neither the badge nor our alarm's meaning across restarts: redo both from the database.
+browser.runtime.onStartup.addListener(() => void refreshTimers());
+browser.runtime.onInstalled.addListener(() => void refreshTimers());
+browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
+  if (alarm.name === ALARM) void refreshTimers();
+});
+
+// A click on an alert brings the agent to the post.
+browser.notifications.onClicked.addListener((id: string) => {
+  const caseId = id.startsWith('loket:') ? id.slice('loket:'.length) : null;
+  if (!caseId || !isCaseId(caseId)) return;
+  void database()
+    .then((db) => getCase(db, caseId))
+    .then((c) => c && focusOrOpen(c.url))
+    .then(() => browser.notifications.clear(id));
+});
+
+// The template shortcut (rebindable at chrome://extensions/shortcuts or in Firefox's add-on manager).
+browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
+  if (command === 'open-templates' && tab?.id !== undefined) void pushToTab(tab.id, 'templates/open', {});
+});

@@ -15,6 +15,7 @@ import { PostController } from './post-controller';
 import { ReplyTracker } from './reply-tracker';
 import { SiteHealth } from './site-health';
 import { startTicker } from './ticker';
+import { listenForTrigger } from './template-trigger';
 import { isLoketHost } from './toolbar-host';
 
 const ADAPTERS: Record<'x' | 'facebook', SiteAdapter> = { x: xAdapter, facebook: facebookAdapter };
@@ -57,6 +58,8 @@ async function start(adapter: SiteAdapter): Promise<void> {
   onPush(
     {
       'case/changed': ({ case: c }) => cache.put(c),
+      'templates/changed': () => controller.templatesChanged(),
+      'templates/open': () => void controller.openTemplatesAtFocus(),
       'settings/changed': ({ settings: s }) => {
         settings = s;
         controller.settingsChanged();
@@ -71,6 +74,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
   );
   signal.addEventListener('abort', () => health.stop());
   replies.listen(document, signal);
+  listenForTrigger(document, adapter.composer, (id, editor) => void controller.openTemplatesFor(id, editor), signal);
   observeBatched(
     document.body,
     (batch) => {

@@ -10,14 +10,14 @@
  */
 import { h } from 'preact';
 import type { Case, CaseStatus } from '../domain/case';
-import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
-import { firstName, renderTemplate, type RenderedTemplate } from '../domain/render-template';
+import { renderTemplate, type RenderedTemplate } from '../domain/render-template';
+import { templateValues } from '../domain/template-values';
 import { slaState } from '../domain/sla-state';
 import type { Template } from '../domain/template';
 import type { Settings } from '../protocol/messages';
 import type { SiteAdapter } from '../sites/site-adapter';
-import { formatDuration } from '../ui/format';
+import { timerView } from '../ui/timer';
 import { t } from '../ui/i18n';
 import type { Theme } from '../ui/theme';
 import { Toolbar, type Notice, type Panel, type ToolbarProps } from '../ui/toolbar';
@@ -25,6 +25,9 @@ import type { Tag } from '../domain/tag';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseCache } from './case-cache';
 import { insertIntoEditor } from './insert-text';
+import { TRIGGER } from './template-trigger';
+import type { Fills } from '../ui/template-picker';
+import type { CaseId } from '../domain/case-id';
 import { ToolbarHost } from './toolbar-host';
 
 export interface Services {
@@ -57,6 +60,8 @@ interface Mounted {
   notice?: Notice;
   panel: Panel;
   history?: CaseEvent[];
+  /** The composer where the agent typed the template trigger: the template goes there, replacing it. */
+  trigger?: HTMLElement;
 }
 
 /**
@@ -160,6 +165,61 @@ export class PostController {
     }
   }
 
+  /** The template set changed (edited in the options, imported, …): open pickers show the new set at once. */
+  templatesChanged(): void {
+    this.templates = undefined;
+    const open = [...this.mounted.values()].filter((m) => m.panel === 'templates');
+    if (open.length === 0) return;
+    this.services.templates().then(
+      (list) => {
+        this.templates = list;
+        for (const m of open) this.render(m);
+      },
+      () => undefined,
+    );
+  }
+
+  /**
+   * Opens the template picker of the post a composer answers (the agent typed the trigger there). Prefers
+   * the toolbar nearest the composer when the post shows twice (a timeline behind X's reply dialog).
+   */
+  openTemplatesFor(id: CaseId, editor: HTMLElement): boolean {
+    const candidates = [...this.mounted.values()].filter((m) => m.post.caseId === id);
+    const m = candidates.find((c) => c.el.parentElement?.closest('[role="dialog"]') === editor.closest('[role="dialog"]')) ?? candidates[0];
+    if (!m) return false;
+    m.trigger = editor;
+    this.openPanel(m, 'templates');
+    return true;
+  }
+
+  /**
+   * The keyboard shortcut: opens the template picker of the post the agent is at — the one whose reply box
+   * or toolbar has focus, else the focused post, else the first post in view.
+   */
+  openTemplatesAtFocus(): boolean {
+    const active = document.activeElement;
+    const editor = active?.closest('[contenteditable="true"], textarea');
+    const target = editor instanceof HTMLElement ? this.adapter.composer.replyTarget(editor) : null;
+    if (target && editor instanceof HTMLElement && this.openTemplatesFor(target, editor)) {
+      const m = [...this.mounted.values()].find((c) => c.trigger === editor);
+      if (m) delete m.trigger; // opened by the shortcut: nothing typed to replace
+      return true;
+    }
+    const post = active?.closest(this.adapter.candidateSelector);
+    let m = post ? this.mounted.get(post) : undefined;
+    if (!m) {
+      const height = window.innerHeight;
+      m = [...this.mounted.values()].find((c) => {
+        const box = c.host.element.getBoundingClientRect();
+        return box.bottom > 0 && box.top < height;
+      });
+    }
+    if (!m) return false;
+    this.openPanel(m, 'templates');
+    m.host.element.scrollIntoView({ block: 'nearest' });
+    return true;
+  }
+
   /** The agent's settings changed: which posts are the municipality's own may have too. */
   settingsChanged(): void {
     for (const m of this.mounted.values()) {
@@ -246,11 +306,7 @@ export class PostController {
 
   private timer(c: Case | null | undefined, post: PostRef): ToolbarProps['timer'] {
     if (!c || post.isOwn) return undefined;
-    const state = slaState(c, this.now());
-    if (c.firstResponseAt !== undefined) return { text: t('timerAnswered', formatDuration(c.firstResponseAt - c.postedAt)), state };
-    if (c.status === 'closed') return undefined;
-    const waited = formatDuration(this.now() - c.postedAt);
-    return { text: c.postedAtSource === 'first-seen' ? t('timerWaitingEstimate', waited) : t('timerWaiting', waited), state };
+    return timerView(c, this.now(), this.services.settings());
   }
 
   private loadingTags = false;
@@ -272,7 +328,7 @@ export class PostController {
     const cached = this.cache.get(m.post.caseId);
     if (cached && cached.tags.length > 0) this.ensureTags();
     // The timer state is the one other thing the host shows; it appears once the background has answered.
-    if (cached !== undefined) m.host.setSla(slaState(cached, this.now()));
+    if (cached !== undefined) m.host.setSla(slaState(cached, this.now(), this.services.settings().sla.soonMs));
     const timer = this.timer(cached, m.post);
     if (!m.busy && m.panel === 'none' && !m.notice && !timer && (cached === null || m.post.isOwn)) {
       m.host.renderIdle({
@@ -295,11 +351,11 @@ export class PostController {
         panel: m.panel,
         templates: this.templates,
         tags: this.tagSet,
-        renderTemplate: (template) => this.fill(template, m.post),
+        renderTemplate: (template, fills) => this.fill(template, m.post, fills),
         onTrack: () => this.track(m),
         onStatus: (status) => void this.act(m, () => this.services.setStatus(m.post.caseId, status)),
         onPanel: (panel) => this.openPanel(m, panel),
-        onInsert: (template) => void this.insert(m, template),
+        onInsert: (template, fills, more) => void this.insert(m, template, fills, more),
         onToggleTag: (tagId) => void this.toggleTag(m, tagId),
         onHandover: (category, note) => void this.handover(m, category, note),
         history: m.history,
@@ -325,6 +381,7 @@ export class PostController {
   }
 
   private openPanel(m: Mounted, panel: Panel): void {
+    if (panel !== 'templates') delete m.trigger;
     m.panel = panel;
     if (panel !== 'none') delete m.notice;
     if (panel === 'history') {
@@ -370,40 +427,38 @@ export class PostController {
     });
   }
 
-  private fill(template: Template, post: PostRef): RenderedTemplate {
-    const settings = this.services.settings();
-    const now = new Date(this.now());
-    const zone = { timeZone: 'Europe/Amsterdam' } as const;
-    return renderTemplate(template.body, {
-      naam: post.author.name,
-      voornaam: firstName(post.author.name),
-      handle: post.author.handle ?? '',
-      gemeente: settings.municipality,
-      medewerker: settings.agentName,
-      paraaf: settings.initials,
-      zaaknummer: post.caseId,
-      datum: now.toLocaleDateString('nl-NL', zone),
-      tijd: now.toLocaleTimeString('nl-NL', { ...zone, hour: '2-digit', minute: '2-digit' }),
-      kanaal: post.site === 'x' ? 'X' : 'Facebook',
-    });
+  private fill(template: Template, post: PostRef, fills: Fills = {}): RenderedTemplate {
+    return renderTemplate(template.body, templateValues(post, this.services.settings(), this.now()), fills);
   }
 
-  private async insert(m: Mounted, template: Template): Promise<void> {
+  /**
+   * Puts a filled template into the post's reply box: the one where the agent typed the trigger (replacing
+   * it), else the open one, else the one the site's own reply button opens. `more` keeps the picker open
+   * for the next template of the same reply.
+   */
+  private async insert(m: Mounted, template: Template, fills: Fills, more: boolean): Promise<void> {
     const el = m.el;
-    const { text } = this.fill(template, m.post);
+    const { text, cursor } = this.fill(template, m.post, fills);
+    const trigger = m.trigger?.isConnected ? m.trigger : undefined;
+    delete m.trigger;
+    delete m.notice;
     m.panel = 'none';
     m.busy = true;
     this.render(m);
     try {
-      const editor = await this.adapter.composer.open(el);
+      const editor = trigger ?? (await this.adapter.composer.open(el));
       if (!editor) {
         m.notice = { kind: 'error', text: t('insertNoComposer') };
         return;
       }
-      const outcome = await insertIntoEditor(editor, text, () => this.adapter.composer.canSubmit(editor));
+      const outcome = await insertIntoEditor(editor, text, () => this.adapter.composer.canSubmit(editor), {
+        ...(trigger ? { replacing: TRIGGER } : {}),
+        ...(cursor !== undefined && !more ? { caret: cursor } : {}),
+      });
       if (outcome === 'inserted') {
         m.notice = { kind: 'ok', text: t('insertDone') };
         this.services.templateUsed(template.id);
+        if (more) m.panel = 'templates';
       } else {
         m.notice = { kind: 'error', text: t('insertNotTaken') };
       }

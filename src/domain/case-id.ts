@@ -53,3 +53,24 @@ function checked(value: string): CaseId {
   if (!isCaseId(value)) throw new RangeError(`Not a valid case id: ${JSON.stringify(value)}`);
   return value;
 }
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A short reference for a case that a citizen can quote on the phone ("W-7K3M9Q"): derived from the case id
+ * (FNV-1a, 30 bits in Crockford base32, which has no I, L, O or U to misread), so every agent's browser gives
+ * the same case the same reference without asking anyone.
+ */
+export function caseReference(id: CaseId): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  let out = '';
+  for (let i = 0; i < 6; i++) {
+    out += CROCKFORD[hash & 31];
+    hash >>>= 5;
+  }
+  return `W-${out}`;
+}

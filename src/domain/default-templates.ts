@@ -6,8 +6,8 @@
  *
  * Each one fits X's 280 characters with long names and filled-in fields (test/domain/default-templates.test.ts
  * checks that). They name no real website or phone number: "onze website", "14 + netnummer" and "112" hold
- * for every municipality. Ids are stable, so an update can refresh the defaults without touching the
- * agent's own templates; `order` is the position in this list.
+ * for every municipality. Ids are stable (`default:<slug>`), so the shipped templates stay recognisable after an agent edits them;
+ * the database seeds them once (src/storage/db.ts). `order` is the position in this list.
  */
 import type { Site } from './site';
 import type { Template } from './template';

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../protocol/messages';
 import { send } from '../protocol/client';
 import { t } from '../ui/i18n';
+import { TemplateManager } from './template-manager';
+import { OfficeHoursForm } from './office-hours-form';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -18,7 +20,7 @@ export function OptionsApp() {
 
   if (settings === null) return <p>{status.kind === 'error' ? t('errorPrefix', status.message) : t('popupLoading')}</p>;
 
-  const field = (key: keyof Settings, label: string, help?: string) => (
+  const field = (key: 'agentName' | 'initials' | 'municipality' | 'ownAccounts', label: string, help?: string) => (
     <div class="field">
       <label for={`f-${key}`}>{label}</label>
       <input
@@ -64,6 +66,8 @@ export function OptionsApp() {
           {status.kind === 'saved' ? t('savedMessage') : status.kind === 'error' ? t('errorPrefix', status.message) : ''}
         </span>
       </form>
+      <OfficeHoursForm settings={settings} onSaved={setSettings} />
+      <TemplateManager settings={settings} />
     </main>
   );
 }

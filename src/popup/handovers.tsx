@@ -5,17 +5,9 @@ import { handoverRecord, handoversCsv, handoversJson, handoversMailto, type Hand
 import { send, onPush } from '../protocol/client';
 import { formatDateTime, snippet } from '../ui/format';
 import { t } from '../ui/i18n';
+import { download, fileStamp } from '../ui/download';
 
 type Handed = Case & { handover: Handover };
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 5_000);
-}
 
 export function Handovers() {
   const [cases, setCases] = useState<Handed[] | undefined>(undefined);
@@ -30,7 +22,7 @@ export function Handovers() {
 
   if (cases === undefined) return null;
   const records = cases.map(handoverRecord);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = fileStamp();
   return (
     <section class="handovers" aria-labelledby="handovers-heading" data-testid="handovers">
       <h2 id="handovers-heading">

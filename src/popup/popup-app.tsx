@@ -4,19 +4,21 @@
  * it) without leaving the list; a click on a post focuses its tab or opens it.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
 import type { Diagnostic } from '../domain/diagnostic';
 import type { Site } from '../domain/site';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
 import { send, onPush } from '../protocol/client';
-import type { Settings } from '../protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
+import { timerView, type TimerPolicy } from '../ui/timer';
 import { formatDateTime, formatDuration, snippet } from '../ui/format';
 import { t, type MessageKey } from '../ui/i18n';
-import { statusLabel, TagChips } from '../ui/toolbar';
+import { statusLabel, TagChips } from '../ui/chips';
 import { StatusSelect } from '../ui/status-select';
 import { Handovers } from './handovers';
+import { focusOrOpen } from '../ui/open-post';
+import { caseReference } from '../domain/case-id';
 
 const FIRST_ROWS = 25;
 
@@ -36,19 +38,13 @@ export function matchesFilters(c: Case, f: Filters, me: string): boolean {
   if (f.tag !== 'all' && !c.tags.includes(f.tag)) return false;
   if (f.assignee === 'mine' && me && c.assignee && c.assignee !== me) return false;
   const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
-  const hay = `${c.author.name} ${c.author.handle ?? ''} ${c.text}`.toLowerCase();
+  const hay = `${c.author.name} ${c.author.handle ?? ''} ${c.text} ${caseReference(c.id)}`.toLowerCase();
   return words.every((w) => hay.includes(w));
 }
 
 /** Focuses a tab that shows the post, or opens one; then the popup closes. */
-async function focusOrOpen(url: string): Promise<void> {
-  const [tab] = await browser.tabs.query({ url: `${url.split('#')[0]}*` }).catch(() => []);
-  if (tab?.id !== undefined) {
-    await browser.tabs.update(tab.id, { active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-  } else {
-    await browser.tabs.create({ url });
-  }
+async function goTo(url: string): Promise<void> {
+  await focusOrOpen(url);
   window.close();
 }
 
@@ -250,6 +246,7 @@ export function PopupApp() {
                 tags={tags}
                 now={now}
                 me={me}
+                policy={settings ?? DEFAULT_SETTINGS}
                 selected={selected.has(c.id)}
                 onSelect={() => toggleSelected(c.id)}
                 onStatus={(status) => act(send('case/update', { id: c.id, patch: { status } }))}
@@ -269,18 +266,16 @@ interface RowProps {
   tags: Tag[] | undefined;
   now: number;
   me: string;
+  policy: TimerPolicy;
   selected: boolean;
   onSelect(): void;
   onStatus(status: CaseStatus): void;
   onTake(): void;
 }
 
-function CaseRow({ item, tags, now, me, selected, onSelect, onStatus, onTake }: RowProps) {
-  const sla = slaState(item, now);
-  const waited =
-    item.firstResponseAt !== undefined
-      ? t('timerAnswered', formatDuration(item.firstResponseAt - item.postedAt))
-      : t(item.postedAtSource === 'first-seen' ? 'timerWaitingEstimate' : 'timerWaiting', formatDuration(now - item.postedAt));
+function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, onTake }: RowProps) {
+  const timer = timerView(item, now, policy);
+  const sla = timer?.state ?? 'none';
   return (
     <li data-case-id={item.id} class={`case sla-${sla}`}>
       <div class="meta">
@@ -290,7 +285,7 @@ function CaseRow({ item, tags, now, me, selected, onSelect, onStatus, onTake }: 
         {item.author.handle && <span>{item.author.handle}</span>}
         <span class="spacer" />
         <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}${item.postedAtSource === 'first-seen' ? ` ${t('estimatedTime')}` : ''}`}>
-          {waited}
+          {timer?.text ?? statusLabel(item.status)}
         </span>
       </div>
       <a
@@ -299,7 +294,7 @@ function CaseRow({ item, tags, now, me, selected, onSelect, onStatus, onTake }: 
         title={t('popupOpenPost', item.author.name)}
         onClick={(e) => {
           e.preventDefault();
-          void focusOrOpen(item.url);
+          void goTo(item.url);
         }}
       >
         {snippet(item.text) || item.url}

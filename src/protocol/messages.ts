@@ -12,6 +12,8 @@ import type { z } from 'zod/mini';
 import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { Diagnostic } from '../domain/diagnostic';
+import { DEFAULT_CALENDAR } from '../domain/office-hours';
+import { DEFAULT_SLA_POLICY } from '../domain/sla-policy';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import type { requestSchemas, settingsSchema } from './schemas';
@@ -19,7 +21,14 @@ import type { requestSchemas, settingsSchema } from './schemas';
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Settings before the agent has set any: used by every context until the background answers. */
-export const DEFAULT_SETTINGS: Settings = { agentName: '', initials: '', municipality: '', ownAccounts: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  agentName: '',
+  initials: '',
+  municipality: '',
+  ownAccounts: '',
+  officeHours: DEFAULT_CALENDAR,
+  sla: DEFAULT_SLA_POLICY,
+};
 
 export interface Responses {
   ping: { version: string };
@@ -30,6 +39,8 @@ export interface Responses {
   'cases/bulk': { updated: number; skipped: Array<{ id: string; reason: string }> };
   'case/handover': { case: Case };
   'handovers/list': Case[];
+  /** Cases posted in [from, to), oldest first (the reports page). */
+  'cases/range': Case[];
   'case/note': { case: Case };
   'cases/open': { cases: Case[]; total: number };
   /** The case after recording the reply, or null when the post is not tracked. */
@@ -37,6 +48,10 @@ export interface Responses {
   'templates/list': Template[];
   'tags/list': Tag[];
   'template/used': Template | null;
+  'template/save': Template;
+  'template/delete': { deleted: true };
+  'templates/reorder': Template[];
+  'templates/import': { added: number; replaced: number; unchanged: number };
   'health/report': { recorded: boolean };
   'health/list': Diagnostic[];
   'settings/get': Settings;
@@ -52,6 +67,10 @@ export interface Pushes {
   'case/changed': { case: Case };
   'settings/changed': { settings: Settings };
   'health/changed': { diagnostic: Diagnostic };
+  /** The template set changed (edit, import, reorder): views that show templates read them again. */
+  'templates/changed': Record<string, never>;
+  /** The agent pressed the template shortcut (the `commands` API): sent to the active tab only. */
+  'templates/open': Record<string, never>;
 }
 export type PushName = keyof Pushes;
 

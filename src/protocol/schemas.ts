@@ -8,6 +8,7 @@ import en from 'zod/v4/locales/en.js';
 import { CASE_STATUSES } from '../domain/case';
 import { isCaseId, type CaseId } from '../domain/case-id';
 import { SITES } from '../domain/site';
+import { validateCalendar } from '../domain/office-hours';
 
 z.config(en());
 
@@ -61,11 +62,54 @@ export const casePatchSchema = z
 
 const setting = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
+const clock = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM'));
+const shifts = () => z.array(z.strictObject({ start: clock, end: clock })).check(z.maxLength(6));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'));
+
+export const officeHoursSchema = z
+  .strictObject({
+    timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
+    week: z.strictObject({ 1: shifts(), 2: shifts(), 3: shifts(), 4: shifts(), 5: shifts(), 6: shifts(), 7: shifts() }),
+    goodFriday: z.boolean(),
+    liberationDay: z.enum(['every-year', 'lustrum', 'never']),
+    closingDays: z.array(isoDate).check(z.maxLength(1_000)),
+  })
+  .check(
+    z.superRefine((cal, ctx) => {
+      for (const problem of validateCalendar(cal)) ctx.issues.push({ code: 'custom', message: problem, input: cal });
+    }),
+  );
+
+const duration = z.number().check(z.int(), z.nonnegative(), z.maximum(90 * 24 * 3_600_000));
+
+export const slaSchema = z.strictObject({
+  firstResponseMs: z.strictObject({ x: duration, facebook: duration }),
+  resolutionMs: z.strictObject({ x: z.optional(duration), facebook: z.optional(duration) }),
+  soonMs: duration,
+});
+
 export const settingsSchema = z.strictObject({
   agentName: setting(100),
   initials: setting(10),
   municipality: setting(100),
   ownAccounts: setting(500),
+  officeHours: officeHoursSchema,
+  sla: slaSchema,
+});
+
+const templateIdSchema = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** A template as the options page saves it: the fields an agent edits. */
+export const templateDraftSchema = z.strictObject({
+  id: templateIdSchema,
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  body: z.string().check(z.minLength(1), z.maxLength(5_000)),
+  category: z.string().check(z.trim(), z.maxLength(100)),
+  language: z.enum(['nl', 'en']),
+  sites: z.array(z.enum(SITES)).check(z.minLength(1), z.maxLength(SITES.length)),
+  shortcut: z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[\p{L}\p{N}_-]*$/u, 'a shortcut is one word'))),
+  scope: z.enum(['personal', 'team']),
+  order: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 
 export const requestSchemas = {
@@ -81,12 +125,20 @@ export const requestSchemas = {
     note: z.string().check(z.trim(), z.minLength(1, 'a handover needs a note'), z.maxLength(2_000)),
   }),
   'handovers/list': z.strictObject({}),
+  'cases/range': z.strictObject({ from: epochMs, to: epochMs }).check(z.refine((r) => r.to > r.from, 'the period ends before it starts')),
   'case/note': z.strictObject({ id: caseIdSchema, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)) }),
   'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
   'case/responded': z.strictObject({ id: caseIdSchema, at: epochMs }),
   'templates/list': z.strictObject({}),
   'tags/list': z.strictObject({}),
-  'template/used': z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  'template/used': z.strictObject({ id: templateIdSchema }),
+  'template/save': z.strictObject({ template: templateDraftSchema }),
+  'template/delete': z.strictObject({ id: templateIdSchema }),
+  'templates/reorder': z.strictObject({ ids: z.array(templateIdSchema).check(z.maxLength(2_000)) }),
+  'templates/import': z.strictObject({
+    scope: z.enum(['personal', 'team']),
+    templates: z.array(z.omit(templateDraftSchema, { scope: true })).check(z.maxLength(1_000)),
+  }),
   'health/report': z.strictObject({
     site: z.enum(SITES),
     kind: z.literal('layout-not-recognised'),

@@ -3,10 +3,11 @@
  * `cases` and `events`: the case and its events are stored together or not at all, so a worker stopped
  * mid-way leaves either the old state or the new one, never half.
  */
-import { applyPatch, newCase, refreshFromPost, type Case, type CasePatch, type FieldChange } from '../domain/case';
+import { applyPatch, isOpen, newCase, refreshFromPost, type Case, type CasePatch, type FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
+import type { Site } from '../domain/site';
 import type { IDBPTransaction } from 'idb';
 import { fromStored, toStored, type LoketDB, type LoketDatabase, type StoredEvent } from './db';
 
@@ -30,25 +31,42 @@ export async function getCases(db: LoketDatabase, ids: readonly CaseId[]): Promi
   return found.filter((c) => c !== undefined).map(fromStored);
 }
 
+/** When the first response to a post is due under the current SLA policy and office hours. */
+export type DueRule = (postedAt: number, site: Site) => number | undefined;
+
+/** The case with its due time worked out again (a better posted time, another policy); unanswered cases only. */
+function withDue(c: Case, due: DueRule | undefined): Case {
+  if (!due || c.firstResponseAt !== undefined || !isOpen(c)) return c;
+  const dueAt = due(c.postedAt, c.site);
+  if (dueAt === c.dueAt) return c;
+  const next = { ...c };
+  if (dueAt === undefined) delete next.dueAt;
+  else next.dueAt = dueAt;
+  return next;
+}
+
 /** Starts tracking a post as a case, or refreshes what the page shows of an existing one. */
 export async function trackPost(
   db: LoketDatabase,
   post: PostRef,
   actor: string,
   now: number,
+  due?: DueRule,
 ): Promise<{ case: Case; created: boolean; changed: boolean }> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
   const cases = tx.objectStore('cases');
   const stored = await cases.get(post.caseId);
   let result: { case: Case; created: boolean; changed: boolean };
   if (stored === undefined) {
-    const created = newCase(post, now);
+    const created = withDue(newCase(post, now), due);
     await cases.put(toStored(created));
     await tx.objectStore('events').add(event(created.id, now, actor, { kind: 'created' }) as StoredEvent);
     result = { case: created, created: true, changed: true };
   } else {
     const existing = fromStored(stored);
-    const next = refreshFromPost(existing, post, now);
+    const refreshed = refreshFromPost(existing, post, now);
+    // A better posted time moves the due time with it.
+    const next = refreshed === existing ? existing : withDue(refreshed, due);
     if (next !== existing) await cases.put(toStored(next));
     result = { case: next, created: false, changed: next !== existing };
   }
@@ -175,4 +193,30 @@ export async function updateCases(
   }
   await tx.done;
   return { updated, skipped };
+}
+
+/** Cases posted in [from, to), oldest first: what a report covers. Reads the posted-time index only. */
+export async function listPostedBetween(db: LoketDatabase, from: number, to: number): Promise<Case[]> {
+  if (!(to > from)) return [];
+  const found = await db.getAllFromIndex('cases', 'by-posted', IDBKeyRange.bound(from, to, false, true));
+  return found.map(fromStored);
+}
+
+/**
+ * Works every open, unanswered case's due time out again after the SLA policy or the office hours changed.
+ * One transaction; returns the cases whose due time moved. Not an agent's change, so no audit events.
+ */
+export async function recomputeDue(db: LoketDatabase, due: DueRule, now: number): Promise<Case[]> {
+  const tx = db.transaction('cases', 'readwrite');
+  const changed: Case[] = [];
+  for (const stored of await tx.store.index('by-open-due').getAll()) {
+    const c = fromStored(stored);
+    const next = withDue(c, due);
+    if (next === c) continue;
+    const updated = { ...next, updatedAt: now };
+    await tx.store.put(toStored(updated));
+    changed.push(updated);
+  }
+  await tx.done;
+  return changed;
 }

@@ -14,10 +14,14 @@ import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
+import { DEFAULT_TEMPLATES } from '../domain/default-templates';
 
 export const DB_NAME = 'loket';
 
-/** Open cases carry their sort key: due time (+∞ when none), then posted time, so the oldest waits least. */
+/**
+ * Open cases carry their sort key: due time (+∞ when none, or when answered), then posted time, so the
+ * oldest waits least.
+ */
 export type StoredCase = Case & { openDue?: [number, number] };
 export type StoredEvent = CaseEvent & { seq: number };
 
@@ -25,7 +29,7 @@ export interface LoketDB extends DBSchema {
   cases: {
     key: CaseId;
     value: StoredCase;
-    indexes: { 'by-open-due': [number, number]; 'by-updated': number; 'by-status': string; 'by-handover': number };
+    indexes: { 'by-open-due': [number, number]; 'by-updated': number; 'by-status': string; 'by-handover': number; 'by-posted': number };
   };
   events: {
     key: number;
@@ -34,6 +38,8 @@ export interface LoketDB extends DBSchema {
   };
   templates: { key: string; value: Template };
   tags: { key: string; value: Tag };
+  /** Response-timer alerts already shown, so a restart never shows one twice. Key: alertKey(). */
+  alerts: { key: string; value: { key: string; caseId: CaseId; at: number } ; indexes: { 'by-case': string } };
   diagnostics: {
     key: number;
     value: Diagnostic & { seq: number };
@@ -70,6 +76,24 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
   (_db, tx) => {
     tx.objectStore('cases').createIndex('by-handover', 'handover.at');
   },
+  // 3 → 4: the default template library, seeded once. From here on the set is the municipality's: an
+  // edited or deleted default stays edited or deleted. The first, smaller default set (ids `default:*`
+  // not in the library) goes, unless the agent used it.
+  (_db, tx) => {
+    const store = tx.objectStore('templates');
+    const shipped = new Set(DEFAULT_TEMPLATES.map((t) => t.id));
+    void (async () => {
+      for (const old of await store.getAll()) {
+        if (old.id.startsWith('default:') && !shipped.has(old.id) && old.usageCount === 0) await store.delete(old.id);
+      }
+      for (const template of DEFAULT_TEMPLATES) if (!(await store.getKey(template.id))) await store.put(template);
+    })();
+  },
+  // 4 → 5: reports read cases by posted time; alerts shown are remembered.
+  (db, tx) => {
+    tx.objectStore('cases').createIndex('by-posted', 'postedAt');
+    db.createObjectStore('alerts', { keyPath: 'key' }).createIndex('by-case', 'caseId');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
@@ -88,7 +112,9 @@ export function openLoketDb(name = DB_NAME, version = DB_VERSION): Promise<Loket
 
 export function toStored(c: Case): StoredCase {
   const { openDue: _drop, ...plain } = c as StoredCase;
-  return isOpen(plain) ? { ...plain, openDue: [plain.dueAt ?? Number.POSITIVE_INFINITY, plain.postedAt] } : plain;
+  // Answered cases wait for nobody: they sort after every case still waiting for its first response.
+  const due = plain.firstResponseAt === undefined ? (plain.dueAt ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+  return isOpen(plain) ? { ...plain, openDue: [due, plain.postedAt] } : plain;
 }
 
 export function fromStored(s: StoredCase): Case {

@@ -1,59 +1,62 @@
 /**
- * The reply template picker inside the toolbar: type to filter, arrow keys to choose, Enter to insert,
- * Escape to close. Shows the filled-in text before it goes anywhere, with a warning for every variable that
- * has no value, so nothing is sent with a silent blank.
+ * The reply template picker: type to search, arrow keys to choose, Enter to insert (or to go to the
+ * template's fill-in fields first), Escape to close. The preview shows the text exactly as it will go into
+ * the reply, with a warning for every variable that has no value and every field not filled in, so nothing
+ * is sent with a silent blank; on X it counts characters the way X does.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RenderedTemplate } from '../domain/render-template';
+import { templateFields } from '../domain/render-template';
+import type { Site } from '../domain/site';
 import type { Template } from '../domain/template';
+import { X_MAX, xWeightedLength } from '../domain/x-length';
 import { t } from './i18n';
 import { SearchCombobox } from './search-combobox';
+import { searchTemplates } from './template-search';
+
+export type Fills = Record<string, string>;
 
 export interface TemplatePickerProps {
   /** Undefined while loading. */
   templates: Template[] | undefined;
-  render(template: Template): RenderedTemplate;
-  onInsert(template: Template): void;
+  site: Site;
+  render(template: Template, fills: Fills): RenderedTemplate;
+  /** `more`: the agent wants to add another template to the same reply after this one. */
+  onInsert(template: Template, fills: Fills, more: boolean): void;
   onClose(): void;
   idPrefix: string;
 }
 
-/**
- * How well a template answers the search words: a shortcut typed in full first, then words in the title,
- * then in the category, then in the text. 0 = no match.
- */
-export function score(template: Template, words: string[]): number {
-  if (words.length === 0) return 1;
-  const title = template.title.toLowerCase();
-  const category = template.category.toLowerCase();
-  const body = template.body.toLowerCase();
-  let total = 0;
-  for (const word of words) {
-    if (template.shortcut?.toLowerCase() === word) total += 100;
-    else if (title.split(/\s+/).some((w) => w.startsWith(word))) total += 20;
-    else if (title.includes(word)) total += 10;
-    else if (category.includes(word)) total += 5;
-    else if (body.includes(word)) total += 1;
-    else return 0;
-  }
-  return total;
-}
+/** Warn this many characters before X's limit. */
+const X_WARN_REMAINING = 20;
 
 export function TemplatePicker(props: TemplatePickerProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [fills, setFills] = useState<Fills>({});
+  const firstField = useRef<HTMLInputElement>(null);
+  const [focusFields, setFocusFields] = useState(false);
 
-  const shown = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return (props.templates ?? [])
-      .map((tpl, index) => ({ tpl, index, score: score(tpl, words) }))
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score || a.index - b.index)
-      .map((s) => s.tpl);
-  }, [props.templates, query]);
+  const shown = useMemo(() => searchTemplates(props.templates ?? [], query, props.site), [props.templates, query, props.site]);
   const current = shown[Math.min(active, shown.length - 1)];
-  const rendered = current ? props.render(current) : undefined;
+  const fields = useMemo(() => (current ? templateFields(current.body) : []), [current]);
+  const rendered = current ? props.render(current, fills) : undefined;
+  const length = rendered && props.site === 'x' ? xWeightedLength(rendered.text) : undefined;
   const optionId = (i: number) => `${props.idPrefix}-opt-${i}`;
+  const fieldId = (i: number) => `${props.idPrefix}-field-${i}`;
+
+  useEffect(() => {
+    if (focusFields) {
+      firstField.current?.focus();
+      setFocusFields(false);
+    }
+  }, [focusFields]);
+
+  const insert = (more: boolean) => {
+    if (!current) return;
+    props.onInsert(current, fills, more);
+    setFills({});
+  };
 
   return (
     <div class="picker" data-lk="picker">
@@ -68,8 +71,11 @@ export function TemplatePicker(props: TemplatePickerProps) {
         }}
         onMove={(d) => setActive((i) => Math.max(0, Math.min(i + d, shown.length - 1)))}
         onKey={(e) => {
-          if (e.key === 'Enter' && current) props.onInsert(current);
-          else if (e.key === 'Escape') props.onClose();
+          if (e.key === 'Enter' && current) {
+            // A template with fields to fill: Enter goes to the first field; Enter there inserts.
+            if (fields.length > 0 && fields.some((f) => !fills[f]?.trim())) setFocusFields(true);
+            else insert(e.shiftKey);
+          } else if (e.key === 'Escape') props.onClose();
           else return false;
           return true;
         }}
@@ -84,23 +90,68 @@ export function TemplatePicker(props: TemplatePickerProps) {
             aria-selected={tpl === current}
             class={tpl === current ? 'option active' : 'option'}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => (tpl === current ? props.onInsert(tpl) : setActive(i))}
+            onClick={() => (tpl === current ? insert(false) : setActive(i))}
           >
             <span class="title">{tpl.title}</span> <span class="category">{tpl.category}</span>
+            {tpl.language !== 'nl' && <span class="lang"> ({tpl.language.toUpperCase()})</span>}
+            {tpl.shortcut && <span class="category"> ;{tpl.shortcut}</span>}
           </li>
         ))}
       </ul>
+      {current && fields.length > 0 && (
+        <fieldset class="fields">
+          <legend>{t('templateFieldsLegend')}</legend>
+          {fields.map((label, i) => (
+            <div class="field-row" key={label}>
+              <label for={fieldId(i)}>{label}</label>
+              <input
+                id={fieldId(i)}
+                ref={i === 0 ? firstField : undefined}
+                data-lk={`fill-${i}`}
+                value={fills[label] ?? ''}
+                autocomplete="off"
+                onInput={(e) => setFills({ ...fills, [label]: (e.currentTarget as HTMLInputElement).value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    const next = (e.currentTarget.closest('fieldset')?.querySelectorAll('input')[i + 1]) as HTMLInputElement | undefined;
+                    if (next) next.focus();
+                    else insert(e.shiftKey);
+                  } else if (e.key === 'Escape') {
+                    e.preventDefault();
+                    props.onClose();
+                  }
+                }}
+              />
+            </div>
+          ))}
+        </fieldset>
+      )}
       {rendered && (
         <div class="preview">
-          <span class="preview-label">{t('templatesPreview')}</span>
-          <p data-lk="preview">{rendered.text}</p>
+          <span class="preview-label" id={`${props.idPrefix}-preview-label`}>
+            {t('templatesPreview')}
+          </span>
+          <p data-lk="preview" aria-labelledby={`${props.idPrefix}-preview-label`}>
+            {rendered.text}
+          </p>
+          {length && (
+            <p data-lk="x-length" class={length.remaining < 0 ? 'warning' : 'muted'} role={length.remaining < X_WARN_REMAINING ? 'alert' : undefined}>
+              {length.remaining < 0 ? t('templateTooLong', String(-length.remaining), String(X_MAX)) : t('templateRemaining', String(length.remaining))}
+            </p>
+          )}
           {rendered.problems.map((p) => (
-            <p class="warning" role="alert" key={p.variable}>
-              {t(p.kind === 'empty' ? 'templateWarnEmpty' : 'templateWarnUnknown', `{{${p.variable}}}`)}
+            <p class="warning" role="alert" key={`${p.kind}:${p.variable}`}>
+              {p.kind === 'unfilled'
+                ? t('templateWarnUnfilled', p.variable)
+                : t(p.kind === 'empty' ? 'templateWarnEmpty' : 'templateWarnUnknown', `{{${p.variable}}}`)}
             </p>
           ))}
-          <button type="button" class="primary" data-lk="insert" onClick={() => current && props.onInsert(current)}>
+          <button type="button" class="primary" data-lk="insert" onClick={() => insert(false)}>
             {t('templatesInsert')}
+          </button>{' '}
+          <button type="button" data-lk="insert-more" onClick={() => insert(true)} title={t('templatesInsertMoreHint')}>
+            {t('templatesInsertMore')}
           </button>
         </div>
       )}

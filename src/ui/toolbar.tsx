@@ -8,16 +8,16 @@ import type { Case, CaseStatus } from '../domain/case';
 import type { PostRef } from '../domain/post-ref';
 import type { RenderedTemplate } from '../domain/render-template';
 import type { SlaState } from '../domain/sla-state';
-import { CHIP_TEXT } from '../domain/default-tags';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import { t } from './i18n';
+import { TagChips } from './chips';
 import type { CaseEvent } from '../domain/case-event';
 import { CaseHistory } from './case-history';
 import { HandoverForm } from './handover-form';
 import { StatusSelect } from './status-select';
 import { TagPicker } from './tag-picker';
-import { TemplatePicker } from './template-picker';
+import { TemplatePicker, type Fills } from './template-picker';
 import type { Theme } from './theme';
 
 export interface Notice {
@@ -40,11 +40,11 @@ export interface ToolbarProps {
   templates: Template[] | undefined;
   /** The tag set; undefined until loaded. */
   tags: Tag[] | undefined;
-  renderTemplate(template: Template): RenderedTemplate;
+  renderTemplate(template: Template, fills: Fills): RenderedTemplate;
   onTrack(): void;
   onStatus(status: CaseStatus): void;
   onPanel(panel: Panel): void;
-  onInsert(template: Template): void;
+  onInsert(template: Template, fills: Fills, more: boolean): void;
   onToggleTag(tagId: string): void;
   onHandover(category: string, note: string): void;
   /** The case's history, while the history panel is open. */
@@ -56,26 +56,6 @@ export interface ToolbarProps {
 }
 
 export type Panel = 'none' | 'templates' | 'tags' | 'handover' | 'history';
-
-export function statusLabel(status: CaseStatus): string {
-  return t(`status_${status}`);
-}
-
-/** A case's tags as coloured chips with their labels; a tag no longer in the set is shown as retired. */
-export function TagChips({ ids, tags }: { ids: readonly string[]; tags: Tag[] | undefined }) {
-  return (
-    <ul class="chips" aria-label={t('tagsOnCase')} data-lk="chips">
-      {ids.map((id) => {
-        const tag = tags?.find((x) => x.id === id);
-        return (
-          <li class="chip" key={id} style={{ background: tag?.color ?? '#e0e0e0', color: CHIP_TEXT }}>
-            {tags === undefined ? id : tag && !tag.retired ? tag.label : t('tagRetired', tag?.label ?? id)}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
 
 export function Toolbar(props: ToolbarProps) {
   const { post, caseState, theme, busy, notice, timer } = props;
@@ -172,7 +152,14 @@ export function Toolbar(props: ToolbarProps) {
         )}
       </div>
       {props.panel === 'templates' && (
-        <TemplatePicker templates={props.templates} render={props.renderTemplate} onInsert={props.onInsert} onClose={closePanel} idPrefix={idPrefix} />
+        <TemplatePicker
+          templates={props.templates}
+          site={post.site}
+          render={props.renderTemplate}
+          onInsert={props.onInsert}
+          onClose={closePanel}
+          idPrefix={idPrefix}
+        />
       )}
       {props.panel === 'history' && <CaseHistory events={props.history} tags={props.tags} onNote={props.onNote} onClose={closePanel} idPrefix={idPrefix} />}
       {props.panel === 'handover' && <HandoverForm onSubmit={props.onHandover} onClose={closePanel} idPrefix={idPrefix} />}

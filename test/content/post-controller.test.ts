@@ -3,6 +3,7 @@ import { CaseCache } from '../../src/content/case-cache';
 import { PostController } from '../../src/content/post-controller';
 import type { Case } from '../../src/domain/case';
 import type { CaseId } from '../../src/domain/case-id';
+import { DEFAULT_SETTINGS } from '../../src/protocol/messages';
 import { xAdapter } from '../../src/sites/x/adapter';
 import { X } from '../../src/sites/x/selectors';
 import { loadPage } from '../support/fixtures';
@@ -24,7 +25,7 @@ function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
     templates: vi.fn(async () => []),
     tags: vi.fn(async () => []),
     templateUsed: vi.fn(),
-    settings: () => ({ agentName: '', initials: '', municipality: '', ownAccounts: '' }),
+    settings: () => DEFAULT_SETTINGS,
   });
   return { cache, fetch, controller };
 }

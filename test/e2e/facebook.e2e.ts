@@ -85,7 +85,7 @@ describe('the Facebook adapter in Chromium', () => {
     await jan.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const box = 'li:has(> [aria-label^="Opmerking van Jan"]) > form [data-lexical-editor="true"]';
     expect(await lexicalText(page, box)).toBe(
-      'Hoi Jan, dat zoeken we graag voor u uit. Wilt u ons een DM sturen met uw adres en telefoonnummer? Deel nooit uw BSN openbaar. ^AW',
+      'Hoi Jan, dat zoeken we graag voor u uit. Wilt u ons een DM sturen met uw naam, adres en telefoonnummer? Deel nooit uw BSN openbaar. ^AW',
     );
     // The post's own box was not touched.
     expect(await lexicalText(page, '[aria-posinset="1"] form.x1ed109x [data-lexical-editor="true"]')).toBe('');
@@ -103,7 +103,7 @@ describe('the Facebook adapter in Chromium', () => {
     const text = (await lexicalText(page, box))!;
     expect(text).toMatch(/^Hello Sam,Hoi Town, bedankt voor uw bericht\./);
     expect(text.split('\n')).toHaveLength(3);
-    expect(text).toMatch(/storingslijn\.\n\^AW$/);
+    expect(text).toMatch(/112\.\n\^AW$/);
     await page.close();
   });
 

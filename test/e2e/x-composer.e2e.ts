@@ -41,7 +41,7 @@ describe('reply templates into X’s composer', () => {
     await toolbar.pickTemplate('dm');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     expect(await draftText(page, 'inline')).toBe(
-      'Hoi Bob, dat zoeken we graag voor u uit. Wilt u ons een DM sturen met uw adres en telefoonnummer? Deel nooit uw BSN openbaar. ^AW',
+      'Hoi Bob, dat zoeken we graag voor u uit. Wilt u ons een DM sturen met uw naam, adres en telefoonnummer? Deel nooit uw BSN openbaar. ^AW',
     );
     expect(await postEnabled(page, 'tweetButtonInline')).toBe(true);
     await page.close();
@@ -59,7 +59,7 @@ describe('reply templates into X’s composer', () => {
     const text = await draftText(page, 'inline');
     expect(text).toMatch(/^Goedemorgen!\nHoi Bob, bedankt voor uw bericht\./);
     expect(text!.split('\n')).toHaveLength(4);
-    expect(text).toMatch(/storingslijn\.\n\^AW$/);
+    expect(text).toMatch(/112\.\n\^AW$/);
     // Typing goes on where the insert ended.
     await page.keyboard.type(' Groet');
     await expect.poll(() => draftText(page, 'inline')).toMatch(/\^AW Groet$/);
@@ -71,9 +71,13 @@ describe('reply templates into X’s composer', () => {
     const toolbar = new Toolbar(page, FOCAL);
     await toolbar.waitForText(/Geen zaak/);
     await toolbar.pickTemplate('paspoort');
+    // The template has a field to fill in: Enter went to it; typing and Enter inserts.
+    await toolbar.waitFor('[data-lk="fill-0"]', (b) => b.focused);
+    await page.keyboard.type('3 december');
+    await page.keyboard.press('Enter');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     await page.waitForSelector('#layers [role="dialog"] [data-testid="tweetTextarea_0"]');
-    expect(await draftText(page, 'dialog')).toMatch(/^Hoi Carol, u maakt een afspraak voor een paspoort/);
+    expect(await draftText(page, 'dialog')).toMatch(/^Hoi Carol, u maakt een afspraak voor een paspoort.* op 3 december\. /);
     expect(await postEnabled(page, 'tweetButton')).toBe(true);
     await page.close();
   });
@@ -92,7 +96,8 @@ describe('reply templates into X’s composer', () => {
     const toolbar = new Toolbar(page, FOCAL);
     await toolbar.click('[data-lk="track"]');
     await toolbar.waitFor('[data-lk="status"]');
-    expect(await page.$eval(`[data-loket-post="${FOCAL}"]`, (h) => h.getAttribute('data-loket-sla'))).toBe('none');
+    // Posted long ago, on the default promise of one office hour on X.
+    expect(await page.$eval(`[data-loket-post="${FOCAL}"]`, (h) => h.getAttribute('data-loket-sla'))).toBe('overdue');
     await toolbar.pickTemplate('kcc');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const before = Date.now();

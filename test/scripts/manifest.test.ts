@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../../scripts/manifest';
 
@@ -26,8 +27,30 @@ describe('per-browser manifests', () => {
     expect(JSON.stringify(base)).not.toMatch(/<all_urls>|\*:\/\/\*\/|http:\/\//);
     const hosts = new Set((base.host_permissions as string[]).map((p) => new URL(p.replace('/*', '/')).hostname));
     for (const host of hosts) expect(host).toMatch(/^(www\.|web\.|m\.|mobile\.)?(x|twitter|facebook)\.com$/);
-    expect(base.permissions).toEqual(['storage']);
+    // Every permission is one the code uses, and every API the code uses that needs one is declared.
+    expect([...(base.permissions as string[])].sort()).toEqual([...permissionsUsedBySource()].sort());
     expect(base.content_security_policy.extension_pages).toMatch(/script-src 'self'/);
     expect(base.content_security_policy.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
   });
 });
+
+/** The APIs that need a permission, found in the source as `browser.<api>.`. */
+const NEEDS_PERMISSION: Record<string, string> = { storage: 'storage', alarms: 'alarms', notifications: 'notifications', downloads: 'downloads', cookies: 'cookies', history: 'history', scripting: 'scripting', webRequest: 'webRequest', contextMenus: 'contextMenus', identity: 'identity' };
+
+function permissionsUsedBySource(): Set<string> {
+  const used = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) {
+        for (const [, api] of readFileSync(path, 'utf8').matchAll(/\bbrowser\.(\w+)\./g)) {
+          const permission = NEEDS_PERMISSION[api!];
+          if (permission) used.add(permission);
+        }
+      }
+    }
+  };
+  walk(join(__dirname, '../../src'));
+  return used;
+}

@@ -11,6 +11,10 @@ type Catalogue = Record<string, { message: string; placeholders?: Record<string,
 const storage = new Map<string, unknown>();
 const listeners = new Set<Listener>();
 export const sent: unknown[] = [];
+/** What the units asked of the browser's UI APIs: alarms set, notifications shown, badge drawn. */
+export const alarms = new Map<string, { when?: number }>();
+export const notifications: Array<{ id: string; title: string; message: string }> = [];
+export const badge: { text?: string; color?: string; title?: string } = {};
 let responder: (message: unknown) => unknown = () => undefined;
 
 export function setResponder(fn: (message: unknown) => unknown): void {
@@ -22,6 +26,9 @@ export function resetFakeBrowser(): void {
   listeners.clear();
   sent.length = 0;
   responder = () => undefined;
+  alarms.clear();
+  notifications.length = 0;
+  for (const key of Object.keys(badge)) delete badge[key as keyof typeof badge];
 }
 
 /** Delivers a message to the registered onMessage listeners, as the browser would. */
@@ -66,6 +73,32 @@ const browser = {
     },
   },
   tabs: { query: async () => [], sendMessage: async () => undefined },
+  alarms: {
+    async create(name: string, info: { when?: number }) {
+      alarms.set(name, info);
+    },
+    async clear(name: string) {
+      return alarms.delete(name);
+    },
+  },
+  notifications: {
+    async create(id: string, options: { title: string; message: string }) {
+      notifications.push({ id, title: options.title, message: options.message });
+      return id;
+    },
+  },
+  action: {
+    async setBadgeText({ text }: { text: string }) {
+      badge.text = text;
+    },
+    async setBadgeBackgroundColor({ color }: { color: string }) {
+      badge.color = color;
+    },
+    async setTitle({ title }: { title: string }) {
+      badge.title = title;
+    },
+  },
+  commands: { getAll: async () => [{ name: 'open-templates', shortcut: 'Alt+Shift+T' }] },
 };
 
 export default browser;

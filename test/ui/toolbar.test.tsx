@@ -87,8 +87,8 @@ describe('the in-page toolbar', () => {
 
   it('picks a template with the keyboard and warns about empty variables', async () => {
     const templates = [
-      { id: 'a', title: 'Naar DM', body: 'Hoi {{voornaam}}, stuur een DM', category: 'Algemeen', language: 'nl', sites: ['x'], scope: 'team', usageCount: 0 },
-      { id: 'b', title: 'Afval', body: 'Container', category: 'Afval', language: 'nl', sites: ['x'], scope: 'team', usageCount: 0 },
+      { id: 'a', title: 'Naar DM', body: 'Hoi {{voornaam}}, stuur een DM', category: 'Algemeen', language: 'nl', sites: ['x'], scope: 'team', usageCount: 0, order: 0 },
+      { id: 'b', title: 'Afval', body: 'Container', category: 'Afval', language: 'nl', sites: ['x'], scope: 'team', usageCount: 0, order: 0 },
     ] as const;
     const { root, props } = mount({
       panel: 'templates',
@@ -102,7 +102,7 @@ describe('the in-page toolbar', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(root.querySelector('[aria-selected="true"]')!.textContent).toContain('Afval');
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(props.onInsert).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }));
+    expect(props.onInsert).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }), {}, false);
   });
 
   it('shows the municipality’s own posts as such, without a case button', () => {

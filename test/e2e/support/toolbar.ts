@@ -12,6 +12,8 @@ interface Box {
   text: string;
   value: string | null;
   disabled: boolean;
+  /** Whether it has the keyboard focus. */
+  focused: boolean;
 }
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -55,7 +57,7 @@ export class Toolbar {
         if (!el) return null;
         el.scrollIntoView({ block: 'center' });
         const r = el.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2, text: el.textContent, value: 'value' in el ? el.value : null, disabled: !!el.disabled };
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, text: el.textContent, value: 'value' in el ? el.value : null, disabled: !!el.disabled, focused: this.activeElement === el };
       }`,
       arguments: [{ value: selector }],
       returnByValue: true,
@@ -108,6 +110,25 @@ export class Toolbar {
     await this.page.keyboard.type(search);
     await this.waitFor('[data-lk="preview"]');
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * The toolbar as a stand-alone page: its shadow root's markup and style sheets, for axe-core, which cannot
+   * enter a closed shadow root. Same elements, same attributes, same styles.
+   */
+  async snapshot(): Promise<string> {
+    const objectId = await this.shadowRoot();
+    if (!objectId) throw new Error(`no toolbar for ${this.caseId}`);
+    const cdp = await session(this.page);
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: `function () {
+        const css = [...this.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\\n');
+        return '<!doctype html><html lang="nl"><head><title>Loket toolbar</title><style>' + css.replaceAll(':host', ':root') + '</style></head><body><main><h1>Loket</h1>' + this.innerHTML + '</main></body></html>';
+      }`,
+      returnByValue: true,
+    });
+    return result.value as string;
   }
 
   /** The texts of the elements matching a selector inside the toolbar. */

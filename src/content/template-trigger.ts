@@ -1,0 +1,37 @@
+/**
+ * Opens the template picker from the site's own composer: the agent types the trigger (";;") in a reply box,
+ * as in Zammad's "::", and the picker of the post that box answers opens with its search field focused.
+ * The trigger stays in the composer until a template replaces it; Escape leaves it as typed.
+ *
+ * One input listener for the whole page, and it looks at the two characters before the caret only.
+ */
+import type { CaseId } from '../domain/case-id';
+import type { ComposerAccess } from '../sites/site-adapter';
+
+export const TRIGGER = ';;';
+
+export function listenForTrigger(
+  doc: Document,
+  composer: ComposerAccess,
+  open: (target: CaseId, editor: HTMLElement) => void,
+  signal: AbortSignal,
+): void {
+  doc.addEventListener(
+    'input',
+    (e) => {
+      const editor = (e.target as Element | null)?.closest?.('[contenteditable="true"], textarea');
+      if (!(editor instanceof HTMLElement) || !endsWithTrigger(editor, doc)) return;
+      const target = composer.replyTarget(editor);
+      if (target) open(target, editor);
+    },
+    { capture: true, signal },
+  );
+}
+
+function endsWithTrigger(editor: HTMLElement, doc: Document): boolean {
+  if (editor instanceof HTMLTextAreaElement) return editor.value.slice(0, editor.selectionStart).endsWith(TRIGGER);
+  const selection = doc.getSelection();
+  const node = selection?.anchorNode;
+  if (!selection?.isCollapsed || !node || node.nodeType !== Node.TEXT_NODE || !editor.contains(node)) return false;
+  return (node.nodeValue ?? '').slice(0, selection.anchorOffset).endsWith(TRIGGER);
+}

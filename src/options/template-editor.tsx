@@ -1,0 +1,136 @@
+/**
+ * Creating and editing one template, with a live preview filled for an example post, the warnings the
+ * picker would show, and the length on X.
+ */
+import { useState } from 'preact/hooks';
+import type { CaseId } from '../domain/case-id';
+import { renderTemplate, templateFields, VARIABLES } from '../domain/render-template';
+import { SITES, type Site } from '../domain/site';
+import type { Template } from '../domain/template';
+import { templateValues } from '../domain/template-values';
+import { X_MAX, xWeightedLength } from '../domain/x-length';
+import type { Settings } from '../protocol/messages';
+import type { TemplateDraft } from '../storage/template-store';
+import { t } from '../ui/i18n';
+
+export interface TemplateEditorProps {
+  draft: TemplateDraft;
+  isNew: boolean;
+  categories: string[];
+  settings: Settings;
+  onSave(draft: TemplateDraft): Promise<void>;
+  onCancel(): void;
+}
+
+/** The example post the preview is filled for. */
+const EXAMPLE = { author: { name: 'Jan de Vries', handle: 'jandevries' }, caseId: 'x:1850000000000000000' as CaseId };
+
+export function TemplateEditor(props: TemplateEditorProps) {
+  const [draft, setDraft] = useState<TemplateDraft>(props.draft);
+  const [error, setError] = useState('');
+  const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => setDraft({ ...draft, [key]: value });
+  const site: Site = draft.sites.includes('x') ? 'x' : 'facebook';
+  const preview = renderTemplate(draft.body, templateValues({ ...EXAMPLE, site }, props.settings, Date.now()));
+  const length = draft.sites.includes('x') ? xWeightedLength(preview.text) : undefined;
+  const fields = templateFields(draft.body);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!draft.title.trim() || !draft.body.trim()) return setError(t('templateEditRequired'));
+    if (draft.sites.length === 0) return setError(t('templateEditSitesRequired'));
+    try {
+      await props.onSave(draft);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const input = (key: 'title' | 'category' | 'shortcut', label: string, extra: Record<string, unknown> = {}) => (
+    <div class="field">
+      <label for={`te-${key}`}>{label}</label>
+      <input id={`te-${key}`} value={draft[key] ?? ''} onInput={(e) => set(key, (e.currentTarget as HTMLInputElement).value)} {...extra} />
+    </div>
+  );
+
+  return (
+    <form class="template-editor" onSubmit={submit} aria-labelledby="te-heading" data-testid="template-editor">
+      <h3 id="te-heading">{props.isNew ? t('templateNewHeading') : t('templateEditHeading', props.draft.title)}</h3>
+      {input('title', t('templateTitleLabel'), { required: true, 'aria-required': 'true' })}
+      {input('category', t('templateCategoryLabel'), { list: 'te-categories' })}
+      <datalist id="te-categories">
+        {props.categories.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      {input('shortcut', t('templateShortcutLabel'), { 'aria-describedby': 'te-shortcut-help', pattern: '[\\p{L}\\p{N}_\\-]*' })}
+      <small id="te-shortcut-help" class="muted">
+        {t('templateShortcutHelp')}
+      </small>
+      <div class="field">
+        <label for="te-language">{t('templateLanguageLabel')}</label>
+        <select id="te-language" value={draft.language} onChange={(e) => set('language', (e.currentTarget as HTMLSelectElement).value as Template['language'])}>
+          <option value="nl">Nederlands</option>
+          <option value="en">English</option>
+        </select>
+      </div>
+      <fieldset class="inline">
+        <legend>{t('templateSitesLabel')}</legend>
+        {SITES.map((s) => (
+          <label key={s}>
+            <input
+              type="checkbox"
+              checked={draft.sites.includes(s)}
+              onChange={(e) => set('sites', (e.currentTarget as HTMLInputElement).checked ? [...draft.sites, s] : draft.sites.filter((x) => x !== s))}
+            />{' '}
+            {s === 'x' ? 'X' : 'Facebook'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="inline">
+        <legend>{t('templateScopeLabel')}</legend>
+        {(['team', 'personal'] as const).map((scope) => (
+          <label key={scope}>
+            <input type="radio" name="te-scope" checked={draft.scope === scope} onChange={() => set('scope', scope)} /> {t(scope === 'team' ? 'scopeTeam' : 'scopePersonal')}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for="te-body">{t('templateBodyLabel')}</label>
+        <textarea id="te-body" rows={6} value={draft.body} aria-describedby="te-body-help" onInput={(e) => set('body', (e.currentTarget as HTMLTextAreaElement).value)} />
+        <small id="te-body-help" class="muted">
+          {t('templateBodyHelp', VARIABLES.map((v) => `{{${v}}}`).join(' '))}
+        </small>
+      </div>
+      <section class="preview" aria-labelledby="te-preview-heading">
+        <h4 id="te-preview-heading">{t('templatePreviewHeading', EXAMPLE.author.name)}</h4>
+        <p data-testid="template-preview" class="preview-text">
+          {preview.text}
+        </p>
+        {length && (
+          <p class={length.remaining < 0 ? 'error' : 'muted'}>
+            {length.remaining < 0 ? t('templateTooLong', String(-length.remaining), String(X_MAX)) : t('templateRemaining', String(length.remaining))}
+          </p>
+        )}
+        {fields.length > 0 && <p class="muted">{t('templateFieldsNote', fields.join(', '))}</p>}
+        {preview.problems
+          .filter((p) => p.kind !== 'unfilled')
+          .map((p) => (
+            <p class="error" key={p.variable}>
+              {t(p.kind === 'empty' ? 'templateWarnEmpty' : 'templateWarnUnknown', `{{${p.variable}}}`)}
+            </p>
+          ))}
+      </section>
+      <p role="alert" class="error">
+        {error}
+      </p>
+      <div class="row-actions">
+        <button type="submit" class="primary">
+          {t('templateSave')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancelButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The response timer in words, shared by the toolbar in the page and the popup: the state first (never
+ * colour alone), then office time waited and left. Office time, so a night or a weekend does not count.
+ */
+import type { Case } from '../domain/case';
+import type { OfficeCalendar } from '../domain/office-hours';
+import { officeMsBetween } from '../domain/office-hours';
+import { timerFigures } from '../domain/sla-policy';
+import { slaState, type SlaState } from '../domain/sla-state';
+import { formatDuration } from './format';
+import { t } from './i18n';
+
+export interface TimerView {
+  text: string;
+  state: SlaState;
+}
+
+export interface TimerPolicy {
+  officeHours: OfficeCalendar;
+  sla: { soonMs: number };
+}
+
+export function timerView(c: Case, now: number, policy: TimerPolicy): TimerView | undefined {
+  const state = slaState(c, now, policy.sla.soonMs);
+  const estimate = c.postedAtSource === 'first-seen' ? ` ${t('estimatedTime')}` : '';
+  if (c.firstResponseAt !== undefined) {
+    return { text: t('timerAnswered', formatDuration(officeMsBetween(c.postedAt, c.firstResponseAt, policy.officeHours))) + estimate, state };
+  }
+  if (c.status === 'closed') return undefined;
+  const { elapsedMs, leftMs } = timerFigures(c.postedAt, c.dueAt, now, policy.officeHours);
+  if (leftMs === undefined || state === 'none') {
+    return { text: t(estimate ? 'timerWaitingEstimate' : 'timerWaiting', formatDuration(elapsedMs)), state };
+  }
+  const left = state === 'overdue' ? t('timerLate', formatDuration(Math.max(0, -leftMs))) : t('timerLeft', formatDuration(Math.max(0, leftMs)));
+  return { text: `${t(`slaWord_${state}`)} · ${t('timerElapsed', formatDuration(elapsedMs))}${estimate} · ${left}`, state };
+}
