@@ -6,4 +6,12 @@ declare const chrome: {
     id: string;
   };
   i18n: { getMessage(key: string): string; getUILanguage(): string };
+  tabs: {
+    query(info: Record<string, unknown>): Promise<Array<{ id?: number; url?: string }>>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  action: { getBadgeText(details: Record<string, unknown>): Promise<string>; getTitle(details: Record<string, unknown>): Promise<string> };
 };
