@@ -1,7 +1,7 @@
 /** Reads Loket's IndexedDB from inside the extension's service worker, to check what was really stored. */
 import type { Worker } from 'playwright-core';
 
-export async function readStore<T = Record<string, unknown>>(worker: Worker, store: 'cases' | 'events' | 'tags' | 'templates'): Promise<T[]> {
+export async function readStore<T = Record<string, unknown>>(worker: Worker, store: 'cases' | 'events' | 'tags' | 'templates' | 'alerts'): Promise<T[]> {
   return worker.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {

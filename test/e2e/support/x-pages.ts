@@ -24,3 +24,14 @@ export function statusPageWithDeadComposer(): string {
   const focalEnd = html.indexOf('</article>') + '</article>'.length;
   return `${html.slice(0, focalEnd)}<div data-testid="tweetTextarea_0" role="textbox" contenteditable="true"></div><button data-testid="tweetButtonInline" aria-disabled="true">Reply</button>${html.slice(focalEnd)}`;
 }
+
+/** Gives the tweets with these status ids these posted times (the captures all say 2026-01-15 09:30). */
+export function withPostedTimes(html: string, times: Record<string, number>): string {
+  return html
+    .split('<article')
+    .map((chunk) => {
+      const id = Object.keys(times).find((statusId) => chunk.includes(`/status/${statusId}"`));
+      return id ? chunk.replace(/datetime="[^"]*"/g, `datetime="${new Date(times[id]!).toISOString()}"`) : chunk;
+    })
+    .join('<article');
+}
