@@ -19,6 +19,8 @@ const STATIC_FILES: Array<[string, string]> = [
   ['src/popup/popup.html', 'popup.html'],
   ['src/options/options.html', 'options.html'],
   ['src/ui/pages.css', 'pages.css'],
+  ['src/reports/reports.html', 'reports.html'],
+  ['src/reports/reports.css', 'reports.css'],
 ];
 
 const buildOptions: esbuild.BuildOptions = {
@@ -28,6 +30,7 @@ const buildOptions: esbuild.BuildOptions = {
     content: 'src/content/index.ts',
     popup: 'src/popup/index.tsx',
     options: 'src/options/index.tsx',
+    reports: 'src/reports/index.tsx',
   },
   outdir: join(dist, 'chrome'),
   bundle: true,
@@ -54,7 +57,7 @@ function finish(): void {
     const out = join(dist, browser);
     mkdirSync(out, { recursive: true });
     if (browser !== 'chrome') {
-      for (const file of ['background.js', 'content.js', 'popup.js', 'options.js']) cpSync(join(dist, 'chrome', file), join(out, file));
+      for (const file of ['background.js', 'content.js', 'popup.js', 'options.js', 'reports.js']) cpSync(join(dist, 'chrome', file), join(out, file));
     }
     cpSync(join(root, 'assets'), out, { recursive: true });
     for (const [from, to] of STATIC_FILES) cpSync(join(root, from), join(out, to));

@@ -116,6 +116,9 @@ export function PopupApp() {
           </span>
         )}
         <span class="spacer" />
+        <a href="reports.html" target="_blank" data-testid="open-reports">
+          {t('reportOpen')}
+        </a>
         <a href="options.html" target="_blank">
           {t('openOptions')}
         </a>
