@@ -23,7 +23,21 @@ const STATIC_FILES: Array<[string, string]> = [
   ['src/reports/reports.css', 'reports.css'],
 ];
 
+/**
+ * twitter-text (X's own length rules) imports core-js 2 polyfills for ES2015 features every supported browser
+ * has. They are dead weight, and one of them calls Function() to find the global object, which a page's CSP
+ * blocks in Firefox content scripts (it stopped the whole content script). Resolve them to nothing.
+ */
+const dropLegacyPolyfills: esbuild.Plugin = {
+  name: 'drop-legacy-polyfills',
+  setup(build) {
+    build.onResolve({ filter: /^core-js\/modules\// }, (args) => ({ path: args.path, namespace: 'dropped-polyfill' }));
+    build.onLoad({ filter: /.*/, namespace: 'dropped-polyfill' }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 const buildOptions: esbuild.BuildOptions = {
+  plugins: [dropLegacyPolyfills],
   absWorkingDir: root,
   entryPoints: {
     background: 'src/background/index.ts',
@@ -99,6 +113,7 @@ async function main(): Promise<void> {
   const ctx = await esbuild.context({
     ...buildOptions,
     plugins: [
+      dropLegacyPolyfills,
       {
         name: 'loket-finish',
         setup(build) {

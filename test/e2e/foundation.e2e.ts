@@ -186,7 +186,7 @@ describe('Loket in Chromium', () => {
     await options.goto(`chrome-extension://${loket.extensionId}/options.html`);
     await options.getByLabel('Uw naam').fill('Anna de Wit');
     await options.getByLabel('Paraaf (bijv. ^AB)').fill('^AW');
-    await options.getByLabel('Gemeente').fill('Voorbeeld');
+    await options.getByLabel('Gemeente', { exact: true }).fill('Voorbeeld');
     await options.getByRole('button', { name: 'Opslaan' }).click();
     await options.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
     await options.reload();
