@@ -11,6 +11,7 @@ type Handed = Case & { handover: Handover };
 
 export function Handovers() {
   const [cases, setCases] = useState<Handed[] | undefined>(undefined);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -21,8 +22,15 @@ export function Handovers() {
   }, []);
 
   if (cases === undefined) return null;
-  const records = cases.map(handoverRecord);
+  // Export what the agent ticked; with nothing ticked, everything listed.
+  const chosen = cases.filter((c) => selected.has(c.id));
+  const records = (chosen.length > 0 ? chosen : cases).map(handoverRecord);
   const stamp = fileStamp();
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (!next.delete(id)) next.add(id);
+    setSelected(next);
+  };
   return (
     <section class="handovers" aria-labelledby="handovers-heading" data-testid="handovers">
       <h2 id="handovers-heading">
@@ -35,12 +43,16 @@ export function Handovers() {
           <ul>
             {cases.map((c) => (
               <li key={c.id} data-handover-id={c.id}>
+                <input type="checkbox" checked={selected.has(c.id)} onChange={() => toggle(c.id)} aria-label={t('handoverSelect', c.author.name, c.handover.category)} />{' '}
                 <span class="category">{c.handover.category}</span> <span class="author">{c.author.name}</span>: {snippet(c.text, 80)}{' '}
                 <span class="muted">({formatDateTime(c.handover.at)})</span>
               </li>
             ))}
           </ul>
-          <div class="row-actions">
+          <div class="row-actions" role="group" aria-label={t('handoverExportGroup')}>
+            <span class="muted" data-testid="handover-export-scope">
+              {chosen.length > 0 ? t('handoverExportSelected', String(chosen.length)) : t('handoverExportAll', String(cases.length))}
+            </span>
             <button type="button" onClick={() => download(`loket-overdrachten-${stamp}.csv`, 'text/csv;charset=utf-8', handoversCsv(records))}>
               {t('exportCsv')}
             </button>

@@ -135,6 +135,32 @@ describe('cases and tags', () => {
     await page.close();
   });
 
+  it('exports only the handovers the agent ticks, and all of them when none is ticked', async () => {
+    const popup = await loket.openPopup();
+    const other = 'x:1000000000000000777'; // a tweet not on the test pages, so later tests see theirs untouched
+    await popup.evaluate(async (id) => {
+      const send = (name: string, payload: unknown) => chrome.runtime.sendMessage({ protocol: 'loket/1', name, payload });
+      const post = { caseId: id, site: 'x', url: 'https://x.com/carol10/status/1000000000000000777', author: { name: 'Carol' }, text: 'Lantaarnpaal kapot', postedAt: Date.now() - 60_000, postedAtSource: 'page' };
+      await send('case/track', { post });
+      await send('case/handover', { id, category: 'Openbare ruimte', note: 'Lamp bij nr. 4' });
+    }, other);
+    const section = popup.getByTestId('handovers');
+    await section.locator(`[data-handover-id="${other}"]`).waitFor();
+    const rows = async () => {
+      const downloading = popup.waitForEvent('download');
+      await section.getByRole('button', { name: 'Exporteer CSV' }).click();
+      const csv = (await import('node:fs')).readFileSync((await (await downloading).path())!, 'utf8');
+      return csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    };
+    expect(await rows()).toHaveLength(2);
+    await section.getByRole('checkbox', { name: /Carol/ }).check();
+    await section.getByTestId('handover-export-scope').filter({ hasText: '1 geselecteerd' }).waitFor();
+    const chosen = await rows();
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0]).toContain('Lamp bij nr. 4');
+    await popup.close();
+  });
+
   it('shows the case history with who did what, and keeps internal notes out of the page', async () => {
     const page = await loket.open('https://x.com/home');
     const toolbar = new Toolbar(page, 'x:1000000000000000012');

@@ -187,7 +187,7 @@ describe('Loket in Chromium', () => {
     await options.getByLabel('Uw naam').fill('Anna de Wit');
     await options.getByLabel('Paraaf (bijv. ^AB)').fill('^AW');
     await options.getByLabel('Gemeente', { exact: true }).fill('Voorbeeld');
-    await options.getByRole('button', { name: 'Opslaan' }).click();
+    await options.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await options.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
     await options.reload();
     expect(await options.getByLabel('Uw naam').inputValue()).toBe('Anna de Wit');
