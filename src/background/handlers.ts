@@ -22,6 +22,7 @@ import {
   updateCases,
 } from '../storage/case-store';
 import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
+import { eraseCases, erasureLog, eventsFor, expiredCases, findPersonData, logErasure, nextPurge } from '../storage/privacy-store';
 import { listTags } from '../storage/tag-store';
 import {
   deleteTemplate,
@@ -34,6 +35,7 @@ import {
 } from '../storage/template-store';
 import { loadSettings, saveSettings } from '../storage/settings';
 import { firstResponseDue } from '../domain/sla-policy';
+import { DAY_MS } from '../domain/retention';
 import type { Settings } from '../protocol/messages';
 import { updateBadge } from './badge';
 import { checkAlerts } from './alerts';
@@ -62,6 +64,11 @@ export function createHandlers(now: () => number = Date.now): Handlers {
   /** Every view, the badge and the alerts learn of changed cases. */
   const changed = async (...cases: Case[]) => {
     for (const c of cases) await broadcast('case/changed', { case: c });
+    await refreshTimers();
+  };
+  const removed = async (ids: CaseId[]) => {
+    if (ids.length === 0) return;
+    await broadcast('cases/removed', { ids });
     await refreshTimers();
   };
   const refreshTimers = async () => {
@@ -167,6 +174,30 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'health/list'() {
       return recentDiagnostics(await database(), now());
+    },
+    async 'person/find'({ query }) {
+      return findPersonData(await database(), query);
+    },
+    async 'person/erase'({ query, ids }) {
+      // Only cases that are still this person's: a stale or tampered list erases nothing else.
+      const db = await database();
+      const found = new Set((await findPersonData(db, query)).cases.map((c) => c.id));
+      const chosen = ids.filter((id) => found.has(id));
+      const erased = await eraseCases(db, chosen);
+      const record = await logErasure(await actor(), now(), erased, 'request');
+      await removed(chosen);
+      return { erased, record };
+    },
+    async 'events/for'({ ids }) {
+      return eventsFor(await database(), ids);
+    },
+    async 'privacy/status'() {
+      const settings = await loadSettings();
+      return { nextPurgeAt: await nextPurge(await database(), { closedCaseDays: settings.retentionDays }, now()), log: await erasureLog() };
+    },
+    async 'retention/expired'({ withinDays }) {
+      const settings = await loadSettings();
+      return expiredCases(await database(), { closedCaseDays: settings.retentionDays }, now() + withinDays * DAY_MS);
     },
     async 'settings/get'() {
       return loadSettings();

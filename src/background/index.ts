@@ -12,7 +12,12 @@ import { loadSettings } from '../storage/settings';
 import { getCase } from '../storage/case-store';
 import { isCaseId } from '../domain/case-id';
 import { focusOrOpen } from '../ui/open-post';
-import { pushToTab } from './broadcast';
+import { broadcast, pushToTab } from './broadcast';
+import { purgeExpired } from '../storage/privacy-store';
+
+const RETENTION_ALARM = 'loket-retention';
+/** Who the audit record names for a purge: no agent did it, the retention rule did. */
+const RETENTION_ACTOR = 'Loket (bewaartermijn)';
 import { database } from './database';
 import { createHandlers } from './handlers';
 
@@ -33,11 +38,27 @@ async function refreshTimers(): Promise<void> {
   await checkAlerts(db, await loadSettings(), Date.now());
 }
 
-// The browser keeps neither the badge nor our alarm's meaning across restarts: redo both from the database.
-browser.runtime.onStartup.addListener(() => void refreshTimers());
-browser.runtime.onInstalled.addListener(() => void refreshTimers());
+/** Removes closed cases past their retention period; runs hourly and at every start. */
+async function purge(): Promise<void> {
+  const settings = await loadSettings();
+  const { ids } = await purgeExpired(await database(), { closedCaseDays: settings.retentionDays }, RETENTION_ACTOR, Date.now());
+  if (ids.length > 0) {
+    await broadcast('cases/removed', { ids });
+    await refreshTimers();
+  }
+}
+
+// The browser keeps neither the badge nor our alarms across every restart: redo them from the database.
+const started = () => {
+  void refreshTimers();
+  void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+  void purge();
+};
+browser.runtime.onStartup.addListener(started);
+browser.runtime.onInstalled.addListener(started);
 browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
   if (alarm.name === ALARM) void refreshTimers();
+  else if (alarm.name === RETENTION_ALARM) void purge();
 });
 
 // A click on an alert brings the agent to the post.

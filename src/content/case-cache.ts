@@ -41,6 +41,13 @@ export class CaseCache {
     this.emit([c.id]);
   }
 
+  /** Cases erased (a citizen's request, or retention): their posts are untracked again. */
+  forget(ids: readonly CaseId[]): void {
+    const known = ids.filter((id) => this.known.has(id));
+    for (const id of known) this.known.set(id, null);
+    if (known.length > 0) this.emit(known);
+  }
+
   subscribe(listener: (ids: CaseId[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -59,6 +59,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
     {
       'case/changed': ({ case: c }) => cache.put(c),
       'templates/changed': () => controller.templatesChanged(),
+      'cases/removed': ({ ids }) => cache.forget(ids),
       'templates/open': () => void controller.openTemplatesAtFocus(),
       'settings/changed': ({ settings: s }) => {
         settings = s;

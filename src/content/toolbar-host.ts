@@ -53,10 +53,20 @@ export class ToolbarHost {
     if (this.element.getAttribute(SLA_ATTRIBUTE) !== state) this.element.setAttribute(SLA_ATTRIBUTE, state);
   }
 
-  /** Draws the idle toolbar; does nothing once the toolbar is live. */
+  /**
+   * Draws the idle toolbar. A live one (its case was erased, or a panel of the municipality's own post was
+   * closed) goes back to idle, with keyboard focus kept on the same control.
+   */
   renderIdle(spec: IdleToolbar): void {
-    if (this.live) return;
+    if (!this.live) {
+      this.container.replaceChildren(idleToolbar(spec));
+      return;
+    }
+    const focused = this.shadow.activeElement?.getAttribute('data-lk');
+    render(null, this.container);
+    this.live = false;
     this.container.replaceChildren(idleToolbar(spec));
+    if (focused) this.container.querySelector<HTMLElement>(`[data-lk="${focused}"]`)?.focus();
   }
 
   render(vnode: ComponentChild): void {

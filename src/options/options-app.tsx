@@ -5,6 +5,7 @@ import { send } from '../protocol/client';
 import { t } from '../ui/i18n';
 import { TemplateManager } from './template-manager';
 import { OfficeHoursForm } from './office-hours-form';
+import { PrivacySection } from './privacy-section';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -68,6 +69,7 @@ export function OptionsApp() {
       </form>
       <OfficeHoursForm settings={settings} onSaved={setSettings} />
       <TemplateManager settings={settings} />
+      <PrivacySection settings={settings} onSaved={setSettings} />
     </main>
   );
 }

@@ -17,7 +17,7 @@ export function Handovers() {
     const lifetime = new AbortController();
     const load = () => send('handovers/list', {}).then((list) => setCases(list.filter((c): c is Handed => c.handover !== undefined)), () => undefined);
     void load();
-    onPush({ 'case/changed': () => void load() }, lifetime.signal);
+    onPush({ 'case/changed': () => void load(), 'cases/removed': () => void load() }, lifetime.signal);
     return () => lifetime.abort();
   }, []);
 

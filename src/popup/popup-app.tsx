@@ -78,7 +78,7 @@ export function PopupApp() {
     void send('tags/list', {}).then(setTags, () => undefined);
     void send('settings/get', {}).then(setSettings, () => undefined);
     onPush(
-      { 'case/changed': () => void load(), 'health/changed': () => void loadWarnings(), 'settings/changed': ({ settings: s }) => setSettings(s) },
+      { 'case/changed': () => void load(), 'cases/removed': () => void load(), 'health/changed': () => void loadWarnings(), 'settings/changed': ({ settings: s }) => setSettings(s) },
       lifetime.signal,
     );
     const ticker = setInterval(() => setNow(Date.now()), 30_000);

@@ -11,9 +11,12 @@
 import type { z } from 'zod/mini';
 import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
+import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
 import { DEFAULT_CALENDAR } from '../domain/office-hours';
 import { DEFAULT_SLA_POLICY } from '../domain/sla-policy';
+import { DEFAULT_RETENTION } from '../domain/retention';
+import type { ErasureRecord, ErasureSummary } from '../domain/person';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import type { requestSchemas, settingsSchema } from './schemas';
@@ -28,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ownAccounts: '',
   officeHours: DEFAULT_CALENDAR,
   sla: DEFAULT_SLA_POLICY,
+  retentionDays: DEFAULT_RETENTION.closedCaseDays,
 };
 
 export interface Responses {
@@ -54,6 +58,13 @@ export interface Responses {
   'templates/import': { added: number; replaced: number; unchanged: number };
   'health/report': { recorded: boolean };
   'health/list': Diagnostic[];
+  'person/find': { cases: Case[]; events: CaseEvent[] };
+  'person/erase': { erased: ErasureSummary; record: ErasureRecord };
+  'events/for': CaseEvent[];
+  /** When the next closed case is due for removal, and the erasures so far (counts only). */
+  'privacy/status': { nextPurgeAt: number | null; log: ErasureRecord[] };
+  /** Closed cases that will be past their retention period within the days asked (to export before the purge). */
+  'retention/expired': { cases: Case[]; events: CaseEvent[] };
   'settings/get': Settings;
   'settings/save': Settings;
 }
@@ -71,6 +82,8 @@ export interface Pushes {
   'templates/changed': Record<string, never>;
   /** The agent pressed the template shortcut (the `commands` API): sent to the active tab only. */
   'templates/open': Record<string, never>;
+  /** Cases erased (an erasure request, or retention): views drop them. */
+  'cases/removed': { ids: CaseId[] };
 }
 export type PushName = keyof Pushes;
 

@@ -95,6 +95,8 @@ export const settingsSchema = z.strictObject({
   ownAccounts: setting(500),
   officeHours: officeHoursSchema,
   sla: slaSchema,
+  /** Closed cases are removed this many days after they were closed (AVG: no longer than needed). */
+  retentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3_650)),
 });
 
 const templateIdSchema = z.string().check(z.minLength(1), z.maxLength(200));
@@ -146,6 +148,15 @@ export const requestSchemas = {
     detail: z.string().check(z.maxLength(200)),
   }),
   'health/list': z.strictObject({}),
+  'person/find': z.strictObject({ query: z.string().check(z.trim(), z.minLength(2, 'type at least two characters'), z.maxLength(200)) }),
+  'person/erase': z.strictObject({
+    query: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)),
+    ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(10_000)),
+  }),
+  'events/for': z.strictObject({ ids: z.array(caseIdSchema).check(z.maxLength(50_000)) }),
+  'privacy/status': z.strictObject({}),
+  /** Closed cases whose retention period ends within `withinDays` (0: already past it). */
+  'retention/expired': z.strictObject({ withinDays: z.number().check(z.int(), z.nonnegative(), z.maximum(366)) }),
   'settings/get': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
 } as const;

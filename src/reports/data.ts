@@ -47,6 +47,7 @@ export function onReportPushes(handlers: ReportPushHandlers, signal: AbortSignal
   onPush(
     {
       'case/changed': () => handlers.casesChanged(),
+      'cases/removed': () => handlers.casesChanged(),
       'settings/changed': ({ settings }) => handlers.calendarChanged(calendarOf(settings)),
     },
     signal,

@@ -86,7 +86,7 @@ describe('reply templates', () => {
     await jan.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const box = 'li:has(> [aria-label^="Opmerking van Jan"]) > form [data-lexical-editor="true"]';
     await page.focus(box);
-    await page.keyboard.press('End');
+    await page.keyboard.press('Control+End'); // the end of the text, not of a wrapped line
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type(';;');
     await jan.waitFor('[data-lk="template-search"]', (b) => b.focused);
@@ -94,6 +94,7 @@ describe('reply templates', () => {
     await jan.waitFor('[data-lk="preview"]', (b) => /DM/.test(b.text));
     await page.keyboard.press('Enter');
     await jan.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
+    await expect.poll(() => lexicalText(page, box)).toMatch(/Deel nooit uw BSN openbaar\. \^AW$/);
     const text = (await lexicalText(page, box))!;
     expect(text).not.toContain(';;');
     expect(text).toMatch(/compliment/);

@@ -11,7 +11,7 @@ declare const chrome: {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
-  alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> };
+  alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>>; create(name: string, info: { when?: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
   action: { getBadgeText(details: Record<string, unknown>): Promise<string>; getTitle(details: Record<string, unknown>): Promise<string> };
 };

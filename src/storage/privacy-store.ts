@@ -1,0 +1,94 @@
+/**
+ * What the AVG asks of the stored data: find everything about one person, erase it without a trace, and
+ * remove closed cases once their retention period has passed. Every erasure is one transaction over every
+ * store that holds personal data (PERSONAL_DATA_PLACES), and leaves an audit record without the erased data.
+ */
+import browser from 'webextension-polyfill';
+import type { Case } from '../domain/case';
+import type { CaseEvent } from '../domain/case-event';
+import type { CaseId } from '../domain/case-id';
+import { eraseSummary, erasureEvent, findPerson, type ErasureRecord, type ErasureReason, type ErasureSummary } from '../domain/person';
+import { nextPurgeAt, selectExpired, type RetentionPolicy } from '../domain/retention';
+import { fromStored, type LoketDatabase } from './db';
+
+const LOG_KEY = 'privacyLog';
+const LOG_MAX = 1_000;
+
+/** Every case about the person, and their events. Reads all cases: an access request is rare, not hot. */
+export async function findPersonData(db: LoketDatabase, query: string): Promise<{ cases: Case[]; events: CaseEvent[] }> {
+  const cases = (await db.getAll('cases')).map(fromStored);
+  const found = findPerson(cases, [], query).cases;
+  return { cases: found, events: await eventsFor(db, found.map((c) => c.id)) };
+}
+
+/** The events of these cases, oldest first per case. */
+export async function eventsFor(db: LoketDatabase, ids: readonly CaseId[]): Promise<CaseEvent[]> {
+  const tx = db.transaction('events');
+  const index = tx.store.index('by-case');
+  const lists = await Promise.all(ids.map((id) => index.getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]))));
+  await tx.done;
+  return lists.flat();
+}
+
+/** Removes the cases, their events and their alerts in one transaction; returns what was removed. */
+export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[]): Promise<ErasureSummary> {
+  const tx = db.transaction(['cases', 'events', 'alerts'], 'readwrite');
+  const cases: Case[] = [];
+  const events: CaseEvent[] = [];
+  for (const id of ids) {
+    const stored = await tx.objectStore('cases').get(id);
+    if (!stored) continue;
+    cases.push(fromStored(stored));
+    await tx.objectStore('cases').delete(id);
+    const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+    for (const event of await tx.objectStore('events').index('by-case').getAll(range)) {
+      events.push(event);
+      await tx.objectStore('events').delete(event.seq);
+    }
+    for (const key of await tx.objectStore('alerts').index('by-case').getAllKeys(id)) await tx.objectStore('alerts').delete(key);
+  }
+  await tx.done;
+  return eraseSummary(cases, events);
+}
+
+/** Closed cases with their events: what retention looks at. */
+async function closedCases(db: LoketDatabase): Promise<{ cases: Case[]; events: Map<CaseId, CaseEvent[]> }> {
+  const cases = (await db.getAllFromIndex('cases', 'by-status', 'closed')).map(fromStored);
+  const events = new Map<CaseId, CaseEvent[]>();
+  for (const e of await eventsFor(db, cases.map((c) => c.id))) events.set(e.caseId, [...(events.get(e.caseId) ?? []), e]);
+  return { cases, events };
+}
+
+/** The closed cases whose retention period has passed (to export before they go), with their events. */
+export async function expiredCases(db: LoketDatabase, policy: RetentionPolicy, now: number): Promise<{ cases: Case[]; events: CaseEvent[] }> {
+  const closed = await closedCases(db);
+  const ids = new Set(selectExpired(closed.cases, closed.events, now, policy));
+  const cases = closed.cases.filter((c) => ids.has(c.id));
+  return { cases, events: cases.flatMap((c) => closed.events.get(c.id) ?? []) };
+}
+
+export async function purgeExpired(db: LoketDatabase, policy: RetentionPolicy, actor: string, now: number): Promise<{ ids: CaseId[]; record: ErasureRecord | null }> {
+  const { cases } = await expiredCases(db, policy, now);
+  if (cases.length === 0) return { ids: [], record: null };
+  const ids = cases.map((c) => c.id);
+  const record = await logErasure(actor, now, await eraseCases(db, ids), 'retention');
+  return { ids, record };
+}
+
+export async function nextPurge(db: LoketDatabase, policy: RetentionPolicy, now: number): Promise<number | null> {
+  const closed = await closedCases(db);
+  return nextPurgeAt(closed.cases, closed.events, now, policy);
+}
+
+/** The audit trail of erasures: who, when, why and how many — never what. Kept in extension storage. */
+export async function logErasure(actor: string, now: number, summary: ErasureSummary, reason: ErasureReason): Promise<ErasureRecord> {
+  const record = erasureEvent(actor, now, summary, reason);
+  const log = await erasureLog();
+  await browser.storage.local.set({ [LOG_KEY]: [...log, record].slice(-LOG_MAX) });
+  return record;
+}
+
+export async function erasureLog(): Promise<ErasureRecord[]> {
+  const stored = (await browser.storage.local.get(LOG_KEY))[LOG_KEY];
+  return Array.isArray(stored) ? (stored as ErasureRecord[]) : [];
+}
