@@ -33,7 +33,8 @@ import {
   saveTemplate,
   TemplateNotFoundError,
 } from '../storage/template-store';
-import { loadSettings, saveSettings } from '../storage/settings';
+import { loadSettings, loadSettingsState, saveSettings } from '../storage/settings';
+import { readPolicy } from '../storage/policy';
 import { firstResponseDue } from '../domain/sla-policy';
 import { DAY_MS } from '../domain/retention';
 import type { Settings } from '../protocol/messages';
@@ -201,6 +202,10 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'settings/get'() {
       return loadSettings();
+    },
+    async 'policy/status'() {
+      const [{ lockedKeys }, { problems }] = await Promise.all([loadSettingsState(), readPolicy()]);
+      return { lockedKeys, problems: problems.map(({ key, message }) => ({ key, message })) };
     },
     async 'settings/save'({ settings }) {
       const before = await loadSettings();

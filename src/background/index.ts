@@ -14,8 +14,10 @@ import { isCaseId } from '../domain/case-id';
 import { focusOrOpen } from '../ui/open-post';
 import { broadcast, pushToTab } from './broadcast';
 import { purgeExpired } from '../storage/privacy-store';
+import { applyPolicyData, policyChanged } from '../storage/policy';
 
-const RETENTION_ALARM = 'loket-retention';
+/** Hourly: the retention purge, and the organisation's template and tag sets read again. */
+const HOURLY_ALARM = 'loket-hourly';
 /** Who the audit record names for a purge: no agent did it, the retention rule did. */
 const RETENTION_ACTOR = 'Loket (bewaartermijn)';
 import { database } from './database';
@@ -48,17 +50,35 @@ async function purge(): Promise<void> {
   }
 }
 
+/** The organisation's team templates and tags (inline in the policy or at its URL), merged into the stores. */
+async function applyPolicy(): Promise<void> {
+  const changed = await applyPolicyData(await database(), Date.now());
+  if (changed.templates) await broadcast('templates/changed', {});
+  await broadcast('settings/changed', { settings: await loadSettings() });
+}
+
 // The browser keeps neither the badge nor our alarms across every restart: redo them from the database.
 const started = () => {
   void refreshTimers();
-  void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+  void browser.alarms.create(HOURLY_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
   void purge();
+  void applyPolicy();
 };
 browser.runtime.onStartup.addListener(started);
 browser.runtime.onInstalled.addListener(started);
 browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
   if (alarm.name === ALARM) void refreshTimers();
-  else if (alarm.name === RETENTION_ALARM) void purge();
+  else if (alarm.name === HOURLY_ALARM) {
+    void purge();
+    void applyPolicy();
+  }
+});
+
+// IT changed the policy while the browser runs: it applies at once.
+browser.storage.onChanged.addListener((_changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  if (area !== 'managed') return;
+  policyChanged();
+  void applyPolicy().then(refreshTimers);
 });
 
 // A click on an alert brings the agent to the post.

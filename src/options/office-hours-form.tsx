@@ -19,9 +19,11 @@ const weekdayName = (d: Weekday) => new Date(Date.UTC(2024, 0, d)).toLocaleDateS
 export interface OfficeHoursFormProps {
   settings: Settings;
   onSaved(settings: Settings): void;
+  /** The organisation set these by policy: shown, not editable. */
+  locked: boolean;
 }
 
-export function OfficeHoursForm({ settings, onSaved }: OfficeHoursFormProps) {
+export function OfficeHoursForm({ settings, onSaved, locked }: OfficeHoursFormProps) {
   const [cal, setCal] = useState<OfficeCalendar>(settings.officeHours);
   const [sla, setSla] = useState<SlaPolicy>(settings.sla);
   const [newDay, setNewDay] = useState('');
@@ -69,7 +71,12 @@ export function OfficeHoursForm({ settings, onSaved }: OfficeHoursFormProps) {
     <form onSubmit={save} aria-labelledby="hours-heading" data-testid="office-hours">
       <h2 id="hours-heading">{t('officeHoursHeading')}</h2>
       <p class="muted">{t('officeHoursIntro')}</p>
-      <fieldset>
+      {locked && (
+        <p class="managed" data-testid="hours-managed">
+          {t('managedSection')}
+        </p>
+      )}
+      <fieldset disabled={locked}>
         <legend>{t('openingHoursLegend')}</legend>
         <table class="hours">
           <tbody>
@@ -115,7 +122,7 @@ export function OfficeHoursForm({ settings, onSaved }: OfficeHoursFormProps) {
           </tbody>
         </table>
       </fieldset>
-      <fieldset>
+      <fieldset disabled={locked}>
         <legend>{t('holidaysLegend')}</legend>
         <label>
           <input type="checkbox" checked={cal.goodFriday} onChange={(e) => setCal({ ...cal, goodFriday: (e.currentTarget as HTMLInputElement).checked })} />{' '}
@@ -168,7 +175,7 @@ export function OfficeHoursForm({ settings, onSaved }: OfficeHoursFormProps) {
           </ul>
         )}
       </fieldset>
-      <fieldset>
+      <fieldset disabled={locked}>
         <legend>{t('slaLegend')}</legend>
         {minutesField('sla-x', t('slaFirstResponseX'), sla.firstResponseMs.x, (ms) => setSla({ ...sla, firstResponseMs: { ...sla.firstResponseMs, x: ms ?? 0 } }))}
         {minutesField('sla-facebook', t('slaFirstResponseFacebook'), sla.firstResponseMs.facebook, (ms) =>
@@ -191,7 +198,7 @@ export function OfficeHoursForm({ settings, onSaved }: OfficeHoursFormProps) {
           ))}
         </ul>
       )}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={locked}>
         {t('officeHoursSave')}
       </button>{' '}
       <span role="status" class={status?.kind === 'error' ? 'error' : 'ok'} data-testid="hours-status">

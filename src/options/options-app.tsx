@@ -1,7 +1,10 @@
-/** The options page: who the agent is. Saved through the background so every view hears of the change. */
+/**
+ * The options page: who the agent is, office hours, templates, privacy. Saved through the background so every
+ * view hears of the change. Settings the organisation set by policy are shown read-only, with a note.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../protocol/messages';
-import { send } from '../protocol/client';
+import type { ResponseOf, Settings } from '../protocol/messages';
+import { onPush, send } from '../protocol/client';
 import { t } from '../ui/i18n';
 import { TemplateManager } from './template-manager';
 import { OfficeHoursForm } from './office-hours-form';
@@ -12,15 +15,26 @@ type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: s
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [policy, setPolicy] = useState<ResponseOf<'policy/status'>>({ lockedKeys: [], problems: [] });
 
   useEffect(() => {
-    send('settings/get', {})
-      .then(setSettings)
-      .catch((error: unknown) => setStatus({ kind: 'error', message: String(error instanceof Error ? error.message : error) }));
+    const lifetime = new AbortController();
+    const load = () =>
+      Promise.all([send('settings/get', {}), send('policy/status', {})])
+        .then(([s, p]) => {
+          setSettings(s);
+          setPolicy(p);
+        })
+        .catch((error: unknown) => setStatus({ kind: 'error', message: String(error instanceof Error ? error.message : error) }));
+    void load();
+    // The organisation's policy can change while the page is open.
+    onPush({ 'settings/changed': () => void send('policy/status', {}).then(setPolicy, () => undefined) }, lifetime.signal);
+    return () => lifetime.abort();
   }, []);
 
   if (settings === null) return <p>{status.kind === 'error' ? t('errorPrefix', status.message) : t('popupLoading')}</p>;
 
+  const locked = new Set<string>(policy.lockedKeys);
   const field = (key: 'agentName' | 'initials' | 'municipality' | 'ownAccounts', label: string, help?: string) => (
     <div class="field">
       <label for={`f-${key}`}>{label}</label>
@@ -28,9 +42,11 @@ export function OptionsApp() {
         id={`f-${key}`}
         name={key}
         value={settings[key]}
-        aria-describedby={help ? `h-${key}` : undefined}
+        readOnly={locked.has(key)}
+        aria-describedby={[help ? `h-${key}` : '', locked.has(key) ? 'managed-note' : ''].join(' ').trim() || undefined}
         onInput={(e) => setSettings({ ...settings, [key]: (e.currentTarget as HTMLInputElement).value })}
       />
+      {locked.has(key) && <small class="managed">{t('managedField')}</small>}
       {help && (
         <small id={`h-${key}`} class="muted">
           {help}
@@ -52,6 +68,19 @@ export function OptionsApp() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
+      <p id="managed-note" class="visually-hidden">
+        {t('managedNote')}
+      </p>
+      {policy.problems.length > 0 && (
+        <section class="warnings" role="alert" aria-labelledby="policy-problems-heading" data-testid="policy-problems">
+          <h2 id="policy-problems-heading">{t('policyProblemsHeading')}</h2>
+          <ul>
+            {policy.problems.map((p) => (
+              <li key={p.key + p.message}>{p.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form onSubmit={save}>
         <fieldset>
           <legend>{t('optionsAgentHeading')}</legend>
@@ -67,9 +96,9 @@ export function OptionsApp() {
           {status.kind === 'saved' ? t('savedMessage') : status.kind === 'error' ? t('errorPrefix', status.message) : ''}
         </span>
       </form>
-      <OfficeHoursForm settings={settings} onSaved={setSettings} />
+      <OfficeHoursForm settings={settings} onSaved={setSettings} locked={locked.has('officeHours') || locked.has('sla')} />
       <TemplateManager settings={settings} />
-      <PrivacySection settings={settings} onSaved={setSettings} />
+      <PrivacySection settings={settings} onSaved={setSettings} locked={locked.has('retentionDays')} />
     </main>
   );
 }

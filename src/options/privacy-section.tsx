@@ -21,7 +21,7 @@ type Found = { query: string; cases: Case[]; events: CaseEvent[] };
 const errorText = (error: unknown) => t('errorPrefix', error instanceof Error ? error.message : String(error));
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'persoon';
 
-export function PrivacySection({ settings, onSaved }: { settings: Settings; onSaved(s: Settings): void }) {
+export function PrivacySection({ settings, onSaved, locked }: { settings: Settings; onSaved(s: Settings): void; locked: boolean }) {
   const [days, setDays] = useState(String(settings.retentionDays));
   const [status, setStatus] = useState<{ nextPurgeAt: number | null; log: ErasureRecord[] } | null>(null);
   const [message, setMessage] = useState('');
@@ -114,13 +114,22 @@ export function PrivacySection({ settings, onSaved }: { settings: Settings; onSa
         <h3 id="retention-heading">{t('retentionHeading')}</h3>
         <div class="field">
           <label for="retention-days">{t('retentionLabel')}</label>
-          <input id="retention-days" type="number" min={1} max={3650} value={days} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id="retention-days"
+            type="number"
+            min={1}
+            max={3650}
+            value={days}
+            readOnly={locked}
+            onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)}
+          />
+          {locked && <small class="managed">{t('managedField')}</small>}
         </div>
         <p class="muted" data-testid="next-purge">
           {status === null ? '' : status.nextPurgeAt === null ? t('retentionNoPurge') : t('retentionNextPurge', formatDateTime(status.nextPurgeAt))}
         </p>
         <div class="row-actions">
-          <button type="submit" class="primary">
+          <button type="submit" class="primary" disabled={locked}>
             {t('retentionSave')}
           </button>
           <button type="button" onClick={() => void exportExpiring().catch((e: unknown) => setMessage(errorText(e)))}>

@@ -51,6 +51,7 @@ async function goTo(url: string): Promise<void> {
 export function PopupApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [warnings, setWarnings] = useState<Diagnostic[]>([]);
+  const [policyProblems, setPolicyProblems] = useState<string[]>([]);
   const [tags, setTags] = useState<Tag[] | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [filters, setFilters] = useState<Filters>({ status: 'all', site: 'all', tag: 'all', assignee: 'mine', query: '' });
@@ -73,12 +74,22 @@ export function PopupApp() {
         .then(({ cases, total }) => setState({ kind: 'ready', cases, total }))
         .catch((e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     const loadWarnings = () => send('health/list', {}).then(setWarnings, () => undefined);
+    const loadPolicy = () => send('policy/status', {}).then((p) => setPolicyProblems(p.problems.map((x) => x.message)), () => undefined);
+    void loadPolicy();
     void load();
     void loadWarnings();
     void send('tags/list', {}).then(setTags, () => undefined);
     void send('settings/get', {}).then(setSettings, () => undefined);
     onPush(
-      { 'case/changed': () => void load(), 'cases/removed': () => void load(), 'health/changed': () => void loadWarnings(), 'settings/changed': ({ settings: s }) => setSettings(s) },
+      {
+        'case/changed': () => void load(),
+        'cases/removed': () => void load(),
+        'health/changed': () => void loadWarnings(),
+        'settings/changed': ({ settings: s }) => {
+          setSettings(s);
+          void loadPolicy();
+        },
+      },
       lifetime.signal,
     );
     const ticker = setInterval(() => setNow(Date.now()), 30_000);
@@ -124,13 +135,18 @@ export function PopupApp() {
         </a>
       </header>
       <main>
-        {warnings.length > 0 && (
+        {warnings.length + policyProblems.length > 0 && (
           <section class="warnings" aria-labelledby="warnings-heading" data-testid="health">
             <h2 id="warnings-heading">{t('healthHeading')}</h2>
             <ul>
               {warnings.map((w) => (
                 <li key={w.seq}>
                   {t('healthLayout', t(w.site === 'x' ? 'site_x' : 'site_facebook'), t(`pageKind_${w.pageKind}` as MessageKey), formatDateTime(w.at))}
+                </li>
+              ))}
+              {policyProblems.map((message) => (
+                <li key={message} data-testid="policy-problem">
+                  {t('healthPolicy', message)}
                 </li>
               ))}
             </ul>

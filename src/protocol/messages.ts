@@ -66,6 +66,8 @@ export interface Responses {
   /** Closed cases that will be past their retention period within the days asked (to export before the purge). */
   'retention/expired': { cases: Case[]; events: CaseEvent[] };
   'settings/get': Settings;
+  /** Which settings the organisation set (read-only for the agent), and what is wrong with its policy. */
+  'policy/status': { lockedKeys: Array<keyof Settings>; problems: Array<{ key: string; message: string }> };
   'settings/save': Settings;
 }
 

@@ -158,5 +158,6 @@ export const requestSchemas = {
   /** Closed cases whose retention period ends within `withinDays` (0: already past it). */
   'retention/expired': z.strictObject({ withinDays: z.number().check(z.int(), z.nonnegative(), z.maximum(366)) }),
   'settings/get': z.strictObject({}),
+  'policy/status': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
 } as const;

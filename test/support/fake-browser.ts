@@ -15,6 +15,11 @@ export const sent: unknown[] = [];
 export const alarms = new Map<string, { when?: number }>();
 export const notifications: Array<{ id: string; title: string; message: string }> = [];
 export const badge: { text?: string; color?: string; title?: string } = {};
+/** What enterprise policy gives (storage.managed). */
+export let managed: Record<string, unknown> = {};
+export function setManaged(policy: Record<string, unknown>): void {
+  managed = policy;
+}
 let responder: (message: unknown) => unknown = () => undefined;
 
 export function setResponder(fn: (message: unknown) => unknown): void {
@@ -27,6 +32,7 @@ export function resetFakeBrowser(): void {
   sent.length = 0;
   responder = () => undefined;
   alarms.clear();
+  managed = {};
   notifications.length = 0;
   for (const key of Object.keys(badge)) delete badge[key as keyof typeof badge];
 }
@@ -63,6 +69,8 @@ const browser = {
     },
   },
   storage: {
+    managed: { get: async () => structuredClone(managed) },
+    onChanged: { addListener: () => undefined },
     local: {
       async get(key: string) {
         return storage.has(key) ? { [key]: structuredClone(storage.get(key)) } : {};

@@ -3,6 +3,7 @@
  * https://x.com/… and https://www.facebook.com/… URLs. Every request the browser makes is recorded; any
  * request to a host we do not serve is refused, so a test can prove Loket sent nothing anywhere.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,10 +33,19 @@ export interface Loket {
 export interface LaunchOptions {
   /** UI language for the extension's catalogue: 'nl' (default) or 'en'. */
   lang?: 'nl' | 'en';
+  /** Load the extension from this copy of dist/chrome (its path gives it another id). */
+  extensionDir?: string;
+}
+
+/** The id Chromium gives an unpacked extension: the first 128 bits of SHA-256 of its path, as letters a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
 export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first');
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run \`npm run build\` first`);
   const profile = mkdtempSync(join(tmpdir(), 'loket-chromium-'));
   const lang = options.lang ?? 'nl';
   const context = await chromium.launchPersistentContext(profile, {
@@ -44,8 +54,8 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
     locale: lang === 'nl' ? 'nl-NL' : 'en-GB',
     env: { ...process.env, LANGUAGE: lang === 'nl' ? 'nl_NL' : 'en_GB', LANG: lang === 'nl' ? 'nl_NL.UTF-8' : 'en_GB.UTF-8' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${lang === 'nl' ? 'nl' : 'en-GB'}`,
       '--no-sandbox',
       '--disable-gpu',
