@@ -103,7 +103,7 @@ describe('privacy', () => {
     );
     const options = await openOptions();
     await options.getByTestId('next-purge').filter({ hasText: /^Volgende verwijdering: / }).waitFor();
-    await worker.evaluate(() => chrome.alarms.create('loket-retention', { when: Date.now() + 200 }));
+    await worker.evaluate(() => chrome.alarms.create('loket-hourly', { when: Date.now() + 200 }));
     await expect.poll(async () => (await readStore(worker, 'cases')).length, { timeout: 10_000 }).toBe(0);
     await options.getByTestId('erasure-log').filter({ hasText: /bewaartermijn · 1 zaken/ }).waitFor();
     await options.close();
