@@ -10,7 +10,7 @@ import {
   type ResponseEnvelope,
   type ResponseOf,
 } from './messages';
-import { requestSchemas } from './schemas';
+import { EXTENSION_PAGES_ONLY, requestSchemas } from './schemas';
 
 export interface SenderInfo {
   id?: string;
@@ -40,8 +40,9 @@ export class RequestError extends Error {
 export function createRouter(handlers: Handlers, options: RouterOptions) {
   return async function route(message: unknown, sender: SenderInfo): Promise<ResponseEnvelope<unknown>> {
     try {
-      checkSender(sender, options);
+      const fromPage = checkSender(sender, options);
       const { name, payload } = parseEnvelope(message);
+      if (!fromPage && EXTENSION_PAGES_ONLY.has(name)) throw new RequestError('forbidden-sender', `${name} is only answered to Loket’s own pages`);
       const parsed = requestSchemas[name].safeParse(payload);
       if (!parsed.success) throw new RequestError('bad-request', `Invalid ${name} request: ${describe(parsed.error)}`);
       const handler = handlers[name] as (p: unknown, s: SenderInfo) => Promise<unknown>;
@@ -63,9 +64,10 @@ function parseEnvelope(message: unknown): { name: MessageName; payload: unknown 
   return { name: name as MessageName, payload };
 }
 
-function checkSender(sender: SenderInfo, options: RouterOptions): void {
+/** Refuses unknown senders; true for the extension's own pages, false for a content script in a site's tab. */
+function checkSender(sender: SenderInfo, options: RouterOptions): boolean {
   if (sender.id !== options.extensionId) throw new RequestError('forbidden-sender', 'Messages from other extensions are refused');
-  if (sender.url?.startsWith(options.extensionOrigin)) return; // popup, options and other extension pages
+  if (sender.url?.startsWith(options.extensionOrigin)) return true; // popup, options and other extension pages
   const pageUrl = sender.tab?.url ?? sender.url;
   let host = '';
   try {
@@ -73,7 +75,7 @@ function checkSender(sender: SenderInfo, options: RouterOptions): void {
   } catch {
     // falls through to the refusal below
   }
-  if (sender.tab !== undefined && host !== '' && options.allowedHost(host)) return;
+  if (sender.tab !== undefined && host !== '' && options.allowedHost(host)) return false;
   throw new RequestError('forbidden-sender', `Messages from ${host || 'an unknown page'} are refused`);
 }
 

@@ -161,3 +161,27 @@ export const requestSchemas = {
   'policy/status': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
 } as const;
+
+/**
+ * What only the extension's own pages (popup, options, reports) may ask. A content script runs inside the
+ * site's page process: if that were ever subverted, it still could not read everyone's cases in bulk, erase
+ * data, change settings or templates, or reach the sync server. Content scripts ask about the posts they show.
+ */
+export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof typeof requestSchemas> = new Set([
+  'cases/bulk',
+  'cases/open',
+  'cases/range',
+  'handovers/list',
+  'events/for',
+  'person/find',
+  'person/erase',
+  'privacy/status',
+  'retention/expired',
+  'settings/save',
+  'policy/status',
+  'template/save',
+  'template/delete',
+  'templates/reorder',
+  'templates/import',
+  'health/list',
+] as const);

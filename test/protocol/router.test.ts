@@ -79,4 +79,13 @@ describe('the background router', () => {
     expect(await track({ ...post, text: 'x'.repeat(100_001) })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await track({ ...post, postedAt: -5 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
+
+  it('answers what only Loket’s own pages may ask to them, and refuses it to a content script', async () => {
+    const handlers = { 'person/find': vi.fn(async () => ({ cases: [], events: [] })) } as unknown as Handlers;
+    const route = createRouter(handlers, { extensionId: 'abc', extensionOrigin: EXT, allowedHost: (h) => h === 'x.com' });
+    const message = { protocol: PROTOCOL, name: 'person/find', payload: { query: '@jan' } };
+    expect(await route(message, fromPopup)).toEqual({ ok: true, value: { cases: [], events: [] } });
+    expect(await route(message, fromTab)).toMatchObject({ ok: false, error: { code: 'forbidden-sender', message: 'person/find is only answered to Loket’s own pages' } });
+    expect(handlers['person/find']).toHaveBeenCalledTimes(1);
+  });
 });
