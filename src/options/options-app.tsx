@@ -27,8 +27,18 @@ export function OptionsApp() {
         })
         .catch((error: unknown) => setStatus({ kind: 'error', message: String(error instanceof Error ? error.message : error) }));
     void load();
-    // The organisation's policy can change while the page is open.
-    onPush({ 'settings/changed': () => void send('policy/status', {}).then(setPolicy, () => undefined) }, lifetime.signal);
+    // The organisation's policy can change (or arrive) while the page is open: its values replace what is
+    // shown for the keys it locks; what the agent is typing elsewhere stays.
+    onPush(
+      {
+        'settings/changed': ({ settings: pushed }) =>
+          void send('policy/status', {}).then((p) => {
+            setPolicy(p);
+            setSettings((current) => (current ? { ...current, ...Object.fromEntries(p.lockedKeys.map((k) => [k, pushed[k]])) } : pushed));
+          }, () => undefined),
+      },
+      lifetime.signal,
+    );
     return () => lifetime.abort();
   }, []);
 
@@ -96,9 +106,20 @@ export function OptionsApp() {
           {status.kind === 'saved' ? t('savedMessage') : status.kind === 'error' ? t('errorPrefix', status.message) : ''}
         </span>
       </form>
-      <OfficeHoursForm settings={settings} onSaved={setSettings} locked={locked.has('officeHours') || locked.has('sla')} />
+      <OfficeHoursForm
+        // The form keeps its own draft; a value the organisation sets replaces it.
+        key={locked.has('officeHours') || locked.has('sla') ? JSON.stringify([settings.officeHours, settings.sla]) : 'own'}
+        settings={settings}
+        onSaved={setSettings}
+        locked={locked.has('officeHours') || locked.has('sla')}
+      />
       <TemplateManager settings={settings} />
-      <PrivacySection settings={settings} onSaved={setSettings} locked={locked.has('retentionDays')} />
+      <PrivacySection
+        key={locked.has('retentionDays') ? `managed-${settings.retentionDays}` : 'own'}
+        settings={settings}
+        onSaved={setSettings}
+        locked={locked.has('retentionDays')}
+      />
     </main>
   );
 }

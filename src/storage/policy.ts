@@ -30,15 +30,22 @@ export function readPolicy(): Promise<PolicyState> {
   return cached;
 }
 
+/** How long to wait for the browser's policy service before going on with the last policy seen. */
+const MANAGED_WAIT_MS = 400;
+const PENDING = Symbol('pending');
+
 async function load(): Promise<PolicyState> {
-  let raw: unknown = {};
-  try {
-    raw = await browser.storage.managed.get();
-  } catch {
-    // Firefox throws when no policy is installed; Chrome answers {}: either way, no policy.
+  // Firefox throws when no policy is installed; Chrome answers {}: either way, no policy.
+  const managed = browser.storage.managed.get().catch(() => ({}));
+  // Right after the browser starts, Chrome answers only once its policy service has loaded (seconds): the
+  // pages must not wait for that. Go on with the last policy seen; storage.onChanged('managed') follows.
+  const raw = await Promise.race([managed, new Promise<typeof PENDING>((r) => setTimeout(() => r(PENDING), MANAGED_WAIT_MS))]);
+  const lastGood = (await browser.storage.local.get(LAST_GOOD))[LAST_GOOD] as ManagedPolicy | undefined;
+  if (raw === PENDING) {
+    void managed.then(() => policyChanged()); // read again, fully, next time
+    return { policy: lastGood ?? {}, problems: [] };
   }
   const parsed = parseManaged(raw);
-  const lastGood = (await browser.storage.local.get(LAST_GOOD))[LAST_GOOD] as ManagedPolicy | undefined;
   const policy = withLastGood(parsed.policy, parsed.problems, lastGood);
   await browser.storage.local.set({ [LAST_GOOD]: policy });
   const fetched = ((await browser.storage.local.get(FETCH_PROBLEMS))[FETCH_PROBLEMS] as ManagedProblem[] | undefined) ?? [];
