@@ -14,6 +14,7 @@ import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
+import type { SyncMetaEntry, SyncRecord } from './sync-store';
 import { DEFAULT_TEMPLATES } from '../domain/default-templates';
 
 export const DB_NAME = 'loket';
@@ -45,6 +46,14 @@ export interface LoketDB extends DBSchema {
     value: Diagnostic & { seq: number };
     indexes: { 'by-time': number };
   };
+  /**
+   * Replication bookkeeping, one record per synced document (src/storage/sync-store.ts). Key: the document
+   * id (`case:…`, `tag:…`, `template:…`, `event:…`). Records to push again carry `pending`, so the
+   * `by-pending` index holds those only.
+   */
+  sync: { key: string; value: SyncRecord; indexes: { 'by-pending': number } };
+  /** This browser's sync client id, a checkpoint per server and database, and the last sync status. */
+  syncMeta: { key: string; value: SyncMetaEntry };
 }
 
 export type LoketDatabase = IDBPDatabase<LoketDB>;
@@ -93,6 +102,11 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
   (db, tx) => {
     tx.objectStore('cases').createIndex('by-posted', 'postedAt');
     db.createObjectStore('alerts', { keyPath: 'key' }).createIndex('by-case', 'caseId');
+  },
+  // 5 → 6: team sync over CouchDB: what was last agreed with the server, and checkpoints.
+  (db) => {
+    db.createObjectStore('sync', { keyPath: 'id' }).createIndex('by-pending', 'pending');
+    db.createObjectStore('syncMeta', { keyPath: 'key' });
   },
 ];
 

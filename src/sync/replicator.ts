@@ -1,0 +1,352 @@
+/**
+ * One sync run against a CouchDB database: push, then pull, in batches, from checkpoints.
+ *
+ *   events ─┐                                   ┌─ _changes?since=… (200 at a time)
+ *   tags ───┼─▶ _bulk_docs ──▶ CouchDB ──────────┤   each page applied in one IndexedDB
+ *   cases ──┘   (409: fetch, merge, retry)       └─ transaction with its checkpoint
+ *
+ * Resumable: event and case pushes are idempotent (events carry fixed revisions; a case is compared with
+ * its record), and each pulled page is applied together with its checkpoint, so a run cut off anywhere
+ * loses nothing and applies nothing twice. A run may be stopped through `signal` between requests.
+ * Conflicts on the server (`_conflicts`, from any other replicator) are resolved when they are pulled: the
+ * merged version is written on the winning revision and the losing revisions are deleted.
+ */
+import type { CaseId } from '../domain/case-id';
+import type { LoketDatabase } from '../storage/db';
+import {
+  applyPulledBatch,
+  commitCasePush,
+  commitItemPush,
+  forgetDeletedCases,
+  getClientId,
+  loadCheckpoint,
+  mergeItems,
+  newCheckpoint,
+  PUSH_MARGIN_MS,
+  readCaseChanges,
+  readCaseDeletions,
+  readEventChanges,
+  readItemChanges,
+  saveCheckpoint,
+  type Checkpoint,
+  type ItemDoc,
+  type OutgoingCase,
+  type OutgoingItem,
+  type PushedCase,
+  type PushedItem,
+  type ScanPosition,
+} from '../storage/sync-store';
+import { SyncError, type BulkResult, type CouchClient } from './couch-client';
+import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc } from './docs';
+import { mergeCases, stableJson, type CaseVersion } from './merge';
+
+export interface SyncResult {
+  /** Documents written to the server. */
+  pushed: number;
+  /** Documents from the server that changed something here. */
+  pulled: number;
+  /** Cases, tags or templates changed on both sides and merged (here or on the server). */
+  conflictsResolved: number;
+  /** Cases written or deleted here: the views should read them again. */
+  changed: CaseId[];
+}
+
+export interface SyncOptions {
+  /** Documents per request and per transaction. */
+  batchSize?: number;
+  signal?: AbortSignal;
+}
+
+const MAX_ROUNDS = 4;
+const FULL_SCAN_MS = 60 * 60_000;
+
+export async function syncOnce(db: LoketDatabase, client: CouchClient, options: SyncOptions = {}, now = Date.now()): Promise<SyncResult> {
+  const run = new Run(db, client, options.batchSize ?? 200, options.signal, now);
+  await run.prepare();
+  await run.push(true);
+  await run.pull();
+  if (run.mergedLocally > 0) await run.push(false);
+  return { pushed: run.pushed, pulled: run.pulled, conflictsResolved: run.conflicts, changed: [...run.changed] };
+}
+
+class Run {
+  pushed = 0;
+  pulled = 0;
+  conflicts = 0;
+  mergedLocally = 0;
+  private incomplete = false;
+  readonly changed = new Set<CaseId>();
+  private clientId = '';
+  private cp!: Checkpoint;
+
+  constructor(
+    private readonly db: LoketDatabase,
+    private readonly client: CouchClient,
+    private readonly batch: number,
+    private readonly signal: AbortSignal | undefined,
+    private readonly now: number,
+  ) {}
+
+  /**
+   * The checkpoint for this server and database, if the server still knows it: this browser's epoch lives
+   * in a `_local` document there, which a deleted and recreated database no longer has.
+   */
+  async prepare(): Promise<void> {
+    this.clientId = await getClientId(this.db);
+    const marker = await this.client.getLocal(`loket-${this.clientId}`);
+    const saved = await loadCheckpoint(this.db, this.client.target);
+    if (saved && marker?.epoch === saved.epoch) {
+      this.cp = saved;
+      return;
+    }
+    const fresh = newCheckpoint(this.client.target);
+    await this.client.putLocal(`loket-${this.clientId}`, { ...(typeof marker?._rev === 'string' ? { _rev: marker._rev } : {}), epoch: fresh.epoch, client: this.clientId });
+    await saveCheckpoint(this.db, fresh);
+    this.cp = fresh;
+  }
+
+  async push(first: boolean): Promise<void> {
+    await this.pushEvents();
+    await this.pushItems();
+    await this.pushCases(first);
+    await this.pushDeletions();
+  }
+
+  private async pushEvents(): Promise<void> {
+    for (;;) {
+      this.checkStopped();
+      const { docs, lastSeq } = await readEventChanges(this.db, this.cp.pushedEventSeq, this.cp.epoch, this.clientId, this.batch);
+      if (lastSeq === this.cp.pushedEventSeq) return;
+      if (docs.length > 0) failOn(await this.client.bulkDocs(docs, false));
+      this.pushed += docs.length;
+      this.cp = { ...this.cp, pushedEventSeq: lastSeq };
+      await saveCheckpoint(this.db, this.cp);
+    }
+  }
+
+  private async pushCases(first: boolean): Promise<void> {
+    const { fullScanAt } = this.cp;
+    const full = first && (fullScanAt === undefined || this.now < fullScanAt || this.now - fullScanAt > FULL_SCAN_MS);
+    const from = full ? Number.NEGATIVE_INFINITY : this.cp.pushedUpdatedAt;
+    let position: ScanPosition | null = null;
+    for (let i = 0; ; i++) {
+      this.checkStopped();
+      // Cases a merge left pending come first, once per push: a case that keeps changing waits for the next run.
+      const read = await readCaseChanges(this.db, { epoch: this.cp.epoch, from, after: position, includePending: i === 0 }, this.clientId, this.batch);
+      if (read.outgoing.length > 0) await this.pushCaseBatch(read.outgoing);
+      position = read.position;
+      if (read.exhausted) break;
+    }
+    if (first && !this.incomplete) {
+      const pushedUpdatedAt = Math.max(full ? from : this.cp.pushedUpdatedAt, this.now - PUSH_MARGIN_MS);
+      this.cp = { ...this.cp, pushedUpdatedAt, ...(full ? { fullScanAt: this.now } : {}) };
+      await saveCheckpoint(this.db, this.cp);
+    }
+  }
+
+  private async pushCaseBatch(outgoing: readonly OutgoingCase[]): Promise<void> {
+    let pending: Array<{ out: OutgoingCase; version: Extract<CaseVersion, { deleted: false }>; rev?: string }> = outgoing.map((out) => ({
+      out,
+      version: out.version,
+      ...(out.rev ? { rev: out.rev } : {}),
+    }));
+    const done: PushedCase[] = [];
+    for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
+      this.checkStopped();
+      const results = await this.client.bulkDocs(pending.map((p) => caseDoc(p.version, p.rev)));
+      const conflicted: typeof pending = [];
+      results.forEach((result, i) => {
+        const p = pending[i]!;
+        if (result.ok) {
+          done.push({ out: p.out, rev: result.rev, server: p.version });
+          this.pushed++;
+        } else if (result.error === 'conflict') conflicted.push(p);
+        else throw refused(result);
+      });
+      pending = [];
+      if (conflicted.length === 0) break;
+      // Someone else wrote first: take their version and merge ours into it.
+      const current = await this.client.getDocs(conflicted.map((p) => caseDocId(p.out.caseId)));
+      for (const p of conflicted) {
+        const raw = current.get(caseDocId(p.out.caseId));
+        const remote = raw ? readDoc(raw) : null;
+        if (!remote) {
+          const rev = rawRev(raw);
+          pending.push({ out: p.out, version: p.version, ...(rev ? { rev } : {}) });
+          continue;
+        }
+        const theirs = caseVersionOf(remote);
+        if (theirs.deleted) {
+          done.push({ out: p.out, rev: remote.rev, server: theirs });
+          continue;
+        }
+        const { merged } = mergeCases(p.version, theirs);
+        this.conflicts++;
+        if (merged.deleted) continue;
+        if (stableJson(merged) === stableJson(theirs)) done.push({ out: p.out, rev: remote.rev, server: theirs });
+        else pending.push({ out: p.out, version: merged, rev: remote.rev });
+      }
+    }
+    // Still in conflict after every round (the case keeps changing there): the next run tries again.
+    if (pending.length > 0) this.incomplete = true;
+    for (const id of await commitCasePush(this.db, done, this.cp.epoch)) this.changed.add(id);
+  }
+
+  /** Cases deleted here (retention, erasure): their documents and their events go from the server too. */
+  private async pushDeletions(): Promise<void> {
+    const gone = await readCaseDeletions(this.db, this.cp.epoch);
+    for (let i = 0; i < gone.length; i += this.batch) {
+      this.checkStopped();
+      const slice = gone.slice(i, i + this.batch);
+      const unknown = slice.filter((g) => !g.rev).map((g) => caseDocId(g.caseId));
+      const current = await this.client.getDocs(unknown);
+      const docs = slice.flatMap((g) => {
+        const rev = g.rev ?? rawRev(current.get(caseDocId(g.caseId)));
+        return rev && !isTombstone(current.get(caseDocId(g.caseId))) ? [tombstone(caseDocId(g.caseId), rev)] : [];
+      });
+      for (const g of slice) {
+        const prefix = eventPrefix(g.caseId);
+        for (const e of await this.client.listIds(prefix, `${prefix}\ufff0`)) docs.push(tombstone(e.id, e.rev));
+      }
+      const results = await this.client.bulkDocs(docs);
+      failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
+      this.pushed += results.filter((r) => r.ok).length;
+      // Changed there meanwhile: the deletion still wins, on the revision the server has now.
+      const conflicted = results.filter((r) => !r.ok).map((r) => r.id);
+      if (conflicted.length > 0) {
+        const now = await this.client.getDocs(conflicted);
+        const again = conflicted.flatMap((id) => {
+          const rev = rawRev(now.get(id));
+          return rev && !isTombstone(now.get(id)) ? [tombstone(id, rev)] : [];
+        });
+        const retried = await this.client.bulkDocs(again);
+        this.pushed += retried.filter((r) => r.ok).length;
+      }
+      await forgetDeletedCases(this.db, slice.map((g) => g.caseId));
+    }
+  }
+
+  private async pushItems(): Promise<void> {
+    let pending: Array<{ item: OutgoingItem; doc: OutgoingItem['doc'] }> = (await readItemChanges(this.db, this.cp.epoch, this.now)).map((item) => ({ item, doc: item.doc }));
+    const done: PushedItem[] = [];
+    for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
+      this.checkStopped();
+      const results = await this.client.bulkDocs(pending.map((p) => p.doc));
+      const conflicted: typeof pending = [];
+      results.forEach((result, i) => {
+        const p = pending[i]!;
+        if (result.ok) {
+          done.push({ item: p.item, rev: result.rev, server: '_deleted' in p.doc ? null : p.doc });
+          this.pushed++;
+        } else if (result.error === 'conflict') conflicted.push(p);
+        else throw refused(result);
+      });
+      pending = [];
+      if (conflicted.length === 0) break;
+      const current = await this.client.getDocs(conflicted.map((p) => p.item.id));
+      for (const p of conflicted) {
+        const raw = current.get(p.item.id);
+        const remote = raw ? readDoc(raw) : null;
+        const rev = remote?.rev ?? rawRev(raw);
+        const theirs = remote && !('deleted' in remote) ? (remote.doc as ItemDoc) : null;
+        const mine = '_deleted' in p.doc ? null : p.doc;
+        if (remote && 'deleted' in remote) {
+          done.push({ item: p.item, rev: remote.rev, server: null });
+          continue;
+        }
+        if (!theirs) {
+          // Missing or unreadable there: ours replaces it.
+          if (mine) pending.push({ item: p.item, doc: { ...mine, ...(rev ? { _rev: rev } : {}) } });
+          else done.push({ item: p.item, rev: rev ?? '', server: null });
+          continue;
+        }
+        const winner = mergeItems(mine, theirs);
+        this.conflicts++;
+        if (winner === theirs) done.push({ item: p.item, rev: remote!.rev, server: theirs });
+        else pending.push({ item: p.item, doc: winner ? { ...winner, _rev: remote!.rev } : tombstone(p.item.id, remote!.rev) });
+      }
+    }
+    await commitItemPush(this.db, done, this.cp.epoch);
+  }
+
+  async pull(): Promise<void> {
+    for (;;) {
+      this.checkStopped();
+      const page = await this.client.changes(this.cp.since, this.batch);
+      const docs: RemoteDoc[] = [];
+      for (const row of page.results) {
+        const raw = row.doc;
+        const resolved = hasConflicts(raw) ? await this.resolveOnServer(raw) : raw;
+        const doc = readDoc(resolved);
+        if (doc) docs.push(doc);
+      }
+      const next: Checkpoint = { ...this.cp, since: page.lastSeq };
+      const applied = await applyPulledBatch(this.db, docs, { epoch: this.cp.epoch, clientId: this.clientId, now: this.now }, next);
+      this.cp = next;
+      this.pulled += applied.applied;
+      this.conflicts += applied.merged;
+      this.mergedLocally += applied.merged;
+      for (const id of applied.changed) this.changed.add(id);
+      if (page.results.length < this.batch || page.pending === 0) return;
+    }
+  }
+
+  /**
+   * A document with conflicting revisions on the server: merge them all (in revision order, so every client
+   * merges alike), write the result on the winning revision and delete the others. Returns what to apply
+   * here; if someone else got there first, the winning revision as it is (the resolution comes back later).
+   */
+  private async resolveOnServer(raw: { _id: string; _rev: string; _conflicts: string[] }): Promise<unknown> {
+    const losers = await this.client.getRevisions(raw._conflicts.map((rev) => ({ id: raw._id, rev })));
+    const versions = [raw, ...losers.map((l) => l.doc)]
+      .map((d) => readDoc(d))
+      .filter((d): d is RemoteDoc => d !== null && !('deleted' in d))
+      .sort((p, q) => (p.rev < q.rev ? -1 : p.rev > q.rev ? 1 : 0));
+    const head = readDoc(raw);
+    if (!head || 'deleted' in head || versions.length === 0) return raw;
+    let body: object | null;
+    if (head.kind === 'case') {
+      const merged = versions.map((v) => caseVersionOf(v)).reduce((a, b) => mergeCases(a, b).merged);
+      body = merged.deleted ? null : caseDoc(merged, raw._rev);
+    } else if (head.kind === 'tag' || head.kind === 'template') {
+      const merged = versions.map((v) => (v as { doc: ItemDoc }).doc).reduce<ItemDoc | null>((a, b) => mergeItems(a, b), (versions[0] as { doc: ItemDoc }).doc);
+      body = merged && { ...merged, _rev: raw._rev };
+    } else {
+      body = { ...raw, _conflicts: undefined };
+    }
+    const write = [body ?? tombstone(raw._id, raw._rev), ...raw._conflicts.map((rev) => tombstone(raw._id, rev))];
+    const results = await this.client.bulkDocs(write);
+    this.pushed += results.filter((r) => r.ok).length;
+    const head0 = results[0];
+    if (!head0?.ok) return raw;
+    this.conflicts++;
+    return body ? { ...body, _rev: head0.rev } : { _id: raw._id, _rev: head0.rev, _deleted: true };
+  }
+
+  private checkStopped(): void {
+    if (this.signal?.aborted) throw this.signal.reason ?? new DOMException('sync stopped', 'AbortError');
+  }
+}
+
+function hasConflicts(raw: unknown): raw is { _id: string; _rev: string; _conflicts: string[] } {
+  const doc = raw as { _id?: unknown; _rev?: unknown; _conflicts?: unknown } | null;
+  return typeof doc?._id === 'string' && typeof doc._rev === 'string' && Array.isArray(doc._conflicts) && doc._conflicts.length > 0;
+}
+
+function rawRev(raw: unknown): string | undefined {
+  const rev = (raw as { _rev?: unknown } | null | undefined)?._rev;
+  return typeof rev === 'string' ? rev : undefined;
+}
+
+function isTombstone(raw: unknown): boolean {
+  return (raw as { _deleted?: unknown } | null | undefined)?._deleted === true;
+}
+
+function refused(result: Extract<BulkResult, { ok: false }>): SyncError {
+  const auth = result.error === 'forbidden' || result.error === 'unauthorized';
+  return new SyncError(auth ? 'unauthorised' : 'server-error', `The server refused ${result.id} (${result.error}${result.reason ? `: ${result.reason}` : ''}).`);
+}
+
+function failOn(results: readonly BulkResult[]): void {
+  for (const r of results) if (!r.ok) throw refused(r);
+}
