@@ -35,6 +35,11 @@ import {
 } from '../storage/template-store';
 import { loadSettings, loadSettingsState, saveSettings } from '../storage/settings';
 import { readPolicy } from '../storage/policy';
+import { loadSyncConfig, saveSyncConfig, viewOf } from '../storage/sync-config';
+import { loadSyncStatus } from '../storage/sync-store';
+import { checkServerUrl, testConnection } from '../sync/couch-client';
+import { exportEverything, exportJson } from '../sync/export-everything';
+import { changedLocally, syncLoop } from './sync';
 import { firstResponseDue } from '../domain/sla-policy';
 import { DAY_MS } from '../domain/retention';
 import type { Settings } from '../protocol/messages';
@@ -65,11 +70,13 @@ export function createHandlers(now: () => number = Date.now): Handlers {
   /** Every view, the badge and the alerts learn of changed cases. */
   const changed = async (...cases: Case[]) => {
     for (const c of cases) await broadcast('case/changed', { case: c });
+    changedLocally();
     await refreshTimers();
   };
   const removed = async (ids: CaseId[]) => {
     if (ids.length === 0) return;
     await broadcast('cases/removed', { ids });
+    changedLocally();
     await refreshTimers();
   };
   const refreshTimers = async () => {
@@ -151,11 +158,13 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     async 'template/save'({ template }) {
       const saved = await saveTemplate(await database(), template, now());
       await broadcast('templates/changed', {});
+      changedLocally();
       return saved;
     },
     async 'template/delete'({ id }) {
       await answering(async () => deleteTemplate(await database(), id));
       await broadcast('templates/changed', {});
+      changedLocally();
       return { deleted: true as const };
     },
     async 'templates/reorder'({ ids }) {
@@ -199,6 +208,37 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     async 'retention/expired'({ withinDays }) {
       const settings = await loadSettings();
       return expiredCases(await database(), { closedCaseDays: settings.retentionDays }, now() + withinDays * DAY_MS);
+    },
+    async 'sync/config'() {
+      return viewOf(await loadSyncConfig());
+    },
+    async 'sync/save'(config) {
+      if (config.enabled) {
+        const checked = checkServerUrl(config);
+        if (!checked.ok) throw new RequestError('bad-request', checked.message);
+      }
+      const saved = await saveSyncConfig(config);
+      if (saved.enabled) {
+        syncLoop().start();
+        syncLoop().requestSync(0);
+      } else syncLoop().stop();
+      return viewOf(saved);
+    },
+    async 'sync/test'(config) {
+      const stored = await loadSyncConfig();
+      const password = config.password ?? (stored?.url === config.url ? stored.password : undefined);
+      return testConnection({ url: config.url, database: config.database, ...(config.username ? { username: config.username } : {}), ...(password ? { password } : {}) });
+    },
+    async 'sync/status'() {
+      // A view that shows the sync state is open (the popup): fetch colleagues' changes now.
+      syncLoop().requestSync(0);
+      return loadSyncStatus(await database());
+    },
+    async 'sync/now'() {
+      return syncLoop().syncNow(true);
+    },
+    async 'export/all'() {
+      return exportJson(await exportEverything(await database(), now()));
     },
     async 'settings/get'() {
       return loadSettings();

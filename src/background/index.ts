@@ -15,6 +15,7 @@ import { focusOrOpen } from '../ui/open-post';
 import { broadcast, pushToTab } from './broadcast';
 import { purgeExpired } from '../storage/privacy-store';
 import { applyPolicyData, policyChanged } from '../storage/policy';
+import { SYNC_ALARM, syncLoop, whenSyncChangesCases } from './sync';
 
 /** Hourly: the retention purge, and the organisation's template and tag sets read again. */
 const HOURLY_ALARM = 'loket-hourly';
@@ -59,6 +60,7 @@ async function applyPolicy(): Promise<void> {
 
 // The browser keeps neither the badge nor our alarms across every restart: redo them from the database.
 const started = () => {
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   void refreshTimers();
   void browser.alarms.create(HOURLY_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
   void purge();
@@ -68,6 +70,7 @@ browser.runtime.onStartup.addListener(started);
 browser.runtime.onInstalled.addListener(started);
 browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
   if (alarm.name === ALARM) void refreshTimers();
+  else if (alarm.name === SYNC_ALARM) void syncLoop().syncNow();
   else if (alarm.name === HOURLY_ALARM) {
     void purge();
     void applyPolicy();
@@ -95,3 +98,7 @@ browser.notifications.onClicked.addListener((id: string) => {
 browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => {
   if (command === 'open-templates' && tab?.id !== undefined) void pushToTab(tab.id, 'templates/open', {});
 });
+
+// Team sync (when set up): runs while the worker lives; the alarm above wakes it when the browser stopped it.
+whenSyncChangesCases(refreshTimers);
+syncLoop().start();

@@ -26,8 +26,19 @@ export interface Case {
   dueAt?: number;
   /** The latest handover to the KCC. Internal: never shown in the site's page. */
   handover?: Handover;
+  /** Two agents changed the same field differently while apart (team sync): who, what, and what lost. */
+  conflict?: ConflictMarker;
   createdAt: number;
   updatedAt: number;
+}
+
+/** Set by the team sync's merge (src/sync/merge.ts) when one value had to win over another. */
+export interface ConflictMarker {
+  fields: string[];
+  actors: string[];
+  at: number;
+  /** The values that did not win, by field. */
+  lost: Record<string, unknown>;
 }
 
 /** The fields an agent changes directly. Each present field is one change; absent fields stay as they are. */

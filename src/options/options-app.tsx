@@ -9,6 +9,7 @@ import { t } from '../ui/i18n';
 import { TemplateManager } from './template-manager';
 import { OfficeHoursForm } from './office-hours-form';
 import { PrivacySection } from './privacy-section';
+import { SyncSection } from './sync-section';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -114,6 +115,7 @@ export function OptionsApp() {
         locked={locked.has('officeHours') || locked.has('sla')}
       />
       <TemplateManager settings={settings} />
+      <SyncSection />
       <PrivacySection
         key={locked.has('retentionDays') ? `managed-${settings.retentionDays}` : 'own'}
         settings={settings}

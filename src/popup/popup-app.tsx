@@ -12,6 +12,8 @@ import type { Tag } from '../domain/tag';
 import { send, onPush } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { timerView, type TimerPolicy } from '../ui/timer';
+import { syncStatusText } from '../ui/sync-status';
+import type { SyncStatus } from '../storage/sync-store';
 import { formatDateTime, formatDuration, snippet } from '../ui/format';
 import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/chips';
@@ -52,6 +54,7 @@ export function PopupApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [warnings, setWarnings] = useState<Diagnostic[]>([]);
   const [policyProblems, setPolicyProblems] = useState<string[]>([]);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
   const [tags, setTags] = useState<Tag[] | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
   const [filters, setFilters] = useState<Filters>({ status: 'all', site: 'all', tag: 'all', assignee: 'mine', query: '' });
@@ -76,6 +79,7 @@ export function PopupApp() {
     const loadWarnings = () => send('health/list', {}).then(setWarnings, () => undefined);
     const loadPolicy = () => send('policy/status', {}).then((p) => setPolicyProblems(p.problems.map((x) => x.message)), () => undefined);
     void loadPolicy();
+    void send('sync/config', {}).then((c) => (c.enabled ? send('sync/status', {}).then(setSync) : undefined), () => undefined);
     void load();
     void loadWarnings();
     void send('tags/list', {}).then(setTags, () => undefined);
@@ -85,9 +89,11 @@ export function PopupApp() {
         'case/changed': () => void load(),
         'cases/removed': () => void load(),
         'health/changed': () => void loadWarnings(),
+        'sync/status': ({ status }) => setSync(status),
         'settings/changed': ({ settings: s }) => {
           setSettings(s);
           void loadPolicy();
+    void send('sync/config', {}).then((c) => (c.enabled ? send('sync/status', {}).then(setSync) : undefined), () => undefined);
         },
       },
       lifetime.signal,
@@ -151,6 +157,11 @@ export function PopupApp() {
               ))}
             </ul>
           </section>
+        )}
+        {sync && (
+          <p class={`sync-line sync-${sync.state}`} data-testid="sync-state">
+            <strong>{t('syncHeadingShort')}:</strong> {syncStatusText(sync)}
+          </p>
         )}
         {state.kind === 'ready' && state.cases.length > 0 && (
           <div class="filters">

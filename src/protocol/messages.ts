@@ -13,6 +13,9 @@ import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
+import type { SyncStatus } from '../storage/sync-store';
+import type { SyncConfigView } from '../storage/sync-config';
+import type { ConnectionResult } from '../sync/couch-client';
 import { DEFAULT_CALENDAR } from '../domain/office-hours';
 import { DEFAULT_SLA_POLICY } from '../domain/sla-policy';
 import { DEFAULT_RETENTION } from '../domain/retention';
@@ -65,6 +68,13 @@ export interface Responses {
   'privacy/status': { nextPurgeAt: number | null; log: ErasureRecord[] };
   /** Closed cases that will be past their retention period within the days asked (to export before the purge). */
   'retention/expired': { cases: Case[]; events: CaseEvent[] };
+  'sync/config': SyncConfigView;
+  'sync/save': SyncConfigView;
+  'sync/test': ConnectionResult;
+  'sync/status': SyncStatus;
+  'sync/now': SyncStatus;
+  /** Everything stored, as one JSON file (works without a server). */
+  'export/all': string;
   'settings/get': Settings;
   /** Which settings the organisation set (read-only for the agent), and what is wrong with its policy. */
   'policy/status': { lockedKeys: Array<keyof Settings>; problems: Array<{ key: string; message: string }> };
@@ -84,6 +94,8 @@ export interface Pushes {
   'templates/changed': Record<string, never>;
   /** The agent pressed the template shortcut (the `commands` API): sent to the active tab only. */
   'templates/open': Record<string, never>;
+  /** The team sync's state changed (syncing, idle, offline, error). */
+  'sync/status': { status: SyncStatus };
   /** Cases erased (an erasure request, or retention): views drop them. */
   'cases/removed': { ids: CaseId[] };
 }

@@ -157,6 +157,24 @@ export const requestSchemas = {
   'privacy/status': z.strictObject({}),
   /** Closed cases whose retention period ends within `withinDays` (0: already past it). */
   'retention/expired': z.strictObject({ withinDays: z.number().check(z.int(), z.nonnegative(), z.maximum(366)) }),
+  'sync/config': z.strictObject({}),
+  'sync/save': z.strictObject({
+    enabled: z.boolean(),
+    url: z.string().check(z.trim(), z.maxLength(2_000)),
+    database: z.string().check(z.trim(), z.maxLength(200)),
+    username: z.string().check(z.trim(), z.maxLength(200)),
+    /** Absent: keep the stored password. */
+    password: z.optional(z.string().check(z.maxLength(1_000))),
+  }),
+  'sync/test': z.strictObject({
+    url: z.string().check(z.trim(), z.maxLength(2_000)),
+    database: z.string().check(z.trim(), z.maxLength(200)),
+    username: z.string().check(z.trim(), z.maxLength(200)),
+    password: z.optional(z.string().check(z.maxLength(1_000))),
+  }),
+  'sync/status': z.strictObject({}),
+  'sync/now': z.strictObject({}),
+  'export/all': z.strictObject({}),
   'settings/get': z.strictObject({}),
   'policy/status': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
@@ -184,4 +202,9 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof typeof requestSchemas> = ne
   'templates/reorder',
   'templates/import',
   'health/list',
+  'sync/config',
+  'sync/save',
+  'sync/test',
+  'sync/now',
+  'export/all',
 ] as const);

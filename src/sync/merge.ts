@@ -47,15 +47,11 @@ export interface CaseClocks {
 }
 
 /** "Changed by two people": the fields both changed apart, who did, when, and what each losing side had. */
-export interface ConflictMarker {
-  fields: string[];
-  actors: string[];
-  at: number;
-  lost: Record<string, unknown>;
-}
+import type { ConflictMarker } from '../domain/case';
+export type { ConflictMarker };
 
-/** A case as sync sees it: it may carry a conflict marker for the views to show. */
-export type SyncedCase = Case & { conflict?: ConflictMarker };
+/** A case as sync sees it: it may carry a conflict marker (`Case.conflict`) for the views to show. */
+export type SyncedCase = Case;
 
 export type CaseVersion = { deleted: false; case: SyncedCase; clocks: CaseClocks } | { deleted: true };
 

@@ -10,7 +10,7 @@ import type { RenderedTemplate } from '../domain/render-template';
 import type { SlaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import { TagChips } from './chips';
 import type { CaseEvent } from '../domain/case-event';
 import { CaseHistory } from './case-history';
@@ -53,6 +53,11 @@ export interface ToolbarProps {
   /** The agent's name from the options; empty when none is set (then there is no "take"). */
   me: string;
   onTake(): void;
+}
+
+/** A case field in the words of the history panel. */
+function fieldWord(field: string): MessageKey {
+  return (['status', 'tags', 'assignee', 'handover', 'firstResponseAt'].includes(field) ? `field_${field}` : 'field_other') as MessageKey;
 }
 
 export type Panel = 'none' | 'templates' | 'tags' | 'handover' | 'history';
@@ -151,6 +156,11 @@ export function Toolbar(props: ToolbarProps) {
           </>
         )}
       </div>
+      {caseState?.conflict && (
+        <p class="notice conflict" data-lk="conflict">
+          {t('conflictNotice', caseState.conflict.actors.join(' & '), caseState.conflict.fields.map((f) => t(fieldWord(f))).join(', '))}
+        </p>
+      )}
       {props.panel === 'templates' && (
         <TemplatePicker
           templates={props.templates}

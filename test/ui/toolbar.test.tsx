@@ -70,7 +70,7 @@ describe('the in-page toolbar', () => {
     root.querySelector<HTMLButtonElement>('[data-lk="take"]')!.click();
     expect(props.onTake).toHaveBeenCalledOnce();
     expect(mount({ caseState: { ...c, assignee: 'Anna' }, me: 'Anna' }).root.querySelector('[data-lk="assignee"]')!.textContent).toBe('Bij mij');
-    expect(mount({ caseState: { ...c, assignee: 'Bram' }, me: 'Anna' }).root.querySelector('[data-lk="assignee"]')!.textContent).toBe('Bij Bram');
+    expect(mount({ caseState: { ...c, assignee: 'Bram' }, me: 'Anna' }).root.querySelector('[data-lk="assignee"]')!.textContent).toBe('Bram beantwoordt dit');
     expect(mount({ caseState: c, me: '' }).root.querySelector('[data-lk="take"]')).toBeNull();
   });
 

@@ -19,6 +19,8 @@ export interface Loket {
   worker(): Promise<Worker>;
   /** Serves `html` at this exact URL (https://x.com/home, …). */
   serve(url: string, html: string): void;
+  /** Lets requests to this origin through to the network (a sync server the test started). */
+  passThrough(origin: string): void;
   /** Every request the browser made, in order. */
   requests: string[];
   /** Errors the extension's contexts reported. */
@@ -67,12 +69,14 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
     ],
   });
   const pages = new Map<string, string>();
+  const open: string[] = [];
   const requests: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith(`chrome-extension://`)) return route.continue(); // the extension's own files
     requests.push(url);
+    if (open.some((origin) => url.startsWith(`${origin}/`))) return route.continue();
     const body = pages.get(url.split('#')[0]!);
     if (body !== undefined) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     else if (/^https:\/\/(x|twitter|(www\.)?facebook)\.com\//.test(url)) await route.fulfill({ status: 204, body: '' });
@@ -96,6 +100,9 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
     },
     serve(url, html) {
       pages.set(url, html);
+    },
+    passThrough(origin) {
+      open.push(origin);
     },
     async open(url) {
       const page = await context.newPage();

@@ -1,0 +1,47 @@
+/**
+ * Team sync in the background: one SyncLoop per worker life, woken by local changes, by its own timers while
+ * the worker runs, and by a one-minute alarm when the browser has stopped the worker. Local work never waits
+ * for it. Cases the server brought are pushed to every view like any other change.
+ */
+import type { CaseId } from '../domain/case-id';
+import { getCases } from '../storage/case-store';
+import { activeSyncConfig } from '../storage/sync-config';
+import { SyncLoop } from '../sync/sync-loop';
+import { broadcast } from './broadcast';
+import { database } from './database';
+
+export const SYNC_ALARM = 'loket-sync';
+
+let loop: SyncLoop | undefined;
+let onCasesChanged: () => Promise<void> = async () => undefined;
+
+/** What else must follow when the server changed cases here (the badge and the alerts). */
+export function whenSyncChangesCases(follow: () => Promise<void>): void {
+  onCasesChanged = follow;
+}
+
+export function syncLoop(): SyncLoop {
+  loop ??= new SyncLoop({
+    database,
+    config: activeSyncConfig,
+    // While the worker runs, look for colleagues' changes every 10 s (a small _changes request when nothing
+    // changed); the alarm covers the time the browser has stopped the worker.
+    pollMs: 10_000,
+    onStatus: (status) => void broadcast('sync/status', { status }),
+    onChanged: (ids) => void pushChanged(ids),
+  });
+  return loop;
+}
+
+async function pushChanged(ids: CaseId[]): Promise<void> {
+  const cases = await getCases(await database(), ids);
+  for (const c of cases) await broadcast('case/changed', { case: c });
+  const gone = ids.filter((id) => !cases.some((c) => c.id === id));
+  if (gone.length > 0) await broadcast('cases/removed', { ids: gone });
+  await onCasesChanged();
+}
+
+/** A local change: sync soon (debounced), without waiting. */
+export function changedLocally(): void {
+  syncLoop().requestSync();
+}
