@@ -24,7 +24,10 @@ describe('per-browser manifests', () => {
   });
 
   it('asks for no broad host access, no remote code and only permissions Loket uses', () => {
-    expect(JSON.stringify(base)).not.toMatch(/<all_urls>|\*:\/\/\*\/|http:\/\//);
+    const { optional_host_permissions: optional, ...required } = base;
+    expect(JSON.stringify(required)).not.toMatch(/<all_urls>|\*:\/\/\*\/|http:\/\//);
+    // Access to a team server is asked at run time, for that server's origin only (the options page).
+    expect(optional).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
     const hosts = new Set((base.host_permissions as string[]).map((p) => new URL(p.replace('/*', '/')).hostname));
     for (const host of hosts) expect(host).toMatch(/^(www\.|web\.|m\.|mobile\.)?(x|twitter|facebook)\.com$/);
     // Every permission is one the code uses, and every API the code uses that needs one is declared.
