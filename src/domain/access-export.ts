@@ -37,16 +37,7 @@ export function accessExportJson(person: string, cases: readonly Case[], events:
     query: person,
     counts: { cases: summary.cases, events: summary.events, perSite: summary.perSite },
     cases: sorted.map((c) => ({
-      reference: caseReference(c.id),
-      id: c.id,
-      site: c.site,
-      url: c.url,
-      author: { name: c.author.name, handle: c.author.handle ?? null, profileUrl: c.author.profileUrl ?? null },
-      text: c.text,
-      postedAt: iso(c.postedAt),
-      postedAtEstimated: c.postedAtSource === 'first-seen',
-      status: c.status,
-      tags: c.tags.map(label),
+      ...postRecord(c, label),
       assignee: c.assignee ?? null,
       firstResponseAt: optionalIso(c.firstResponseAt),
       dueAt: optionalIso(c.dueAt),
@@ -240,6 +231,22 @@ export function perSiteText(perSite: Record<Site, { cases: number; events: numbe
 }
 
 /** ISO 8601 in UTC; null for a time that is no time (NaN, or beyond what a Date can hold). */
+/** The post and its state as both exports write it. */
+export function postRecord(c: Case, label: (id: string) => string) {
+  return {
+    reference: caseReference(c.id),
+    id: c.id,
+    site: c.site,
+    url: c.url,
+    author: { name: c.author.name, handle: c.author.handle ?? null, profileUrl: c.author.profileUrl ?? null },
+    text: c.text,
+    postedAt: iso(c.postedAt),
+    postedAtEstimated: c.postedAtSource === 'first-seen',
+    status: c.status,
+    tags: c.tags.map(label),
+  };
+}
+
 export function iso(epochMs: number): string | null {
   return Number.isFinite(epochMs) && Math.abs(epochMs) <= 8.64e15 ? new Date(epochMs).toISOString() : null;
 }

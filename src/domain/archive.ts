@@ -21,6 +21,7 @@ import {
   iso,
   linkHtml,
   perSiteText,
+  postRecord,
   siteName,
   statusName,
   tagLabeller,
@@ -109,16 +110,7 @@ function archiveRecord(c: Case, events: readonly CaseEvent[], label: (id: string
       ? replyEvents.map((e) => ({ at: iso(e.at), actor: e.actor }))
       : [{ at: iso(c.firstResponseAt), actor: null }];
   return {
-    reference: caseReference(c.id),
-    id: c.id,
-    site: c.site,
-    url: c.url,
-    author: { name: c.author.name, handle: c.author.handle ?? null, profileUrl: c.author.profileUrl ?? null },
-    text: c.text,
-    postedAt: iso(c.postedAt),
-    postedAtEstimated: c.postedAtSource === 'first-seen',
-    status: c.status,
-    tags: c.tags.map(label),
+    ...postRecord(c, label),
     firstResponseAt: c.firstResponseAt === undefined ? null : iso(c.firstResponseAt),
     replies,
     handover: c.handover ? { category: c.handover.category, note: c.handover.note, at: iso(c.handover.at), agent: c.handover.agent } : null,

@@ -27,7 +27,7 @@ import { DEFAULT_SLA_POLICY, type SlaPolicy } from './sla-policy';
 import { SITES, type Site } from './site';
 import type { Tag } from './tag';
 import type { Template } from './template';
-import { planImport, type ImportedTemplate } from './template-file';
+import { importedTemplate, planImport, type ImportedTemplate } from './template-file';
 import type { OfficeCalendar } from './office-hours';
 
 z.config(en());
@@ -214,18 +214,7 @@ const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
     read: using('teamTemplates', z.array(templateSchema).check(z.maxLength(1_000)), (templates) => {
       const twice = duplicateId(templates);
       if (twice !== undefined) return { problem: `the template id ${JSON.stringify(twice)} occurs twice` };
-      return {
-        value: templates.map((t) => ({
-          id: t.id,
-          title: t.title,
-          body: t.body,
-          category: t.category,
-          language: t.language,
-          sites: SITES.filter((site) => t.sites.includes(site)),
-          ...(t.shortcut ? { shortcut: t.shortcut } : {}),
-          ...(t.order !== undefined ? { order: t.order } : {}),
-        })),
-      };
+      return { value: templates.map(importedTemplate) };
     }),
   },
   teamTemplatesUrl: {

@@ -268,12 +268,17 @@ function offsetIn(zy: ZoneYear, at: number): number {
   return zy.offsets[i] as number;
 }
 
-function offsetAt(timeZone: string, at: number): number {
+/** The zone's offset from UTC at an instant, in ms (Amsterdam in winter: +3 600 000). Throws RangeError for an unknown zone. */
+export function zoneOffset(timeZone: string, at: number): number {
   return offsetIn(zoneYear(timeZone, utcYear(at)), at);
 }
+const offsetAt = zoneOffset;
 
-/** The instant of a wall-clock time, given as ms since 1970-01-01T00:00 local ("local epoch ms"). */
-function wallToInstant(timeZone: string, local: number): number {
+/**
+ * The instant of a wall-clock time, given as ms since 1970-01-01T00:00 local ("local epoch ms"). A time that
+ * occurs twice (autumn) is the first; one that does not occur (spring) moves forward by the gap.
+ */
+export function wallToInstant(timeZone: string, local: number): number {
   // Every instant looked at is within a day and a half of `local`, so inside this one zone year's margin.
   const zy = zoneYear(timeZone, utcYear(local));
   const before = offsetIn(zy, local - DAY);

@@ -17,6 +17,7 @@
  * - Times of cases with `postedAtSource: 'first-seen'` are estimates (when Loket first saw the post);
  *   `estimated` says how many cases of a row that is.
  */
+import { zoneOffset } from './office-hours';
 import type { Case } from './case';
 import { csvCell } from './handover';
 import type { Site } from './site';
@@ -373,14 +374,11 @@ function iso(t: number | undefined): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Local days and hours. Intl.DateTimeFormat.formatToParts costs a few microseconds, too much to call for each
-// of 20 000 cases, so the clock asks Intl only for the zone's UTC offset: once per UTC day, and per quarter
-// hour only on a day whose offset changes (a DST switch). Every zone in use today has offsets and switches on
-// quarter hours, so within a quarter hour the offset is constant.
+// of 20 000 cases: the offsets come from the office-hours module's per-zone, per-year index of DST changes.
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const QUARTER_HOUR = 15 * MINUTE;
 
 interface LocalTime {
   /** Local calendar day as days since 1970-01-01. */
@@ -390,55 +388,11 @@ interface LocalTime {
   hour: number;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
+/** Local day, weekday and hour of instants in a zone (offsets from the office-hours zone index: no Intl per case). */
 function localClock(timeZone: string) {
-  const formatter = offsetFormatter(timeZone);
-  const dayOffsets = new Map<number, number>();
-  const quarterOffsets = new Map<number, number>();
-
-  const offsetAt = (t: number): number => {
-    const parts: Record<string, number> = {};
-    for (const { type, value } of formatter.formatToParts(t)) parts[type] = Number(value);
-    const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-    return wall - (t - (((t % 1000) + 1000) % 1000));
-  };
-  const cached = (map: Map<number, number>, index: number, size: number): number => {
-    let offset = map.get(index);
-    if (offset === undefined) {
-      offset = offsetAt(index * size);
-      map.set(index, offset);
-    }
-    return offset;
-  };
-  const offsetOf = (t: number): number => {
-    const utcDay = Math.floor(t / DAY);
-    const start = cached(dayOffsets, utcDay, DAY);
-    if (start === cached(dayOffsets, utcDay + 1, DAY)) return start;
-    return cached(quarterOffsets, Math.floor(t / QUARTER_HOUR), QUARTER_HOUR);
-  };
-
   return {
     local(t: number): LocalTime {
-      const wall = t + offsetOf(t);
+      const wall = t + zoneOffset(timeZone, t);
       const day = Math.floor(wall / DAY);
       // 1970-01-01 was a Thursday (3 when Monday is 0).
       return { day, weekday: (((day + 3) % 7) + 7) % 7, hour: Math.floor((wall - day * DAY) / HOUR) };

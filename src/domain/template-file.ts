@@ -134,7 +134,12 @@ export function parseTemplateFile(text: string): ParsedTemplateFile {
     firstAt.set(t.id, i);
   }
 
-  const templates = parsed.data.templates.map((t): ImportedTemplate => ({
+  return { ok: true, scope: parsed.data.scope, templates: parsed.data.templates.map(importedTemplate) };
+}
+
+/** A checked template entry as Loket keeps it: sites in the usual order, no empty optional fields. */
+export function importedTemplate(t: Omit<ImportedTemplate, 'shortcut' | 'order'> & { shortcut?: string | undefined; order?: number | undefined }): ImportedTemplate {
+  return {
     id: t.id,
     title: t.title,
     body: t.body,
@@ -143,8 +148,7 @@ export function parseTemplateFile(text: string): ParsedTemplateFile {
     sites: SITES.filter((site) => t.sites.includes(site)),
     ...(t.shortcut ? { shortcut: t.shortcut } : {}),
     ...(t.order !== undefined ? { order: t.order } : {}),
-  }));
-  return { ok: true, scope: parsed.data.scope, templates };
+  };
 }
 
 export interface ImportPlan {

@@ -4,6 +4,7 @@
  * `buildReport` and the `cases/range` message take. Local means the office calendar's time zone
  * (Europe/Amsterdam by default), whatever zone the agent's computer is set to.
  */
+import { localDate, wallToInstant } from '../domain/office-hours';
 import type { ReportPeriod } from '../domain/report';
 
 export const PRESETS = ['last7', 'last30', 'thisMonth', 'previousMonth'] as const;
@@ -46,47 +47,14 @@ export function daysIn(range: DateRange): number {
   return dayOf(range.to) - dayOf(range.from) + 1;
 }
 
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function parts(at: number, timeZone: string): Record<string, number> {
-  let f = partFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partFormatters.set(timeZone, f);
-  }
-  const out: Record<string, number> = {};
-  for (const p of f.formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
-}
-
-/** The zone's offset from UTC at an instant, in ms (Amsterdam in winter: +3 600 000). */
-function offsetAt(at: number, timeZone: string): number {
-  const p = parts(at, timeZone);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return wall - Math.floor(at / 1000) * 1000;
-}
-
 /** The local date of an instant. */
 export function localDateOf(at: number, timeZone: string): string {
-  const p = parts(at, timeZone);
-  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return localDate(at, timeZone);
 }
 
-/** The instant a local date begins. Midnight is never inside a DST gap in the zones Loket is used in. */
+/** The instant a local date begins (its midnight, or the first moment after it in a zone that skips it). */
 export function startOfLocalDay(date: string, timeZone: string): number {
-  const wall = dayOf(date) * DAY;
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  return second;
+  return wallToInstant(timeZone, dayOf(date) * DAY);
 }
 
 /** The dates a preset stands for on a given local day ("today"). */
