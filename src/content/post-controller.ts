@@ -157,11 +157,11 @@ export class PostController {
     }
   }
 
-  /** Redraws the toolbars whose timer moves (open, tracked cases): called by the page's one ticker. */
+  /** Redraws the toolbars whose timer moves (open cases: waiting, or answered under a resolution target): called by the page's one ticker. */
   tick(): void {
     for (const m of this.mounted.values()) {
       const c = this.cache.get(m.post.caseId);
-      if (c && c.firstResponseAt === undefined && c.status !== 'closed') this.render(m);
+      if (c && c.status !== 'closed' && (c.firstResponseAt === undefined || this.services.settings().sla.resolutionMs[c.site] !== undefined)) this.render(m);
     }
   }
 

@@ -5,7 +5,7 @@
 import type { Case } from '../domain/case';
 import type { OfficeCalendar } from '../domain/office-hours';
 import { officeMsBetween } from '../domain/office-hours';
-import { timerFigures } from '../domain/sla-policy';
+import { resolutionDue, timerFigures, type SlaPolicy } from '../domain/sla-policy';
 import { slaState, type SlaState } from '../domain/sla-state';
 import { formatDuration } from './format';
 import { t } from './i18n';
@@ -17,14 +17,15 @@ export interface TimerView {
 
 export interface TimerPolicy {
   officeHours: OfficeCalendar;
-  sla: { soonMs: number };
+  sla: SlaPolicy;
 }
 
 export function timerView(c: Case, now: number, policy: TimerPolicy): TimerView | undefined {
   const state = slaState(c, now, policy.sla.soonMs);
   const estimate = c.postedAtSource === 'first-seen' ? ` ${t('estimatedTime')}` : '';
   if (c.firstResponseAt !== undefined) {
-    return { text: t('timerAnswered', formatDuration(officeMsBetween(c.postedAt, c.firstResponseAt, policy.officeHours))) + estimate, state };
+    const answered = t('timerAnswered', formatDuration(officeMsBetween(c.postedAt, c.firstResponseAt, policy.officeHours))) + estimate;
+    return { text: answered + resolution(c, now, policy), state };
   }
   if (c.status === 'closed') return undefined;
   const { elapsedMs, leftMs } = timerFigures(c.postedAt, c.dueAt, now, policy.officeHours);
@@ -33,4 +34,14 @@ export function timerView(c: Case, now: number, policy: TimerPolicy): TimerView 
   }
   const left = state === 'overdue' ? t('timerLate', formatDuration(Math.max(0, -leftMs))) : t('timerLeft', formatDuration(Math.max(0, leftMs)));
   return { text: `${t(`slaWord_${state}`)} · ${t('timerElapsed', formatDuration(elapsedMs))}${estimate} · ${left}`, state };
+}
+
+/** For an answered case still open, under a resolution target: the office time left to resolve it, or how late. */
+function resolution(c: Case, now: number, policy: TimerPolicy): string {
+  if (c.status === 'closed') return '';
+  const due = resolutionDue(c.postedAt, c.site, policy.sla, policy.officeHours);
+  if (due === undefined) return '';
+  return now < due
+    ? ` · ${t('timerResolveLeft', formatDuration(officeMsBetween(now, due, policy.officeHours)))}`
+    : ` · ${t('timerResolveLate', formatDuration(officeMsBetween(due, now, policy.officeHours)))}`;
 }
