@@ -29,7 +29,6 @@ import {
   type ExportOptions,
 } from './access-export';
 import type { ReportPeriod } from './report';
-import { closedAt } from './retention';
 import { SITES, type Site } from './site';
 
 export const ARCHIVE_FORMAT = 'loket-archive/1';
@@ -47,6 +46,16 @@ export interface ArchiveFiles {
 }
 
 /** An event that records a reply of ours. */
+/** The time of the case's last move to 'closed', or undefined when its events show none. */
+export function closedAt(events: readonly CaseEvent[]): number | undefined {
+  let last: CaseEvent | undefined;
+  for (const e of events) {
+    if (e.kind !== 'changed' || e.field !== 'status' || e.after !== 'closed') continue;
+    if (last === undefined || e.at > last.at || (e.at === last.at && (e.seq ?? 0) > (last.seq ?? 0))) last = e;
+  }
+  return last?.at;
+}
+
 export function isReplyEvent(e: CaseEvent): boolean {
   return e.kind === 'changed' && e.field === 'firstResponseAt';
 }

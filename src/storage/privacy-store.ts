@@ -8,7 +8,7 @@ import type { Case } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import { eraseSummary, erasureEvent, findPerson, type ErasureRecord, type ErasureReason, type ErasureSummary } from '../domain/person';
-import { nextPurgeAt, selectExpired, type RetentionPolicy } from '../domain/retention';
+import { nextPurgeAt, retentionMs, selectExpired, type RetentionPolicy } from '../domain/retention';
 import { fromStored, type LoketDatabase } from './db';
 
 const LOG_KEY = 'privacyLog';
@@ -51,20 +51,14 @@ export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[]): Pro
   return eraseSummary(cases, events);
 }
 
-/** Closed cases with their events: what retention looks at. */
-async function closedCases(db: LoketDatabase): Promise<{ cases: Case[]; events: Map<CaseId, CaseEvent[]> }> {
-  const cases = (await db.getAllFromIndex('cases', 'by-status', 'closed')).map(fromStored);
-  const events = new Map<CaseId, CaseEvent[]>();
-  for (const e of await eventsFor(db, cases.map((c) => c.id))) events.set(e.caseId, [...(events.get(e.caseId) ?? []), e]);
-  return { cases, events };
-}
-
-/** The closed cases whose retention period has passed (to export before they go), with their events. */
+/**
+ * The closed cases whose retention period has passed by `now` (to export before they go, or to purge), with
+ * their events. Reads only the cases not changed for the retention period (the by-updated index), not all.
+ */
 export async function expiredCases(db: LoketDatabase, policy: RetentionPolicy, now: number): Promise<{ cases: Case[]; events: CaseEvent[] }> {
-  const closed = await closedCases(db);
-  const ids = new Set(selectExpired(closed.cases, closed.events, now, policy));
-  const cases = closed.cases.filter((c) => ids.has(c.id));
-  return { cases, events: cases.flatMap((c) => closed.events.get(c.id) ?? []) };
+  const old = await db.getAllFromIndex('cases', 'by-updated', IDBKeyRange.upperBound(now - retentionMs(policy)));
+  const cases = selectExpired(old.map(fromStored), now, policy).map((id) => fromStored(old.find((c) => c.id === id)!));
+  return { cases, events: await eventsFor(db, cases.map((c) => c.id)) };
 }
 
 export async function purgeExpired(db: LoketDatabase, policy: RetentionPolicy, actor: string, now: number): Promise<{ ids: CaseId[]; record: ErasureRecord | null }> {
@@ -75,9 +69,11 @@ export async function purgeExpired(db: LoketDatabase, policy: RetentionPolicy, a
   return { ids, record };
 }
 
+/** When the next closed case expires: the closed case changed longest ago (walks the by-updated index from the oldest). */
 export async function nextPurge(db: LoketDatabase, policy: RetentionPolicy, now: number): Promise<number | null> {
-  const closed = await closedCases(db);
-  return nextPurgeAt(closed.cases, closed.events, now, policy);
+  let cursor = await db.transaction('cases').store.index('by-updated').openCursor();
+  while (cursor && cursor.value.status !== 'closed') cursor = await cursor.continue();
+  return cursor ? nextPurgeAt([fromStored(cursor.value)], now, policy) : null;
 }
 
 /** The audit trail of erasures: who, when, why and how many — never what. Kept in extension storage. */

@@ -85,16 +85,21 @@ describe('privacy', () => {
     const popup = await loket.openPopup();
     await request(popup, 'case/update', { id: 'fb:9999', patch: { status: 'closed' } });
     const worker = await loket.worker();
-    // The case was closed 91 days ago: move its history back, as time would.
+    // The case was closed 91 days ago and not touched since: move it and its history back, as time would.
     await worker.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('loket');
           open.onsuccess = () => {
-            const tx = open.result.transaction('events', 'readwrite');
-            const store = tx.objectStore('events');
-            store.getAll().onsuccess = (e) => {
-              for (const event of (e.target as IDBRequest).result) store.put({ ...event, at: event.at - 91 * 86_400_000 });
+            const tx = open.result.transaction(['cases', 'events'], 'readwrite');
+            const back = 91 * 86_400_000;
+            tx.objectStore('cases').get('fb:9999').onsuccess = (e) => {
+              const c = (e.target as IDBRequest).result;
+              tx.objectStore('cases').put({ ...c, updatedAt: c.updatedAt - back });
+            };
+            const events = tx.objectStore('events');
+            events.getAll().onsuccess = (e) => {
+              for (const event of (e.target as IDBRequest).result) events.put({ ...event, at: event.at - back });
             };
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
