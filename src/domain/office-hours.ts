@@ -232,6 +232,11 @@ function zoneYear(timeZone: string, year: number): ZoneYear {
   const key = `${timeZone}|${year}`;
   const cached = zoneYears.get(key);
   if (cached) return cached;
+  const known = euZoneYear(timeZone, year);
+  if (known) {
+    zoneYears.set(key, known);
+    return known;
+  }
   const from = dayNumber(year, 1, 1) * DAY - 2 * DAY;
   const to = dayNumber(year + 1, 1, 1) * DAY + 2 * DAY;
   const zy: ZoneYear = { transitions: [], offsets: [intlOffset(timeZone, from)] };
@@ -255,6 +260,27 @@ function zoneYear(timeZone: string, year: number): ZoneYear {
   if (zoneYears.size >= ZONE_YEAR_CACHE) zoneYears.delete(zoneYears.keys().next().value as string);
   zoneYears.set(key, zy);
   return zy;
+}
+
+/**
+ * Central European Time, worked out without Intl: since 1996 the EU switches to summer time on the last
+ * Sunday of March and back on the last Sunday of October, both at 01:00 UTC. Loket's own zone needs no ICU
+ * time-zone data then, which the first Intl call takes tens of milliseconds to load (the popup's first timer).
+ * A unit test checks this against Intl for every hour around every switch from 1996 to 2040.
+ */
+const CET_ZONES = new Set(['Europe/Amsterdam', 'Europe/Brussels', 'Europe/Berlin', 'Europe/Paris', 'Europe/Luxembourg']);
+
+function euZoneYear(timeZone: string, year: number): ZoneYear | null {
+  if (!CET_ZONES.has(timeZone) || year < 1997 || year > 2099) return null;
+  const lastSunday = (month: number) => {
+    const last = dayNumber(year, month + 1, 1) - 1; // the month's last day
+    return last - ((last + 4) % 7); // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on a Sunday
+  };
+  const HOUR_MS = 60 * MINUTE;
+  return {
+    transitions: [lastSunday(3) * DAY + HOUR_MS, lastSunday(10) * DAY + HOUR_MS],
+    offsets: [HOUR_MS, 2 * HOUR_MS, HOUR_MS],
+  };
 }
 
 function utcYear(at: number): number {

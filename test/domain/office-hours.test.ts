@@ -11,6 +11,7 @@ import {
   officeMsBetween,
   openIntervals,
   validateCalendar,
+  zoneOffset,
   type OfficeCalendar,
   type Shift,
   type Weekday,
@@ -406,5 +407,25 @@ describe('calendar validation', () => {
     expect(validateCalendar({ ...DEFAULT_CALENDAR, liberationDay: 'sometimes' as OfficeCalendar['liberationDay'] })).toEqual([
       'Bevrijdingsdag must be "every-year", "lustrum" or "never", not "sometimes".',
     ]);
+  });
+});
+
+describe('Central European Time without Intl', () => {
+  it('gives the same offset as Intl every hour around every switch, 1997–2040', () => {
+    const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    const intlOffset = (at: number) => {
+      const p = Object.fromEntries(intl.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+      return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - at;
+    };
+    for (let year = 1997; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        // Every hour from the 24th to the month's end (the last Sunday is in there).
+        for (let at = Date.UTC(year, month, 24); at < Date.UTC(year, month + 1, 1); at += 3_600_000) {
+          expect(zoneOffset('Europe/Amsterdam', at), new Date(at).toISOString()).toBe(intlOffset(at));
+        }
+      }
+      expect(zoneOffset('Europe/Amsterdam', Date.UTC(year, 0, 15))).toBe(3_600_000);
+      expect(zoneOffset('Europe/Amsterdam', Date.UTC(year, 6, 15))).toBe(7_200_000);
+    }
   });
 });
