@@ -22,9 +22,12 @@ import { Handovers } from './handovers';
 import { focusOrOpen } from '../ui/open-post';
 import { caseReference } from '../domain/case-id';
 
+/** How many open cases the popup lists (most urgent first); the total is counted separately. */
+const OPEN_LIMIT = 500;
 const FIRST_ROWS = 25;
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number };
+/** `partial`: only the most urgent screenful has arrived yet; counts wait for the whole list. */
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number; partial: boolean };
 
 interface Filters {
   status: CaseStatus | 'all';
@@ -61,29 +64,39 @@ export function PopupApp() {
   const [error, setError] = useState<string | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  // The first screenful is drawn at once; the rest of a long list follows a frame later, so the popup shows
-  // its most urgent items without waiting for hundreds of rows.
+  // The first screenful is drawn at once; the rest of a long list follows in doubling steps, a frame apart,
+  // so the popup shows its most urgent items at once and stays responsive while hundreds of rows follow.
   const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
+  const listed = state.kind === 'ready' ? state.cases.length : 0;
   useEffect(() => {
-    if (state.kind !== 'ready' || rowLimit !== FIRST_ROWS) return;
-    const handle = setTimeout(() => setRowLimit(Number.POSITIVE_INFINITY), 50);
+    if (state.kind !== 'ready' || state.partial || rowLimit >= listed) return;
+    const handle = setTimeout(() => setRowLimit((n) => n * 2), 16);
     return () => clearTimeout(handle);
-  }, [state.kind, rowLimit]);
+  }, [state, rowLimit, listed]);
 
   useEffect(() => {
     const lifetime = new AbortController();
-    const load = () =>
-      send('cases/open', { limit: 500 })
-        .then(({ cases, total }) => setState({ kind: 'ready', cases, total }))
+    const fetchOpen = (limit: number) =>
+      send('cases/open', { limit })
+        .then(({ cases, total }) => setState({ kind: 'ready', cases, total, partial: cases.length < total && limit < OPEN_LIMIT }))
         .catch((e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+    const load = () => fetchOpen(OPEN_LIMIT);
+    // Opening: the most urgent screenful first (a small message, a short read), then the whole list.
+    const first = () => fetchOpen(FIRST_ROWS).then(load);
     const loadWarnings = () => send('health/list', {}).then(setWarnings, () => undefined);
     const loadPolicy = () => send('policy/status', {}).then((p) => setPolicyProblems(p.problems.map((x) => x.message)), () => undefined);
-    void loadPolicy();
-    void send('sync/config', {}).then((c) => (c.enabled ? send('sync/status', {}).then(setSync) : undefined), () => undefined);
-    void load();
-    void loadWarnings();
-    void send('tags/list', {}).then(setTags, () => undefined);
+    const loadSync = () => send('sync/config', {}).then((c) => (c.enabled ? send('sync/status', {}).then(setSync) : undefined), () => undefined);
+    // The list first: what it needs is asked at once; the health line, the policy and the sync state after
+    // it is drawn, so their requests do not queue in the worker ahead of the list's.
+    const opening = first();
     void send('settings/get', {}).then(setSettings, () => undefined);
+    void send('tags/list', {}).then(setTags, () => undefined);
+    void opening.finally(() => {
+      if (lifetime.signal.aborted) return;
+      void loadWarnings();
+      void loadPolicy();
+      void loadSync();
+    });
     onPush(
       {
         'case/changed': () => void load(),
@@ -93,7 +106,6 @@ export function PopupApp() {
         'settings/changed': ({ settings: s }) => {
           setSettings(s);
           void loadPolicy();
-    void send('sync/config', {}).then((c) => (c.enabled ? send('sync/status', {}).then(setSync) : undefined), () => undefined);
         },
       },
       lifetime.signal,
@@ -167,11 +179,11 @@ export function PopupApp() {
           <div class="filters">
             <div role="group" aria-label={t('filterStatus')} class="status-filter" data-testid="status-counts">
               <button type="button" aria-pressed={filters.status === 'all'} onClick={() => set({ status: 'all' })}>
-                {t('filterAllStatuses')} {beforeStatus.length}
+                {t('filterAllStatuses')} {state.partial ? '' : beforeStatus.length}
               </button>
               {CASE_STATUSES.filter((s) => s !== 'closed').map((s) => (
                 <button type="button" key={s} aria-pressed={filters.status === s} onClick={() => set({ status: s })} data-status={s}>
-                  {statusLabel(s)} {counts.get(s)}
+                  {statusLabel(s)} {state.partial ? '' : counts.get(s)}
                 </button>
               ))}
             </div>
@@ -285,7 +297,7 @@ export function PopupApp() {
             ))}
           </ul>
         )}
-        <Handovers />
+        {state.kind !== 'loading' && <Handovers />}
       </main>
     </>
   );
