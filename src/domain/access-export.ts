@@ -157,11 +157,15 @@ ${body}
 `;
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "26 nov 2026, 10:00" in the time zone, inside a <time> with the exact UTC instant. */
 export function timeHtml(epochMs: number, timeZone = DEFAULT_TIME_ZONE): string {
   const at = iso(epochMs);
   if (at === null) return 'onbekend';
-  const text = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(epochMs);
+  let format = timeFormats.get(timeZone);
+  if (!format) timeFormats.set(timeZone, (format = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone })));
+  const text = format.format(epochMs);
   return `<time datetime="${at}">${escapeHtml(text)}</time>`;
 }
 

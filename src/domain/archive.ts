@@ -12,6 +12,7 @@
 import type { Case } from './case';
 import type { CaseEvent } from './case-event';
 import { caseReference } from './case-id';
+import { localDate } from './office-hours';
 import {
   collect,
   DEFAULT_TIME_ZONE,
@@ -187,7 +188,4 @@ ${rows.join('\n')}
   return htmlDocument(`Archief webcare ${localDate(period.from, tz)} tot ${localDate(period.to, tz)}`, `${header}\n<main>\n${table}\n</main>`);
 }
 
-/** "2026-11-01" in the time zone (en-CA writes dates as ISO does). */
-function localDate(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
-}
+

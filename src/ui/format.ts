@@ -1,8 +1,12 @@
 /** Formatting shared by the extension pages and the in-page UI. */
 import { t, uiLocale } from './i18n';
 
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
+/** "26 nov 2026, 10:15" in the UI language. One formatter for the page: creating one costs ~0.2 ms, per row. */
 export function formatDateTime(epochMs: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(epochMs);
+  dateTimeFormat ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  return dateTimeFormat.format(epochMs);
 }
 
 /** The first characters of a post, on one line, cut at a word where possible. */
