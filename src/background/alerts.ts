@@ -10,6 +10,9 @@ import { slaState } from '../domain/sla-state';
 import type { Settings } from '../protocol/messages';
 import { listOpenByDue } from '../storage/case-store';
 import type { LoketDatabase } from '../storage/db';
+import { loadSettings } from '../storage/settings';
+import { updateBadge } from './badge';
+import { database } from './database';
 import { t } from '../ui/i18n';
 
 export const ALARM = 'loket-sla';
@@ -70,4 +73,11 @@ async function notify(c: Case, kind: AlertKind): Promise<void> {
       message: c.text.length > 180 ? `${c.text.slice(0, 179)}…` : c.text,
     })
     .catch(() => undefined);
+}
+
+/** The badge and the alerts follow the clock and every change: both redrawn from the database, never from memory. */
+export async function refreshTimers(now: number = Date.now()): Promise<void> {
+  const db = await database();
+  await updateBadge(db, now).catch(() => undefined);
+  await checkAlerts(db, await loadSettings(), now).catch(() => undefined);
 }

@@ -15,8 +15,6 @@ import {
   listHandovers,
   listOpenByDue,
   listPostedBetween,
-  recomputeDue,
-  type DueRule,
   trackPost,
   updateCase,
   updateCases,
@@ -40,19 +38,10 @@ import { loadSyncStatus } from '../storage/sync-store';
 import { checkServerUrl, testConnection } from '../sync/couch-client';
 import { exportEverything, exportJson } from '../sync/export-everything';
 import { changedLocally, syncLoop } from './sync';
-import { firstResponseDue } from '../domain/sla-policy';
 import { DAY_MS } from '../domain/retention';
-import type { Settings } from '../protocol/messages';
-import { updateBadge } from './badge';
-import { checkAlerts } from './alerts';
 import { broadcast } from './broadcast';
+import { casesChanged, casesRemoved, dueRule, settingsChanged } from './changes';
 import { database } from './database';
-
-/** The due time of a post's first response under the agent's SLA policy and office hours. */
-export const dueRule =
-  (settings: Settings): DueRule =>
-  (postedAt, site) =>
-    firstResponseDue(postedAt, site, settings.sla, settings.officeHours);
 
 /** Runs a store operation, turning the store's refusals into the answers the contract names. */
 async function answering<T>(work: () => Promise<T>): Promise<T> {
@@ -67,23 +56,8 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
 
 export function createHandlers(now: () => number = Date.now): Handlers {
   const actor = async () => (await loadSettings()).agentName;
-  /** Every view, the badge and the alerts learn of changed cases. */
-  const changed = async (...cases: Case[]) => {
-    for (const c of cases) await broadcast('case/changed', { case: c });
-    changedLocally();
-    await refreshTimers();
-  };
-  const removed = async (ids: CaseId[]) => {
-    if (ids.length === 0) return;
-    await broadcast('cases/removed', { ids });
-    changedLocally();
-    await refreshTimers();
-  };
-  const refreshTimers = async () => {
-    const db = await database();
-    await updateBadge(db, now()).catch(() => undefined);
-    await checkAlerts(db, await loadSettings(), now()).catch(() => undefined);
-  };
+  /** Every view, the sync, the badge and the alerts learn of changed cases. */
+  const changed = (...cases: Case[]) => casesChanged(cases, now());
   const update = (id: CaseId, patch: CasePatch) =>
     answering(async () => {
       const result = await updateCase(await database(), id, patch, await actor(), now());
@@ -195,7 +169,7 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       const chosen = ids.filter((id) => found.has(id));
       const erased = await eraseCases(db, chosen);
       const record = await logErasure(await actor(), now(), erased, 'request');
-      await removed(chosen);
+      await casesRemoved(chosen, now());
       return { erased, record };
     },
     async 'events/for'({ ids }) {
@@ -250,13 +224,7 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     async 'settings/save'({ settings }) {
       const before = await loadSettings();
       const saved = await saveSettings(settings);
-      await broadcast('settings/changed', { settings: saved });
-      if (JSON.stringify([before.officeHours, before.sla]) !== JSON.stringify([saved.officeHours, saved.sla])) {
-        // A new policy or calendar: every waiting case's due time is worked out again.
-        await changed(...(await recomputeDue(await database(), dueRule(saved), now())));
-      } else if (before.agentName !== saved.agentName) {
-        await refreshTimers(); // whose cases alert has changed
-      }
+      await settingsChanged(before, saved, now());
       return saved;
     },
   };

@@ -6,8 +6,7 @@
 import browser from 'webextension-polyfill';
 import { createRouter } from '../protocol/router';
 import { siteForHost } from '../sites/hosts';
-import { updateBadge } from './badge';
-import { ALARM, checkAlerts } from './alerts';
+import { ALARM, refreshTimers } from './alerts';
 import { loadSettings } from '../storage/settings';
 import { getCase } from '../storage/case-store';
 import { isCaseId } from '../domain/case-id';
@@ -15,7 +14,9 @@ import { focusOrOpen } from '../ui/open-post';
 import { broadcast, pushToTab } from './broadcast';
 import { purgeExpired } from '../storage/privacy-store';
 import { applyPolicyData, policyChanged } from '../storage/policy';
-import { SYNC_ALARM, syncLoop, whenSyncChangesCases } from './sync';
+import { SYNC_ALARM, syncLoop } from './sync';
+import { casesRemoved, settingsChanged } from './changes';
+import type { Settings } from '../protocol/messages';
 
 /** Hourly: the retention purge, and the organisation's template and tag sets read again. */
 const HOURLY_ALARM = 'loket-hourly';
@@ -34,29 +35,23 @@ const route = createRouter(createHandlers(), {
 // error answer rather than silence.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
-/** The badge and the alerts follow the clock: drawn from the database, never from memory. */
-async function refreshTimers(): Promise<void> {
-  const db = await database();
-  await updateBadge(db, Date.now());
-  await checkAlerts(db, await loadSettings(), Date.now());
-}
-
 /** Removes closed cases past their retention period; runs hourly and at every start. */
 async function purge(): Promise<void> {
   const settings = await loadSettings();
   const { ids } = await purgeExpired(await database(), { closedCaseDays: settings.retentionDays }, RETENTION_ACTOR, Date.now());
-  if (ids.length > 0) {
-    await broadcast('cases/removed', { ids });
-    await refreshTimers();
-  }
+  await casesRemoved(ids, Date.now());
 }
 
-/** The organisation's team templates and tags (inline in the policy or at its URL), merged into the stores. */
-async function applyPolicy(): Promise<void> {
+/**
+ * The organisation's team templates and tags (inline in the policy or at its URL), merged into the stores;
+ * then the settings in force, which the policy may have changed since `before`, follow as a saved change does.
+ */
+async function applyPolicy(before: Settings): Promise<void> {
   const changed = await applyPolicyData(await database(), Date.now());
   if (changed.templates) await broadcast('templates/changed', {});
-  await broadcast('settings/changed', { settings: await loadSettings() });
+  await settingsChanged(before, await loadSettings(), Date.now());
 }
+const reapplyPolicy = () => void loadSettings().then(applyPolicy);
 
 // The browser keeps neither the badge nor our alarms across every restart: redo them from the database.
 const started = () => {
@@ -64,7 +59,7 @@ const started = () => {
   void refreshTimers();
   void browser.alarms.create(HOURLY_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
   void purge();
-  void applyPolicy();
+  reapplyPolicy();
 };
 browser.runtime.onStartup.addListener(started);
 browser.runtime.onInstalled.addListener(started);
@@ -73,15 +68,18 @@ browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
   else if (alarm.name === SYNC_ALARM) void syncLoop().syncNow();
   else if (alarm.name === HOURLY_ALARM) {
     void purge();
-    void applyPolicy();
+    reapplyPolicy();
   }
 });
 
 // IT changed the policy while the browser runs: it applies at once.
 browser.storage.onChanged.addListener((_changes: Record<string, browser.Storage.StorageChange>, area: string) => {
   if (area !== 'managed') return;
-  policyChanged();
-  void applyPolicy().then(refreshTimers);
+  // The settings as they were, before the cached policy is dropped: what changed is then followed.
+  void loadSettings().then((before) => {
+    policyChanged();
+    return applyPolicy(before);
+  });
 });
 
 // A click on an alert brings the agent to the post.
@@ -100,5 +98,4 @@ browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab)
 });
 
 // Team sync (when set up): runs while the worker lives; the alarm above wakes it when the browser stopped it.
-whenSyncChangesCases(refreshTimers);
 syncLoop().start();

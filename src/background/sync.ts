@@ -7,18 +7,13 @@ import type { CaseId } from '../domain/case-id';
 import { getCases } from '../storage/case-store';
 import { activeSyncConfig } from '../storage/sync-config';
 import { SyncLoop } from '../sync/sync-loop';
+import { refreshTimers } from './alerts';
 import { broadcast } from './broadcast';
 import { database } from './database';
 
 export const SYNC_ALARM = 'loket-sync';
 
 let loop: SyncLoop | undefined;
-let onCasesChanged: () => Promise<void> = async () => undefined;
-
-/** What else must follow when the server changed cases here (the badge and the alerts). */
-export function whenSyncChangesCases(follow: () => Promise<void>): void {
-  onCasesChanged = follow;
-}
 
 export function syncLoop(): SyncLoop {
   loop ??= new SyncLoop({
@@ -38,7 +33,7 @@ async function pushChanged(ids: CaseId[]): Promise<void> {
   for (const c of cases) await broadcast('case/changed', { case: c });
   const gone = ids.filter((id) => !cases.some((c) => c.id === id));
   if (gone.length > 0) await broadcast('cases/removed', { ids: gone });
-  await onCasesChanged();
+  await refreshTimers();
 }
 
 /** A local change: sync soon (debounced), without waiting. */
