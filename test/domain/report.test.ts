@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Case, CaseStatus } from '../../src/domain/case';
-import type { CaseId } from '../../src/domain/case-id';
-import { DEFAULT_TAGS } from '../../src/domain/default-tags';
+import type { Case } from '../../src/domain/case';
 import type { Site } from '../../src/domain/site';
+import { DEFAULT_TAGS } from '../../src/domain/default-tags';
 import {
   buildReport,
   casesCsv,
@@ -15,47 +14,13 @@ import {
   type OfficeMs,
   type ReportOptions,
 } from '../../src/domain/report';
+import { at, mk } from '../support/report-cases';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const at = (iso: string) => Date.parse(iso);
 
 const SERVICE = new Set(DEFAULT_TAGS.filter((t) => t.group === 'Dienstverlening').map((t) => t.id));
 const wallClock: OfficeMs = (a, b) => b - a;
-
-interface Spec {
-  id: string;
-  site?: Site;
-  posted: string;
-  responseMin?: number;
-  dueMin?: number;
-  dueAt?: string;
-  tags?: string[];
-  assignee?: string;
-  status?: CaseStatus;
-  estimated?: boolean;
-}
-
-function mk(s: Spec): Case {
-  const postedAt = at(s.posted);
-  return {
-    id: s.id as CaseId,
-    site: s.site ?? 'x',
-    url: `https://example.test/${s.id}`,
-    author: { name: 'Jan Jansen', handle: '@janjansen' },
-    text: 'Mijn container is niet geleegd',
-    postedAt,
-    postedAtSource: s.estimated ? 'first-seen' : 'page',
-    status: s.status ?? 'closed',
-    tags: s.tags ?? [],
-    ...(s.assignee !== undefined && { assignee: s.assignee }),
-    ...(s.responseMin !== undefined && { firstResponseAt: postedAt + s.responseMin * MIN }),
-    ...(s.dueMin !== undefined && { dueAt: postedAt + s.dueMin * MIN }),
-    ...(s.dueAt !== undefined && { dueAt: at(s.dueAt) }),
-    createdAt: postedAt,
-    updatedAt: postedAt,
-  };
-}
 
 // One winter week in Amsterdam (UTC+1): Monday 5 January 2026 00:00 local to Monday 12 January 00:00 local.
 const WEEK = { from: at('2026-01-04T23:00:00Z'), to: at('2026-01-11T23:00:00Z') };

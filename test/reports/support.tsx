@@ -1,49 +1,15 @@
 /** Shared by the reports tests: a faked background, hand-made cases, and a way to wait for the page to settle. */
 import { render } from 'preact';
 import { vi } from 'vitest';
-import type { Case, CaseStatus } from '../../src/domain/case';
-import type { CaseId } from '../../src/domain/case-id';
+import type { Case } from '../../src/domain/case';
 import { DEFAULT_TAGS } from '../../src/domain/default-tags';
-import type { Site } from '../../src/domain/site';
 import type { Tag } from '../../src/domain/tag';
 import { DEFAULT_SETTINGS } from '../../src/protocol/messages';
 import { ReportsApp } from '../../src/reports/reports-app';
 import { setResponder } from '../support/fake-browser';
+import { at, mk } from '../support/report-cases';
 
-const MIN = 60_000;
-export const at = (iso: string) => Date.parse(iso);
-
-export interface Spec {
-  id: string;
-  site?: Site;
-  posted: string;
-  responseMin?: number;
-  dueMin?: number;
-  tags?: string[];
-  assignee?: string;
-  status?: CaseStatus;
-  estimated?: boolean;
-}
-
-export function mk(s: Spec): Case {
-  const postedAt = at(s.posted);
-  return {
-    id: s.id as CaseId,
-    site: s.site ?? 'x',
-    url: `https://example.test/${s.id}`,
-    author: { name: 'Jan Jansen', handle: '@janjansen' },
-    text: 'Mijn container is niet geleegd',
-    postedAt,
-    postedAtSource: s.estimated ? 'first-seen' : 'page',
-    status: s.status ?? 'closed',
-    tags: s.tags ?? [],
-    ...(s.assignee !== undefined && { assignee: s.assignee }),
-    ...(s.responseMin !== undefined && { firstResponseAt: postedAt + s.responseMin * MIN }),
-    ...(s.dueMin !== undefined && { dueAt: postedAt + s.dueMin * MIN }),
-    createdAt: postedAt,
-    updatedAt: postedAt,
-  };
-}
+export { at, mk, type Spec } from '../support/report-cases';
 
 /**
  * One winter week in Amsterdam (local = UTC + 1), office hours Monday–Friday 08:30–17:00 (the default).
