@@ -1,4 +1,3 @@
-import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALARM, checkAlerts } from '../../src/background/alerts';
 import { xCaseId } from '../../src/domain/case-id';
@@ -9,6 +8,7 @@ import { recomputeDue, trackPost, updateCase } from '../../src/storage/case-stor
 import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
 import { alarms, notifications, resetFakeBrowser } from '../support/fake-browser';
 import { firstResponseDue } from '../../src/domain/sla-policy';
+import { openTestDatabase } from '../support/test-database';
 
 const MIN = 60_000;
 const ALWAYS_OPEN: OfficeCalendar = {
@@ -33,17 +33,12 @@ const post = (id: string, postedAt = T0): PostRef => ({
 });
 
 let db: LoketDatabase;
-let name: string;
-let n = 0;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
   resetFakeBrowser();
-  name = `loket-alerts-${++n}`;
-  db = await openLoketDb(name);
+  ({ db, dispose } = await openTestDatabase('alerts'));
 });
-afterEach(async () => {
-  db.close();
-  await deleteDB(name);
-});
+afterEach(() => dispose());
 
 describe('response-timer alerts', () => {
   it('stores the due time from the policy when a post becomes a case', async () => {

@@ -4,10 +4,11 @@ import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase, updateCases } from '../../src/storage/case-store';
 import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
+import { openTestDatabase } from '../support/test-database';
 
 let db: LoketDatabase;
 let name: string;
-let n = 0;
+let dispose: () => Promise<void>;
 
 const post = (id: string, text = 'vraag'): PostRef => ({
   caseId: xCaseId(id),
@@ -20,13 +21,9 @@ const post = (id: string, text = 'vraag'): PostRef => ({
 });
 
 beforeEach(async () => {
-  name = `loket-test-${++n}`;
-  db = await openLoketDb(name);
+  ({ db, name, dispose } = await openTestDatabase('test'));
 });
-afterEach(async () => {
-  db.close();
-  await deleteDB(name);
-});
+afterEach(() => dispose());
 
 describe('the loket database', () => {
   it('has the stores and indexes of the latest version', () => {
@@ -38,7 +35,7 @@ describe('the loket database', () => {
   });
 
   it('upgrades a database left at an older version without losing its data', async () => {
-    const legacy = `loket-legacy-${n}`;
+    const legacy = `${name}-legacy`;
     const v1 = await openLoketDb(legacy, 1);
     await trackPost(v1, post('7'), 'Anna', 1);
     v1.close();

@@ -1,4 +1,3 @@
-import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/protocol/messages';
 import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
@@ -7,21 +6,19 @@ import { loadPersonalSettings, loadSettings, loadSettingsState, saveSettings } f
 import { saveTemplate } from '../../src/storage/template-store';
 import { listTags } from '../../src/storage/tag-store';
 import { resetFakeBrowser, setManaged } from '../support/fake-browser';
+import { openTestDatabase } from '../support/test-database';
 
 const realFetch = globalThis.fetch;
 let db: LoketDatabase;
-let name: string;
-let n = 0;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
   resetFakeBrowser();
   policyChanged();
-  name = `loket-policy-${++n}`;
-  db = await openLoketDb(name);
+  ({ db, dispose } = await openTestDatabase('policy'));
 });
 afterEach(async () => {
   globalThis.fetch = realFetch;
-  db.close();
-  await deleteDB(name);
+  await dispose();
 });
 
 const teamTemplate = { id: 'org:afval', title: 'Afval (gemeente)', body: 'Hoi {{voornaam}}, {{paraaf}}', category: 'Afval', language: 'nl', sites: ['x', 'facebook'] };

@@ -1,4 +1,3 @@
-import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
 import { DAY_MS } from '../../src/domain/retention';
@@ -7,6 +6,7 @@ import { trackPost, updateCase } from '../../src/storage/case-store';
 import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
 import { eraseCases, erasureLog, findPersonData, logErasure, nextPurge, purgeExpired } from '../../src/storage/privacy-store';
 import { resetFakeBrowser } from '../support/fake-browser';
+import { openTestDatabase } from '../support/test-database';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const x = (id: string, name: string, handle: string): PostRef => ({
@@ -29,17 +29,12 @@ const fb = (id: string, name: string): PostRef => ({
 });
 
 let db: LoketDatabase;
-let name: string;
-let n = 0;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
   resetFakeBrowser();
-  name = `loket-privacy-${++n}`;
-  db = await openLoketDb(name);
+  ({ db, dispose } = await openTestDatabase('privacy'));
 });
-afterEach(async () => {
-  db.close();
-  await deleteDB(name);
-});
+afterEach(() => dispose());
 
 describe('privacy store', () => {
   it('finds one person on both sites and erases every trace of them, and nothing of anyone else', async () => {

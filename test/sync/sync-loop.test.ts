@@ -1,21 +1,16 @@
-import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
 import { loadSyncStatus } from '../../src/storage/sync-store';
 import type { Fetch } from '../../src/sync/couch-client';
 import { retryDelay, SyncLoop } from '../../src/sync/sync-loop';
+import { openTestDatabase } from '../support/test-database';
 
 let db: LoketDatabase;
-let name: string;
-let n = 0;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
-  name = `loket-loop-${++n}`;
-  db = await openLoketDb(name);
+  ({ db, dispose } = await openTestDatabase('loop'));
 });
-afterEach(async () => {
-  db.close();
-  await deleteDB(name);
-});
+afterEach(() => dispose());
 
 /** Timers the test fires by hand, and a clock it moves. */
 function manual() {

@@ -1,22 +1,17 @@
-import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newCase } from '../../src/domain/case';
 import { openLoketDb, toStored, type LoketDatabase } from '../../src/storage/db';
 import { DB_VERSION } from '../../src/storage/db';
 import { getClientId, newCheckpoint, readCaseChanges, type ScanPosition } from '../../src/storage/sync-store';
 import { post } from './support';
+import { openTestDatabase } from '../support/test-database';
 
 let db: LoketDatabase;
-let name: string;
-let n = 0;
+let dispose: () => Promise<void>;
 beforeEach(async () => {
-  name = `loket-sync-store-${++n}`;
-  db = await openLoketDb(name);
+  ({ db, dispose } = await openTestDatabase('sync-store'));
 });
-afterEach(async () => {
-  db.close();
-  await deleteDB(name);
-});
+afterEach(() => dispose());
 
 async function seed(count: number, updatedAt: (i: number) => number): Promise<void> {
   const tx = db.transaction('cases', 'readwrite');
