@@ -5,7 +5,7 @@ import type { OfficeCalendar } from '../../src/domain/office-hours';
 import type { PostRef } from '../../src/domain/post-ref';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/messages';
 import { recomputeDue, trackPost, updateCase } from '../../src/storage/case-store';
-import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
+import type { LoketDatabase } from '../../src/storage/db';
 import { alarms, notifications, resetFakeBrowser } from '../support/fake-browser';
 import { firstResponseDue } from '../../src/domain/sla-policy';
 import { openTestDatabase } from '../support/test-database';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/protocol/messages';
-import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
+import type { LoketDatabase } from '../../src/storage/db';
 import { applyPolicyData, policyChanged, readPolicy } from '../../src/storage/policy';
 import { loadPersonalSettings, loadSettings, loadSettingsState, saveSettings } from '../../src/storage/settings';
 import { saveTemplate } from '../../src/storage/template-store';

@@ -3,7 +3,7 @@ import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
 import { DAY_MS } from '../../src/domain/retention';
 import type { PostRef } from '../../src/domain/post-ref';
 import { trackPost, updateCase } from '../../src/storage/case-store';
-import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
+import type { LoketDatabase } from '../../src/storage/db';
 import { eraseCases, erasureLog, findPersonData, logErasure, nextPurge, purgeExpired } from '../../src/storage/privacy-store';
 import { resetFakeBrowser } from '../support/fake-browser';
 import { openTestDatabase } from '../support/test-database';

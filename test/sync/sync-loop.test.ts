@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
+import type { LoketDatabase } from '../../src/storage/db';
 import { loadSyncStatus } from '../../src/storage/sync-store';
 import type { Fetch } from '../../src/sync/couch-client';
 import { retryDelay, SyncLoop } from '../../src/sync/sync-loop';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newCase } from '../../src/domain/case';
-import { openLoketDb, toStored, type LoketDatabase } from '../../src/storage/db';
+import { toStored, type LoketDatabase } from '../../src/storage/db';
 import { DB_VERSION } from '../../src/storage/db';
 import { getClientId, newCheckpoint, readCaseChanges, type ScanPosition } from '../../src/storage/sync-store';
 import { post } from './support';
