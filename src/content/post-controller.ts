@@ -183,12 +183,14 @@ export class PostController {
    * Opens the template picker of the post a composer answers (the agent typed the trigger there). Prefers
    * the toolbar nearest the composer when the post shows twice (a timeline behind X's reply dialog).
    */
-  openTemplatesFor(id: CaseId, editor: HTMLElement): boolean {
+  openTemplatesFor(id: CaseId, editor: HTMLElement, typedTrigger = true): boolean {
     const candidates = [...this.mounted.values()].filter((m) => m.post.caseId === id);
     const m = candidates.find((c) => c.el.parentElement?.closest('[role="dialog"]') === editor.closest('[role="dialog"]')) ?? candidates[0];
     if (!m) return false;
-    m.trigger = editor;
     this.openPanel(m, 'templates');
+    // The template goes into this composer, replacing the trigger when one was typed there.
+    if (typedTrigger) m.trigger = editor;
+    else delete m.trigger;
     return true;
   }
 
@@ -200,11 +202,8 @@ export class PostController {
     const active = document.activeElement;
     const editor = active?.closest('[contenteditable="true"], textarea');
     const target = editor instanceof HTMLElement ? this.adapter.composer.replyTarget(editor) : null;
-    if (target && editor instanceof HTMLElement && this.openTemplatesFor(target, editor)) {
-      const m = [...this.mounted.values()].find((c) => c.trigger === editor);
-      if (m) delete m.trigger; // opened by the shortcut: nothing typed to replace
-      return true;
-    }
+    // Opened by the shortcut: nothing typed to replace.
+    if (target && editor instanceof HTMLElement && this.openTemplatesFor(target, editor, false)) return true;
     const post = active?.closest(this.adapter.candidateSelector);
     let m = post ? this.mounted.get(post) : undefined;
     if (!m) {
