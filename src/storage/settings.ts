@@ -32,12 +32,9 @@ export async function loadSettings(): Promise<Settings> {
 
 /** Saves the agent's choices; a locked setting keeps the agent's own earlier value underneath. */
 export async function saveSettings(settings: Settings): Promise<Settings> {
-  const { lockedKeys } = await loadSettingsState();
+  const [{ policy }, previous] = await Promise.all([readPolicy(), loadPersonalSettings()]);
   const personal: Settings = { ...settings };
-  if (lockedKeys.length > 0) {
-    const previous = await loadPersonalSettings();
-    for (const key of lockedKeys) (personal as Record<string, unknown>)[key] = previous[key];
-  }
+  for (const key of effectiveSettings(DEFAULT_SETTINGS, policy, previous).lockedKeys) (personal as Record<string, unknown>)[key] = previous[key];
   await browser.storage.local.set({ [KEY]: personal });
-  return loadSettings();
+  return effectiveSettings(DEFAULT_SETTINGS, policy, personal).settings;
 }
