@@ -15,6 +15,9 @@ export class TemplateNotFoundError extends Error {
 
 const byOrder = (a: Template, b: Template) => a.order - b.order || a.title.localeCompare(b.title, 'nl');
 
+/** The place after the last template: where a new one goes. */
+const nextOrder = (all: readonly Template[]) => all.reduce((max, t) => Math.max(max, t.order), -1) + 1;
+
 /** All templates in the agent's order. */
 export async function listTemplates(db: LoketDatabase): Promise<Template[]> {
   return (await db.getAll('templates')).sort(byOrder);
@@ -27,11 +30,7 @@ export type TemplateDraft = Omit<Template, 'usageCount' | 'lastUsedAt' | 'order'
 export async function saveTemplate(db: LoketDatabase, draft: TemplateDraft, now: number): Promise<Template> {
   const tx = db.transaction('templates', 'readwrite');
   const existing = await tx.store.get(draft.id);
-  let order = draft.order ?? existing?.order;
-  if (order === undefined) {
-    const all = await tx.store.getAll();
-    order = all.reduce((max, t) => Math.max(max, t.order), -1) + 1;
-  }
+  const order = draft.order ?? existing?.order ?? nextOrder(await tx.store.getAll());
   const template: Template = {
     ...draft,
     order,
@@ -57,7 +56,8 @@ export async function reorderTemplates(db: LoketDatabase, ids: readonly string[]
   const tx = db.transaction('templates', 'readwrite');
   const all = (await tx.store.getAll()).sort(byOrder);
   const position = new Map(ids.map((id, i) => [id, i]));
-  const ordered = [...all].sort((a, b) => (position.get(a.id) ?? ids.length + all.indexOf(a)) - (position.get(b.id) ?? ids.length + all.indexOf(b)));
+  const named = all.filter((t) => position.has(t.id)).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const ordered = [...named, ...all.filter((t) => !position.has(t.id))];
   for (const [i, t] of ordered.entries()) if (t.order !== i) await tx.store.put({ ...t, order: i });
   await tx.done;
   return ordered.map((t, i) => ({ ...t, order: i }));
@@ -71,7 +71,7 @@ export async function importTemplates(db: LoketDatabase, scope: Template['scope'
   const tx = db.transaction('templates', 'readwrite');
   const all = await tx.store.getAll();
   const plan = planImport(all, incoming, scope);
-  let next = all.reduce((max, t) => Math.max(max, t.order), -1) + 1;
+  let next = nextOrder(all);
   for (const t of plan.add) await tx.store.put({ ...t, order: next++, updatedAt: now });
   for (const { after } of plan.replace) await tx.store.put({ ...after, updatedAt: now });
   await tx.done;
