@@ -2,7 +2,7 @@
 import type { Theme } from '../../ui/theme';
 import type { SiteAdapter } from '../site-adapter';
 import { facebookComposer } from './composer';
-import { isComment, readFacebookPost } from './read-post';
+import { isComment, readFacebookKey, readFacebookPost } from './read-post';
 import { FB } from './selectors';
 
 export function facebookPageKind(path: string): string {
@@ -25,7 +25,7 @@ export const facebookAdapter: SiteAdapter = {
     return el.querySelector(FB.adLink) === null;
   },
   readPost: readFacebookPost,
-  readKey: (el) => readFacebookPost(el, 0)?.caseId ?? null,
+  readKey: readFacebookKey,
   reveal(el) {
     for (const link of el.querySelectorAll<HTMLElement>(FB.hiddenPermalink)) {
       const owner = link.closest(`${FB.comment}, ${FB.feedPost}, ${FB.article}`);

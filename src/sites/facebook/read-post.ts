@@ -1,5 +1,5 @@
 /** Reads a PostRef from a Facebook post or comment element. Pure DOM reading: unit-tested on fixtures. */
-import { facebookCaseId } from '../../domain/case-id';
+import { facebookCaseId, type CaseId } from '../../domain/case-id';
 import type { PostRef } from '../../domain/post-ref';
 import { parseFacebookUrl, type FacebookLink } from './post-url';
 import { FB } from './selectors';
@@ -23,12 +23,20 @@ function outermostArticle(el: Element): Element | null {
   return top;
 }
 
-/** Elements of this post or comment, not of a comment nested inside it. */
-function own<E extends Element>(root: Element, selector: string): E[] {
-  return [...root.querySelectorAll<E>(selector)].filter((el) => {
+/**
+ * Elements of this post or comment, not of a comment nested inside it, in page order. Lazy: a post holds the
+ * links of all its comments, and the readers want only the first that fits.
+ */
+function* own<E extends Element>(root: Element, selector: string): Generator<E> {
+  for (const el of root.querySelectorAll<E>(selector)) {
     const article = el.parentElement?.closest(FB.article);
-    return article === null || article === undefined || article === root || !root.contains(article);
-  });
+    if (article === null || article === undefined || article === root || !root.contains(article)) yield el;
+  }
+}
+
+function firstOwn<E extends Element>(root: Element, selector: string, test: (el: E) => boolean = () => true): E | undefined {
+  for (const el of own<E>(root, selector)) if (test(el)) return el;
+  return undefined;
 }
 
 function firstLink(root: Element, wantComment: boolean): FacebookLink | null {
@@ -39,12 +47,34 @@ function firstLink(root: Element, wantComment: boolean): FacebookLink | null {
   return null;
 }
 
+/** The ids of a comment: its own link, with the post's id from the post around it when the link lacks it. */
+function commentLink(el: Element): { link: FacebookLink; postId: string } | null {
+  const link = firstLink(el, true);
+  if (!link?.commentId) return null;
+  const post = link.postId ? null : postOf(el);
+  const postId = link.postId || (post ? firstLink(post, false)?.postId : undefined);
+  return postId ? { link, postId } : null;
+}
+
+/**
+ * Just the case id: what the controller re-reads on every change inside a post (a count, a relative time),
+ * without the author, text and time a full read adds.
+ */
+export function readFacebookKey(el: Element): CaseId | null {
+  if (isComment(el)) {
+    const found = commentLink(el);
+    return found ? facebookCaseId(found.postId, found.link.commentId) : null;
+  }
+  const link = firstLink(el, false);
+  return link ? facebookCaseId(link.postId) : null;
+}
+
 function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+\n/g, '\n').trim();
 }
 
 function postedAt(root: Element, firstSeen: number): Pick<PostRef, 'postedAt' | 'postedAtSource'> {
-  const utime = Number(own(root, FB.utime)[0]?.getAttribute('data-utime'));
+  const utime = Number(firstOwn(root, FB.utime)?.getAttribute('data-utime'));
   return Number.isFinite(utime) && utime > 0
     ? { postedAt: utime * 1000, postedAtSource: 'page' }
     : { postedAt: firstSeen, postedAtSource: 'first-seen' };
@@ -52,12 +82,11 @@ function postedAt(root: Element, firstSeen: number): Pick<PostRef, 'postedAt' | 
 
 export function readFacebookPost(el: Element, firstSeen: number): PostRef | null {
   if (isComment(el)) {
-    const link = firstLink(el, true);
-    const post = postOf(el);
-    const postId = link?.postId ?? (post ? firstLink(post, false)?.postId : undefined);
-    if (!link?.commentId || !postId) return null;
-    const authorLink = own<HTMLAnchorElement>(el, 'a[href]').find((a) => text(a) !== '' && parseFacebookUrl(a.getAttribute('href')) === null);
-    const body = own(el, 'div[dir="auto"]').filter((d) => d.closest('a') === null);
+    const found = commentLink(el);
+    if (!found) return null;
+    const { link, postId } = found;
+    const authorLink = firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => text(a) !== '' && parseFacebookUrl(a.getAttribute('href')) === null);
+    const body = [...own(el, 'div[dir="auto"]')].filter((d) => d.closest('a') === null);
     return {
       caseId: facebookCaseId(postId, link.commentId),
       site: 'facebook',
@@ -70,14 +99,14 @@ export function readFacebookPost(el: Element, firstSeen: number): PostRef | null
   }
   const link = firstLink(el, false);
   if (!link) return null;
-  const nameEl = own(el, FB.profileName)[0];
+  const nameEl = firstOwn(el, FB.profileName);
   const authorLink = nameEl?.querySelector('a[href]') ?? undefined;
   return {
     caseId: facebookCaseId(link.postId),
     site: 'facebook',
     url: link.url,
     author: { name: text(nameEl), ...profileUrl(authorLink) },
-    text: text(own(el, FB.message)[0]),
+    text: text(firstOwn(el, FB.message)),
     ...postedAt(el, firstSeen),
   };
 }

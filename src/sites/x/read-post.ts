@@ -32,11 +32,17 @@ export function statusFromHref(href: string | null): { handle: string; id: strin
   return match ? { handle: match[1]!, id: match[2]! } : null;
 }
 
-/** The permalink: a /status/ link holding a <time>, outside any quoted tweet; never /analytics, /photo/… */
+/**
+ * The permalink: a /status/ link holding a <time>, outside any quoted tweet; never /analytics, /photo/… Found
+ * from the tweet's few <time> elements up (the engine keeps a list of those), not from its many links down.
+ */
 function permalink(article: Element, quoted: Element | null): { handle: string; id: string; time: HTMLTimeElement | null } | null {
-  for (const a of own<HTMLAnchorElement>(article, X.timeLink, quoted)) {
-    const time = a.querySelector<HTMLTimeElement>(X.time);
-    const status = time ? statusFromHref(a.getAttribute('href')) : null;
+  const times = article.getElementsByTagName('time');
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i]!;
+    if (quoted?.contains(time) || !time.hasAttribute('datetime')) continue;
+    const a = time.closest(X.timeLink);
+    const status = a && article.contains(a) ? statusFromHref(a.getAttribute('href')) : null;
     if (status) return { ...status, time };
   }
   // The focal tweet on a /status/ page: its time sits below the text, in a link of the same shape; the

@@ -108,3 +108,22 @@ describe('facebook.com: the photo viewer (a dialog)', () => {
     expect(facebookAdapter.accepts(doc.body.lastElementChild!)).toBe(false);
   });
 });
+
+describe('facebook.com: the cheap key read', () => {
+  it('gives every post and comment on every fixture the id a full read gives, or null where that finds none', () => {
+    const pages: Array<[string, string]> = [
+      ['facebook/page-feed-nl.html', 'https://www.facebook.com/gemeentevoorbeeld'],
+      ['facebook/group-feed-nl.html', 'https://www.facebook.com/groups/wijkvoorbeeld'],
+      ['facebook/photo-viewer-nl.html', 'https://www.facebook.com/photo/?fbid=1'],
+      ['facebook/post-en.html', 'https://www.facebook.com/gemeentevoorbeeld/posts/1'],
+    ];
+    let compared = 0;
+    for (const [file, url] of pages) {
+      for (const { el, post } of read(loadPage(file, url))) {
+        expect(facebookAdapter.readKey(el), file).toBe(post?.caseId ?? null);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+});

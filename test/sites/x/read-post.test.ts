@@ -120,3 +120,28 @@ describe('statusFromHref', () => {
     expect(statusFromHref(href)).toEqual(expected);
   });
 });
+
+describe('x.com: the cheap key read', () => {
+  it('gives every tweet on every capture the id a full read gives', () => {
+    const pages: Array<[string, string]> = [
+      ['x/x-home.html', 'https://x.com/home'],
+      ['x/x-home-rich.html', 'https://x.com/home'],
+      ['x/x-bookmarks.html', 'https://x.com/i/bookmarks'],
+      ['x/x-profile.html', 'https://x.com/gemeentevoorbeeld'],
+      ['x/x-search.html', 'https://x.com/search?q=afval'],
+      ['x/x-status.html', 'https://x.com/gemeentevoorbeeld/status/1'],
+      ['x/x-status-long.html', 'https://x.com/gemeentevoorbeeld/status/1'],
+      ['x/x-variants-nl.html', 'https://x.com/home'],
+    ];
+    let compared = 0;
+    for (const [file, url] of pages) {
+      const doc = loadPage(file, url);
+      for (const article of doc.querySelectorAll(X.tweet)) {
+        const post = xAdapter.readPost(article, FIRST_SEEN);
+        expect(xAdapter.readKey(article), file).toBe(post?.caseId ?? null);
+        if (post) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+  });
+});
