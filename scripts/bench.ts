@@ -9,6 +9,7 @@
  * does the same on a Facebook feed of 300 posts with 20 comments each. Last, the popup: time from opening to
  * the rendered list with 500 open cases among 1 000 and among 100 000 stored.
  *   npm run bench -- --runs 7
+ *   npm run bench -- --only x        (or facebook, popup, tags: one part, for quick comparisons)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist', 'chrome');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+const part = (name: string) => ONLY === undefined || ONLY === name;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Sample {
@@ -191,14 +195,14 @@ async function main(): Promise<void> {
     },
   ];
   const results = [];
-  for (const scenario of scenarios) results.push(await measure(scenario));
+  for (const scenario of scenarios) if (part(scenario.url.includes('facebook') ? 'facebook' : 'x')) results.push(await measure(scenario));
   const popup = [];
-  for (const stored of [1_000, 100_000]) {
+  for (const stored of part('popup') ? [1_000, 100_000] : []) {
     const samples = await popupOpenMs(executablePath, extension, stored, RUNS);
     popup.push({ stored, open: OPEN_CASES, loketMs: median(samples.map((x) => x.loketMs)), totalMs: median(samples.map((x) => x.totalMs)) });
     process.stdout.write('.');
   }
-  const tagMs = median(await tagToChipMs(executablePath, extension, root, Math.max(RUNS, 9)));
+  const tagMs = part('tags') ? median(await tagToChipMs(executablePath, extension, root, Math.max(RUNS, 9))) : Number.NaN;
   process.stdout.write('\n');
   const chromiumVersion = execFileSync(executablePath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   mkdirSync(join(root, 'dist'), { recursive: true });
@@ -218,7 +222,7 @@ async function main(): Promise<void> {
       `popup, ${p.open} open of ${p.stored} stored: page ready to list ${p.loketMs.toFixed(0)} ms (target ≤ 50) ${ok(p.loketMs <= 50)}; from navigation ${p.totalMs.toFixed(0)} ms`,
     );
   }
-  console.log(`tag click in one tab to the chip in another: ${tagMs.toFixed(1)} ms (target ≤ 30) ${ok(tagMs <= 30)}`);
+  if (part('tags')) console.log(`tag click in one tab to the chip in another: ${tagMs.toFixed(1)} ms (target ≤ 30) ${ok(tagMs <= 30)}`);
   console.log('(written to dist/bench.json)');
 }
 

@@ -272,8 +272,9 @@ export class PostController {
     });
     this.mounted.set(el, mounted);
     this.cache.want(post.caseId);
-    // Drawn once the case state is known (the cache answers within the same frame or so), not twice.
-    if (this.cache.get(post.caseId) !== undefined) this.render(mounted);
+    // Drawn in the same frame as the site's own change, in its final size ("loading" until the case lookup
+    // answers, which then changes one text in place): one layout for the new toolbars, not two.
+    this.render(mounted);
   }
 
   private notice(post: PostRef, el: Element): void {
@@ -329,11 +330,11 @@ export class PostController {
     // The timer state is the one other thing the host shows; it appears once the background has answered.
     if (cached !== undefined) m.host.setSla(slaState(cached, this.now(), this.services.settings().sla.soonMs));
     const timer = this.timer(cached, m.post);
-    if (!m.busy && m.panel === 'none' && !m.notice && !timer && (cached === null || m.post.isOwn)) {
+    if (!m.busy && m.panel === 'none' && !m.notice && !timer && (!cached || m.post.isOwn)) {
       m.host.renderIdle({
         theme: this.theme,
         label: t('toolbarLabel', m.post.author.name || m.post.author.handle || ''),
-        loaded: true,
+        loaded: cached !== undefined,
         own: Boolean(m.post.isOwn),
       });
       return;

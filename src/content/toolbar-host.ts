@@ -10,7 +10,7 @@ import { render, type ComponentChild } from 'preact';
 import type { CaseId } from '../domain/case-id';
 import type { SlaState } from '../domain/sla-state';
 import type { MountPoint } from '../sites/site-adapter';
-import { idleToolbar, type IdleToolbar } from '../ui/toolbar-idle';
+import { idleToolbar, updateIdleToolbar, type IdleToolbar } from '../ui/toolbar-idle';
 import { TOOLBAR_CSS } from '../ui/toolbar-styles';
 
 export type IdleAction = 'track' | 'templates' | 'tags' | 'handover';
@@ -59,7 +59,8 @@ export class ToolbarHost {
    */
   renderIdle(spec: IdleToolbar): void {
     if (!this.live) {
-      this.container.replaceChildren(idleToolbar(spec));
+      const drawn = this.container.firstElementChild as HTMLElement | null;
+      if (!drawn || !updateIdleToolbar(drawn, spec)) this.container.replaceChildren(idleToolbar(spec));
       return;
     }
     const focused = this.shadow.activeElement?.getAttribute('data-lk');

@@ -76,3 +76,22 @@ export function idleToolbar(spec: IdleToolbar): HTMLElement {
   }
   return root;
 }
+
+/**
+ * Brings an idle toolbar drawn by idleToolbar() up to date in place — typically "loading" becoming "not
+ * tracked" when the case lookup answers — touching only what changed, so the page restyles a text node and a
+ * button rather than a new toolbar. False when the spec needs the other shape (own post or not): draw anew.
+ */
+export function updateIdleToolbar(root: HTMLElement, spec: IdleToolbar): boolean {
+  const track = root.querySelector<HTMLButtonElement>('[data-lk="track"]');
+  if ((track === null) !== spec.own) return false;
+  if (root.getAttribute('data-theme') !== spec.theme) root.setAttribute('data-theme', spec.theme);
+  if (root.getAttribute('aria-label') !== spec.label) root.setAttribute('aria-label', spec.label);
+  if (track) {
+    const state = root.querySelector('[data-lk="state"]')!;
+    const text = spec.loaded ? t('statusUntracked') : t('popupLoading');
+    if (state.textContent !== text) state.textContent = text;
+    if (track.disabled === spec.loaded) track.disabled = !spec.loaded;
+  }
+  return true;
+}

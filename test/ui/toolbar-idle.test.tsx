@@ -4,7 +4,7 @@ import { xCaseId } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { t } from '../../src/ui/i18n';
 import { Toolbar } from '../../src/ui/toolbar';
-import { idleToolbar } from '../../src/ui/toolbar-idle';
+import { idleToolbar, updateIdleToolbar } from '../../src/ui/toolbar-idle';
 
 /** Serialises elements with sorted attributes, so attribute order does not count. */
 function shape(node: Node): string {
@@ -59,5 +59,22 @@ describe('the idle toolbar', () => {
     const idle = idleToolbar({ theme: 'light', label: t('toolbarLabel', '<img src=x onerror=alert(1)>'), loaded: true, own: false });
     expect(idle.querySelector('img')).toBeNull();
     expect(idle.getAttribute('aria-label')).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('turns "loading" into the finished toolbar in place, the same markup as one drawn finished', () => {
+    const label = t('toolbarLabel', 'Jan <b>');
+    const idle = idleToolbar({ theme: 'light', label, loaded: false, own: false });
+    const track = idle.querySelector('[data-lk="track"]');
+    expect(idle.querySelector<HTMLButtonElement>('[data-lk="track"]')!.disabled).toBe(true);
+    expect(updateIdleToolbar(idle, { theme: 'dim', label, loaded: true, own: false })).toBe(true);
+    expect(idle.querySelector('[data-lk="track"]')).toBe(track); // the same element: focus and listeners stay
+    expect(shape(idle)).toBe(preactShape(post));
+  });
+
+  it('says when the other shape is needed (a post that turns out to be the municipality’s own)', () => {
+    const idle = idleToolbar({ theme: 'light', label: 'x', loaded: false, own: false });
+    expect(updateIdleToolbar(idle, { theme: 'light', label: 'x', loaded: true, own: true })).toBe(false);
+    const own = idleToolbar({ theme: 'light', label: 'x', loaded: true, own: true });
+    expect(updateIdleToolbar(own, { theme: 'light', label: 'x', loaded: true, own: false })).toBe(false);
   });
 });

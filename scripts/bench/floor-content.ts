@@ -1,0 +1,50 @@
+/**
+ * The least a content script can do and still put a toolbar on every tweet: one observer, the tweet's id,
+ * a host with a closed shadow root and the shared stylesheet, one listener, the idle toolbar cloned in. No
+ * case lookup, no timers, no reading beyond the id. Not part of Loket: it measures the floor under Loket's
+ * own cost on the benchmark timeline.
+ *   LOKET_PROFILE_ENTRY=scripts/bench/floor-content.ts npx tsx scripts/bench/profile.ts x
+ */
+import { readXKey } from '../../src/sites/x/read-post';
+import { X } from '../../src/sites/x/selectors';
+import { idleToolbar } from '../../src/ui/toolbar-idle';
+import { TOOLBAR_CSS } from '../../src/ui/toolbar-styles';
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(TOOLBAR_CSS);
+const done = new WeakSet<Element>();
+let added: Element[] = [document.body];
+let scheduled = false;
+
+function flush(): void {
+  scheduled = false;
+  const roots = added;
+  added = [];
+  for (const root of roots) {
+    if (!root.isConnected) continue;
+    for (const article of root.querySelectorAll(X.tweet)) {
+      if (done.has(article)) continue;
+      done.add(article);
+      const id = readXKey(article);
+      const bar = article.querySelector(X.actionBarButton)?.closest(X.actionBar);
+      if (!id || !bar?.parentElement) continue;
+      const host = document.createElement('div');
+      host.setAttribute('data-loket-post', id);
+      host.setAttribute('data-loket-sla', 'none');
+      const shadow = host.attachShadow({ mode: 'closed' });
+      shadow.adoptedStyleSheets = [sheet];
+      host.addEventListener('click', (e) => e.stopPropagation());
+      shadow.append(idleToolbar({ theme: 'light', label: id, loaded: true, own: false }));
+      bar.parentElement.insertBefore(host, bar.nextSibling);
+    }
+  }
+}
+
+new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) if (node instanceof Element && !node.hasAttribute('data-loket-post')) added.push(node);
+  if (!scheduled && added.length > 0) {
+    scheduled = true;
+    requestAnimationFrame(flush);
+  }
+}).observe(document.body, { childList: true, subtree: true });
+flush();

@@ -1,0 +1,122 @@
+/**
+ * Where the content script's time goes on the benchmark pages: builds an unminified copy of the extension,
+ * runs one scenario once with the CPU profiler, and prints the functions with the most time (self time, and
+ * time inside Loket's frames including the DOM calls they make).
+ *   npx tsx scripts/bench/profile.ts x|facebook
+ */
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { feedPage, FEED_POSTS } from './feed';
+import { timelinePage, TIMELINE_TWEETS } from './timeline';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const which = process.argv[2] === 'facebook' ? 'facebook' : 'x';
+
+interface Node {
+  id: number;
+  callFrame: { url: string; functionName: string; lineNumber: number };
+  children?: number[];
+}
+
+async function main(): Promise<void> {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'build.ts')], { stdio: 'ignore' });
+  // Kept after the run, so the line numbers printed can be looked up in its content.js.
+  const extension = join(tmpdir(), 'loket-profile-extension');
+  rmSync(extension, { recursive: true, force: true });
+  cpSync(join(root, 'dist', 'chrome'), extension, { recursive: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { content: process.env.LOKET_PROFILE_ENTRY ?? 'src/content/index.ts' },
+    outdir: extension,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120'],
+    minify: false,
+    keepNames: false,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'drop-legacy-polyfills',
+        setup(build) {
+          build.onResolve({ filter: /^core-js\/modules\// }, (args) => ({ path: args.path, namespace: 'dropped' }));
+          build.onLoad({ filter: /.*/, namespace: 'dropped' }, () => ({ contents: '', loader: 'js' }));
+        },
+      },
+    ],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const url = which === 'x' ? 'https://x.com/home' : 'https://www.facebook.com/';
+  const html = which === 'x' ? timelinePage(root) : feedPage();
+  const until = which === 'x' ? TIMELINE_TWEETS : FEED_POSTS;
+  const step = which === 'x' ? 8 : 2;
+  const profileDir = mkdtempSync(join(tmpdir(), 'loket-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith('chrome-extension://')) return route.continue();
+      if (route.request().url() === url) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+      return route.abort();
+    });
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= 30);
+    await page.waitForTimeout(300);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    await page.evaluate(([n, s]) => (window as unknown as { benchScroll(step: number, until: number): Promise<number> }).benchScroll(s!, n!), [until, step]);
+    await page.waitForTimeout(300);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const self = new Map<string, number>();
+    const inclusive = new Map<string, number>();
+    let total = 0;
+    profile.samples.forEach((id, i) => {
+      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+      // The stack, innermost first; Loket's innermost frame takes the DOM calls below it.
+      const stack: Node[] = [];
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) stack.push(byId.get(cur)!);
+      const ours = stack.filter((n) => n.callFrame.url.includes('/content.js'));
+      if (ours.length === 0) return;
+      total += dt;
+      const leaf = stack[0]!;
+      const key = (n: Node) => `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber}`;
+      const selfKey = leaf.callFrame.url.includes('/content.js') ? key(leaf) : `${key(ours[0]!)} → ${leaf.callFrame.functionName || leaf.callFrame.url || '(native)'}`;
+      self.set(selfKey, (self.get(selfKey) ?? 0) + dt);
+      for (const k of new Set(ours.map(key))) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+    });
+    const items = which === 'x' ? TIMELINE_TWEETS : FEED_POSTS * 21;
+    console.log(`in Loket: ${total.toFixed(1)} ms, ${(total / items).toFixed(3)} ms per item`);
+    const top = (m: Map<string, number>, title: string) => {
+      console.log(title);
+      for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(7)} ms  ${k}`);
+    };
+    top(self, 'self (with the DOM calls under it):');
+    top(inclusive, 'inclusive:');
+  } finally {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+  console.log(`(line numbers are of ${join(extension, 'content.js')}, 0-based)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
