@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const OPEN_CASES = 500;
+const SETTLE_MS = 15_000;
 
 export interface PopupSample {
   /** From the popup page's DOMContentLoaded to the first rendered row: Loket's own work. */
@@ -69,6 +70,9 @@ export async function popupOpenMs(executablePath: string, extension: string, sto
         }),
       [stored, OPEN_CASES],
     );
+    // An agent's database grew over months; one just written in bulk is still being compacted by the browser
+    // for a while, which slows reads. Measure the popup as the agent meets it: after the writes settled.
+    await new Promise((settled) => setTimeout(settled, SETTLE_MS));
     const samples: PopupSample[] = [];
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();

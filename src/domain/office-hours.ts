@@ -374,7 +374,9 @@ function indexFor(cal: OfficeCalendar): CalendarIndex {
   if (index) {
     byFingerprint.delete(fingerprint); // keep the most recently used last
   } else {
-    formatterFor(cal.timeZone); // an unknown zone throws here, before anything is cached
+    // An unknown zone throws here, before anything is cached. The CET zones are known without asking Intl,
+    // whose first time-zone formatter costs tens of milliseconds (in the popup: before its first timer).
+    if (!CET_ZONES.has(cal.timeZone)) formatterFor(cal.timeZone);
     const week: Array<Array<[number, number]>> = [[]];
     for (const d of WEEKDAYS) week.push(normaliseShifts(cal.week[d] ?? []));
     const closing = new Set<number>();

@@ -19,12 +19,13 @@ import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/chips';
 import { StatusSelect } from '../ui/status-select';
 import { Handovers } from './handovers';
+import type { OpenCasesReader } from './open-cases';
 import { focusOrOpen } from '../ui/open-post';
 import { caseReference } from '../domain/case-id';
 
 /** How many open cases the popup lists (most urgent first); the total is counted separately. */
 const OPEN_LIMIT = 500;
-const FIRST_ROWS = 25;
+export const FIRST_ROWS = 25;
 
 /** `partial`: only the most urgent screenful has arrived yet; counts wait for the whole list. */
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number; partial: boolean };
@@ -53,7 +54,14 @@ async function goTo(url: string): Promise<void> {
   window.close();
 }
 
-export function PopupApp() {
+interface PopupProps {
+  /** Where the open cases come from: the database directly, or the background (see open-cases.ts). */
+  readOpen: OpenCasesReader;
+  /** The most urgent screenful, asked for before the first drawing (effects run only after it). */
+  firstScreen: ReturnType<OpenCasesReader>;
+}
+
+export function PopupApp({ readOpen, firstScreen }: PopupProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [warnings, setWarnings] = useState<Diagnostic[]>([]);
   const [policyProblems, setPolicyProblems] = useState<string[]>([]);
@@ -76,13 +84,13 @@ export function PopupApp() {
 
   useEffect(() => {
     const lifetime = new AbortController();
-    const fetchOpen = (limit: number) =>
-      send('cases/open', { limit })
+    const fetchOpen = (limit: number, read = readOpen(limit)) =>
+      read
         .then(({ cases, total }) => setState({ kind: 'ready', cases, total, partial: cases.length < total && limit < OPEN_LIMIT }))
         .catch((e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
     const load = () => fetchOpen(OPEN_LIMIT);
-    // Opening: the most urgent screenful first (a small message, a short read), then the whole list.
-    const first = () => fetchOpen(FIRST_ROWS).then(load);
+    // Opening: the most urgent screenful first (a short read), then the whole list.
+    const first = () => fetchOpen(FIRST_ROWS, firstScreen).then(load);
     const loadWarnings = () => send('health/list', {}).then(setWarnings, () => undefined);
     const loadPolicy = () => send('policy/status', {}).then((p) => setPolicyProblems(p.problems.map((x) => x.message)), () => undefined);
     const loadSync = () => send('sync/config', {}).then((c) => (c.enabled ? send('sync/status', {}).then(setSync) : undefined), () => undefined);

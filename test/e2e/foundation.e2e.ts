@@ -163,7 +163,7 @@ describe('Loket in Chromium', () => {
     const third = new Toolbar(page, 'x:1000000000000000010');
     await third.click('[data-lk="track"]');
     await stopServiceWorker(page);
-    const popup = await loket.openPopup(); // its request restarts the worker
+    const popup = await loket.openPopup(); // it reads its list itself; its other requests restart the worker
     await popup.getByTestId('open-count').waitFor();
     const w = await loket.worker();
     const cases = await readStore<{ id: string; status: string }>(w, 'cases');
