@@ -25,7 +25,11 @@ import { caseReference } from '../domain/case-id';
 
 /** How many open cases the popup lists (most urgent first); the total is counted separately. */
 const OPEN_LIMIT = 500;
-export const FIRST_ROWS = 25;
+/**
+ * The first screenful, drawn before the rest: a popup is at most 600 px high, which shows about five rows
+ * under the header and filters; twelve leave room for a taller window without drawing more than is seen.
+ */
+export const FIRST_ROWS = 12;
 
 /** `partial`: only the most urgent screenful has arrived yet; counts wait for the whole list. */
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number; partial: boolean };
