@@ -83,12 +83,15 @@ export function idleToolbar(spec: IdleToolbar): HTMLElement {
  * button rather than a new toolbar. False when the spec needs the other shape (own post or not): draw anew.
  */
 export function updateIdleToolbar(root: HTMLElement, spec: IdleToolbar): boolean {
-  const track = root.querySelector<HTMLButtonElement>('[data-lk="track"]');
-  if ((track === null) !== spec.own) return false;
+  // By position, not by selector (this runs for every post as the case lookups answer): the row's children
+  // are brand, state and, for a post that is not the municipality's own, the track button (see build()).
+  const row = root.firstElementChild!;
+  const track = row.children[2] as HTMLButtonElement | undefined;
+  if ((track === undefined) !== spec.own) return false;
   if (root.getAttribute('data-theme') !== spec.theme) root.setAttribute('data-theme', spec.theme);
   if (root.getAttribute('aria-label') !== spec.label) root.setAttribute('aria-label', spec.label);
   if (track) {
-    const state = root.querySelector('[data-lk="state"]')!;
+    const state = row.children[1]!;
     const text = spec.loaded ? t('statusUntracked') : t('popupLoading');
     if (state.textContent !== text) state.textContent = text;
     if (track.disabled === spec.loaded) track.disabled = !spec.loaded;
