@@ -12,15 +12,14 @@
  *   npm run bench -- --only x        (or facebook, popup, tags: one part, for quick comparisons)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { COMMENTS_PER_POST, FEED_POSTS, feedPage } from './bench/feed';
 import { OPEN_CASES, popupOpenMs } from './bench/popup';
 import { tagToChipMs } from './bench/tag-latency';
 import { TIMELINE_TWEETS, timelinePage } from './bench/timeline';
+import { benchScroll, openScenarioPage } from './bench/scenario-page';
 
 interface Scenario {
   name: string;
@@ -84,44 +83,14 @@ function timeInScript(profile: Profile, urlPart: string): number {
 }
 
 async function run(withLoket: boolean, scenario: Scenario): Promise<Sample> {
-  const { html, url } = scenario;
-  const profile = mkdtempSync(join(tmpdir(), 'loket-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      ...(withLoket ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { page, cdp, close } = await openScenarioPage(scenario.url, scenario.html, withLoket ? extension : null);
   try {
-    await context.route('**/*', (route) => {
-      if (route.request().url().startsWith('chrome-extension://')) return route.continue();
-      if (route.request().url() === url) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-      return route.abort();
-    });
-    if (withLoket) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(url);
-    if (withLoket) await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= 30);
-    await page.waitForTimeout(300);
     await cdp.send('Performance.enable');
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
     const before = await metrics(cdp);
-    const scroll = (until: number) =>
-      page.evaluate(
-        ([n, step]) => (window as unknown as { benchScroll(step: number, until: number): Promise<number> }).benchScroll(step!, n!),
-        [until, scenario.step],
-      );
+    const scroll = (until: number) => benchScroll(page, scenario.step, until);
     await scroll(scenario.until / 2);
     await page.waitForTimeout(300);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -143,8 +112,7 @@ async function run(withLoket: boolean, scenario: Scenario): Promise<Sample> {
       toolbars,
     };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -6,13 +6,13 @@
  */
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { feedPage, FEED_POSTS } from './feed';
 import { timelinePage, TIMELINE_TWEETS } from './timeline';
+import { benchScroll, openScenarioPage } from './scenario-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const which = process.argv[2] === 'facebook' ? 'facebook' : 'x';
@@ -56,29 +56,12 @@ async function main(): Promise<void> {
   const html = which === 'x' ? timelinePage(root) : feedPage();
   const until = which === 'x' ? TIMELINE_TWEETS : FEED_POSTS;
   const step = which === 'x' ? 8 : 2;
-  const profileDir = mkdtempSync(join(tmpdir(), 'loket-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const { page, cdp, close } = await openScenarioPage(url, html, extension);
   try {
-    await context.route('**/*', (route) => {
-      if (route.request().url().startsWith('chrome-extension://')) return route.continue();
-      if (route.request().url() === url) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-      return route.abort();
-    });
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(url);
-    await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= 30);
-    await page.waitForTimeout(300);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
     await cdp.send('Profiler.start');
-    await page.evaluate(([n, s]) => (window as unknown as { benchScroll(step: number, until: number): Promise<number> }).benchScroll(s!, n!), [until, step]);
+    await benchScroll(page, step, until);
     await page.waitForTimeout(300);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -110,8 +93,7 @@ async function main(): Promise<void> {
     top(self, 'self (with the DOM calls under it):');
     top(inclusive, 'inclusive:');
   } finally {
-    await context.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    await close();
   }
   console.log(`(line numbers are of ${join(extension, 'content.js')}, 0-based)`);
 }

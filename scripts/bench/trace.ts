@@ -4,13 +4,11 @@
  * Layout, UpdateLayoutTree = style, FunctionCall = script, …). The overhead ratio's parts, side by side.
  *   npx tsx scripts/bench/trace.ts facebook|x      (builds nothing: run npm run build first)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { feedPage, FEED_POSTS } from './feed';
 import { timelinePage, TIMELINE_TWEETS } from './timeline';
+import { benchScroll, openScenarioPage } from './scenario-page';
 
 interface TraceEvent {
   name: string;
@@ -28,33 +26,13 @@ const url = which === 'x' ? 'https://x.com/home' : 'https://www.facebook.com/';
 const html = which === 'x' ? timelinePage(root) : feedPage();
 
 async function traceOnce(withLoket: boolean): Promise<Map<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'loket-trace-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [...(withLoket ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []), '--no-sandbox', '--disable-gpu'],
-  });
+  const { page, cdp, close } = await openScenarioPage(url, html, withLoket ? extension : null);
   try {
-    await context.route('**/*', (route) => {
-      const requested = route.request().url();
-      if (requested.startsWith('chrome-extension://')) return route.continue();
-      return requested === url ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.abort();
-    });
-    if (withLoket) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await page.goto(url);
-    if (withLoket) await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= 30);
-    await page.waitForTimeout(300);
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-    await page.evaluate(
-      ([until, step]) => (window as unknown as { benchScroll(step: number, until: number): Promise<number> }).benchScroll(step!, until!),
-      [which === 'x' ? TIMELINE_TWEETS : FEED_POSTS, which === 'x' ? 8 : 2],
-    );
+    await benchScroll(page, which === 'x' ? 8 : 2, which === 'x' ? TIMELINE_TWEETS : FEED_POSTS);
     await page.waitForTimeout(300);
     await cdp.send('Tracing.end');
     await complete;
@@ -67,8 +45,7 @@ async function traceOnce(withLoket: boolean): Promise<Map<string, number>> {
     }
     return sums;
   } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -1,0 +1,64 @@
+/**
+ * One benchmark page in a fresh Chromium profile: the scenario's HTML served at its real URL (everything else
+ * refused), Loket loaded from `extension` or not at all, and — with Loket — the first toolbars drawn. Shared by
+ * the benchmark, its profile and its trace, so the three measure the same page the same way.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+
+export interface ScenarioPage {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  close(): Promise<void>;
+}
+
+export async function openScenarioPage(url: string, html: string, extension: string | null): Promise<ScenarioPage> {
+  const profile = mkdtempSync(join(tmpdir(), 'loket-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    await context.route('**/*', (route) => {
+      const requested = route.request().url();
+      if (requested.startsWith('chrome-extension://')) return route.continue();
+      if (requested === url) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+      return route.abort();
+    });
+    if (extension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url);
+    if (extension) await page.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= 30);
+    await page.waitForTimeout(300);
+    return { context, page, cdp, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs the page's own scrolling (each benchmark page defines benchScroll) until `until` items have passed. */
+export function benchScroll(page: Page, step: number, until: number): Promise<number> {
+  return page.evaluate(
+    ([s, n]) => (window as unknown as { benchScroll(step: number, until: number): Promise<number> }).benchScroll(s!, n!),
+    [step, until],
+  );
+}
