@@ -236,4 +236,40 @@ describe('cases and tags', () => {
     expect(await page.evaluate(() => document.documentElement.outerHTML.includes('Anna de Wit'))).toBe(false);
     await page.close();
   });
+
+  it('draws the popup list from the database itself, without a request to the background, and keeps it in step', async () => {
+    const page = await loket.open('https://x.com/home');
+    const id = 'x:1000000000000000001';
+    const toolbar = new Toolbar(page, id);
+    await toolbar.click('[data-lk="track"]');
+    await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'new');
+    const popup = await loket.context.newPage();
+    // Record every request the popup sends before its list is drawn.
+    await popup.addInitScript(() => {
+      const sent: string[] = [];
+      Object.assign(window, { sentBeforeList: sent });
+      const record = (runtime: { sendMessage: (...args: unknown[]) => unknown } | undefined) => {
+        if (!runtime) return;
+        const original = runtime.sendMessage.bind(runtime);
+        runtime.sendMessage = (...args: unknown[]) => {
+          if (!document.querySelector('li.case')) sent.push(String((args[0] as { name?: unknown } | undefined)?.name));
+          return original(...args);
+        };
+      };
+      const g = globalThis as unknown as { chrome?: { runtime?: never }; browser?: { runtime?: never } };
+      record(g.chrome?.runtime);
+      if (g.browser?.runtime !== g.chrome?.runtime) record(g.browser?.runtime);
+    });
+    await popup.goto(`chrome-extension://${loket.extensionId}/popup.html`);
+    const row = popup.locator(`[data-case-id="${id}"]`);
+    await row.waitFor();
+    const sent = await popup.evaluate(() => (window as unknown as { sentBeforeList: string[] }).sentBeforeList);
+    expect(sent).toContain('settings/get'); // the recorder sees the popup's requests…
+    expect(sent).not.toContain('cases/open'); // …and the list was not one of them
+    // A change made in the page reaches the list (the push makes the popup read again).
+    await toolbar.choose('[data-lk="status"]', 'Wacht op inwoner');
+    await expect.poll(() => row.getByTestId('row-status').inputValue()).toBe('waiting');
+    await popup.close();
+    await page.close();
+  });
 });
