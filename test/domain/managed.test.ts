@@ -17,6 +17,7 @@ import type { Tag } from '../../src/domain/tag';
 import type { Template } from '../../src/domain/template';
 import type { ImportedTemplate } from '../../src/domain/template-file';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/messages';
+import { importedTemplate, storedTemplate } from '../support/templates';
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2025, 5, 2, 8, 0);
@@ -46,28 +47,8 @@ const fullPolicy = {
   agentMayOverride: ['ownAccounts'],
 };
 
-const template = (id: string, over: Partial<Template> = {}): Template => ({
-  id,
-  title: `Titel ${id}`,
-  body: `Tekst ${id}`,
-  category: 'Algemeen',
-  language: 'nl',
-  sites: ['x', 'facebook'],
-  scope: 'team',
-  order: 0,
-  usageCount: 0,
-  ...over,
-});
-
-const incoming = (id: string, over: Partial<ImportedTemplate> = {}): ImportedTemplate => ({
-  id,
-  title: `Titel ${id}`,
-  body: `Tekst ${id}`,
-  category: 'Algemeen',
-  language: 'nl',
-  sites: ['x', 'facebook'],
-  ...over,
-});
+const template = storedTemplate;
+const incoming = importedTemplate;
 
 describe('reading the policy IT set', () => {
   it('reads every key, in the units the rest of Loket uses', () => {

@@ -2,31 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../../src/domain/default-templates';
 import { exportTemplates, parseTemplateFile, planImport, type ImportedTemplate } from '../../src/domain/template-file';
 import type { Template } from '../../src/domain/template';
+import { importedTemplate, storedTemplate } from '../support/templates';
 
 const NOW = Date.UTC(2025, 2, 4, 9, 30);
 
-const template = (id: string, over: Partial<Template> = {}): Template => ({
-  id,
-  title: `Titel ${id}`,
-  body: `Hoi {{voornaam}}, tekst ${id}. {{paraaf}}`,
-  category: 'Algemeen',
-  language: 'nl',
-  sites: ['x', 'facebook'],
-  scope: 'team',
-  order: 0,
-  usageCount: 0,
-  ...over,
-});
-
-const incoming = (id: string, over: Partial<ImportedTemplate> = {}): ImportedTemplate => ({
-  id,
-  title: `Titel ${id}`,
-  body: `Hoi {{voornaam}}, tekst ${id}. {{paraaf}}`,
-  category: 'Algemeen',
-  language: 'nl',
-  sites: ['x', 'facebook'],
-  ...over,
-});
+/** Template texts with variables in them: exported and imported as written, never filled in. */
+const body = (id: string) => `Hoi {{voornaam}}, tekst ${id}. {{paraaf}}`;
+const template = (id: string, over: Partial<Template> = {}): Template => storedTemplate(id, { body: body(id), ...over });
+const incoming = (id: string, over: Partial<ImportedTemplate> = {}): ImportedTemplate => importedTemplate(id, { body: body(id), ...over });
 
 const file = (templates: unknown[], over: Record<string, unknown> = {}) =>
   JSON.stringify({ format: 'loket-templates', version: 1, scope: 'team', exportedAt: '2025-03-04T09:30:00.000Z', templates, ...over });
