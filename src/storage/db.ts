@@ -112,15 +112,17 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
 
 export const DB_VERSION = MIGRATIONS.length;
 
+/** A newer version (after an update) wants the database: an open connection lets it have it. */
+function giveWayToUpgrade(_current: number, _blocked: number | null, event: IDBVersionChangeEvent): void {
+  (event.target as IDBDatabase).close();
+}
+
 export function openLoketDb(name = DB_NAME, version = DB_VERSION): Promise<LoketDatabase> {
   return openDB<LoketDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(db, tx);
     },
-    blocking(_current, _blocked, event) {
-      // A newer version (after an update) wants the database: let it have it.
-      (event.target as IDBDatabase).close();
-    },
+    blocking: giveWayToUpgrade,
   });
 }
 
@@ -140,9 +142,7 @@ export async function openForReading(name = DB_NAME): Promise<LoketDatabase | nu
         tx.done.catch(() => undefined);
         tx.abort();
       },
-      blocking(_current, _blocked, event) {
-        (event.target as IDBDatabase).close();
-      },
+      blocking: giveWayToUpgrade,
     });
   } catch {
     return null;

@@ -78,9 +78,9 @@ export function idleToolbar(spec: IdleToolbar): HTMLElement {
 }
 
 /**
- * Brings an idle toolbar drawn by idleToolbar() up to date in place — typically "loading" becoming "not
- * tracked" when the case lookup answers — touching only what changed, so the page restyles a text node and a
- * button rather than a new toolbar. False when the spec needs the other shape (own post or not): draw anew.
+ * Brings an idle toolbar drawn by idleToolbar() up to date in place — a new theme, the agent's settings, or
+ * "loading" becoming "not tracked" — touching only what changed, so the page restyles a text node or an
+ * attribute rather than a new toolbar. False when the spec needs the other shape (own post or not): draw anew.
  */
 export function updateIdleToolbar(root: HTMLElement, spec: IdleToolbar): boolean {
   // By position, not by selector (this runs for every post as the case lookups answer): the row's children

@@ -47,13 +47,10 @@ function firstLink(root: Element, wantComment: boolean): FacebookLink | null {
   return null;
 }
 
-/** The ids of a comment: its own link, with the post's id from the post around it when the link lacks it. */
-function commentLink(el: Element): { link: FacebookLink; postId: string } | null {
+/** A comment's own link: the first of its links that names a comment (a parsed link always names its post). */
+function commentLink(el: Element): (FacebookLink & { commentId: string }) | null {
   const link = firstLink(el, true);
-  if (!link?.commentId) return null;
-  const post = link.postId ? null : postOf(el);
-  const postId = link.postId || (post ? firstLink(post, false)?.postId : undefined);
-  return postId ? { link, postId } : null;
+  return link?.commentId ? { ...link, commentId: link.commentId } : null;
 }
 
 /**
@@ -62,8 +59,8 @@ function commentLink(el: Element): { link: FacebookLink; postId: string } | null
  */
 export function readFacebookKey(el: Element): CaseId | null {
   if (isComment(el)) {
-    const found = commentLink(el);
-    return found ? facebookCaseId(found.postId, found.link.commentId) : null;
+    const link = commentLink(el);
+    return link ? facebookCaseId(link.postId, link.commentId) : null;
   }
   const link = firstLink(el, false);
   return link ? facebookCaseId(link.postId) : null;
@@ -82,13 +79,12 @@ function postedAt(root: Element, firstSeen: number): Pick<PostRef, 'postedAt' | 
 
 export function readFacebookPost(el: Element, firstSeen: number): PostRef | null {
   if (isComment(el)) {
-    const found = commentLink(el);
-    if (!found) return null;
-    const { link, postId } = found;
+    const link = commentLink(el);
+    if (!link) return null;
     const authorLink = firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => text(a) !== '' && parseFacebookUrl(a.getAttribute('href')) === null);
     const body = [...own(el, 'div[dir="auto"]')].filter((d) => d.closest('a') === null);
     return {
-      caseId: facebookCaseId(postId, link.commentId),
+      caseId: facebookCaseId(link.postId, link.commentId),
       site: 'facebook',
       url: link.url,
       author: { name: text(authorLink), ...profileUrl(authorLink) },
