@@ -15,22 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMENTS_PER_POST, FEED_POSTS, feedPage } from './bench/feed';
 import { OPEN_CASES, popupOpenMs } from './bench/popup';
 import { tagToChipMs } from './bench/tag-latency';
-import { TIMELINE_TWEETS, timelinePage } from './bench/timeline';
-import { benchScroll, openScenarioPage } from './bench/scenario-page';
-
-interface Scenario {
-  name: string;
-  url: string;
-  html: string;
-  /** Posts (tweets, or Facebook posts and comments) that pass by. */
-  items: number;
-  /** How far the page's benchScroll goes: tweets, or Facebook posts. */
-  until: number;
-  step: number;
-}
+import { benchScroll, openScenarioPage, scenario, type Scenario } from './bench/scenario-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist', 'chrome');
@@ -151,19 +138,8 @@ async function measure(scenario: Scenario) {
 async function main(): Promise<void> {
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'build.ts')], { stdio: 'ignore' });
-  const scenarios: Scenario[] = [
-    { name: `x.com timeline, ${TIMELINE_TWEETS} tweets (virtualised)`, url: 'https://x.com/home', html: timelinePage(root), items: TIMELINE_TWEETS, until: TIMELINE_TWEETS, step: 8 },
-    {
-      name: `facebook.com feed, ${FEED_POSTS} posts × ${COMMENTS_PER_POST} comments`,
-      url: 'https://www.facebook.com/',
-      html: feedPage(),
-      items: FEED_POSTS * (COMMENTS_PER_POST + 1),
-      until: FEED_POSTS,
-      step: 2,
-    },
-  ];
   const results = [];
-  for (const scenario of scenarios) if (part(scenario.url.includes('facebook') ? 'facebook' : 'x')) results.push(await measure(scenario));
+  for (const which of ['x', 'facebook'] as const) if (part(which)) results.push(await measure(scenario(which, root)));
   const popup = [];
   for (const stored of part('popup') ? [1_000, 100_000] : []) {
     const samples = await popupOpenMs(executablePath, extension, stored, RUNS);

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manifestFor, type Browser } from './manifest';
+import { dropLegacyPolyfills } from './drop-legacy-polyfills';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -22,19 +23,6 @@ const STATIC_FILES: Array<[string, string]> = [
   ['src/reports/reports.html', 'reports.html'],
   ['src/reports/reports.css', 'reports.css'],
 ];
-
-/**
- * twitter-text (X's own length rules) imports core-js 2 polyfills for ES2015 features every supported browser
- * has. They are dead weight, and one of them calls Function() to find the global object, which a page's CSP
- * blocks in Firefox content scripts (it stopped the whole content script). Resolve them to nothing.
- */
-const dropLegacyPolyfills: esbuild.Plugin = {
-  name: 'drop-legacy-polyfills',
-  setup(build) {
-    build.onResolve({ filter: /^core-js\/modules\// }, (args) => ({ path: args.path, namespace: 'dropped-polyfill' }));
-    build.onLoad({ filter: /.*/, namespace: 'dropped-polyfill' }, () => ({ contents: '', loader: 'js' }));
-  },
-};
 
 const buildOptions: esbuild.BuildOptions = {
   plugins: [dropLegacyPolyfills],

@@ -10,9 +10,8 @@ import { cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { feedPage, FEED_POSTS } from './feed';
-import { timelinePage, TIMELINE_TWEETS } from './timeline';
-import { benchScroll, openScenarioPage } from './scenario-page';
+import { dropLegacyPolyfills } from '../drop-legacy-polyfills';
+import { benchScroll, openScenarioPage, scenario } from './scenario-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const which = process.argv[2] === 'facebook' ? 'facebook' : 'x';
@@ -39,29 +38,18 @@ async function main(): Promise<void> {
     minify: false,
     keepNames: false,
     logLevel: 'warning',
-    plugins: [
-      {
-        name: 'drop-legacy-polyfills',
-        setup(build) {
-          build.onResolve({ filter: /^core-js\/modules\// }, (args) => ({ path: args.path, namespace: 'dropped' }));
-          build.onLoad({ filter: /.*/, namespace: 'dropped' }, () => ({ contents: '', loader: 'js' }));
-        },
-      },
-    ],
+    plugins: [dropLegacyPolyfills],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  const url = which === 'x' ? 'https://x.com/home' : 'https://www.facebook.com/';
-  const html = which === 'x' ? timelinePage(root) : feedPage();
-  const until = which === 'x' ? TIMELINE_TWEETS : FEED_POSTS;
-  const step = which === 'x' ? 8 : 2;
-  const { page, cdp, close } = await openScenarioPage(url, html, extension);
+  const bench = scenario(which, root);
+  const { page, cdp, close } = await openScenarioPage(bench.url, bench.html, extension);
   try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
     await cdp.send('Profiler.start');
-    await benchScroll(page, step, until);
+    await benchScroll(page, bench.step, bench.until);
     await page.waitForTimeout(300);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -84,7 +72,7 @@ async function main(): Promise<void> {
       self.set(selfKey, (self.get(selfKey) ?? 0) + dt);
       for (const k of new Set(ours.map(key))) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
     });
-    const items = which === 'x' ? TIMELINE_TWEETS : FEED_POSTS * 21;
+    const items = bench.items;
     console.log(`in Loket: ${total.toFixed(1)} ms, ${(total / items).toFixed(3)} ms per item`);
     const top = (m: Map<string, number>, title: string) => {
       console.log(title);

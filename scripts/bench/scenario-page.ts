@@ -7,6 +7,35 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { COMMENTS_PER_POST, FEED_POSTS, feedPage } from './feed';
+import { TIMELINE_TWEETS, timelinePage } from './timeline';
+
+export type ScenarioName = 'x' | 'facebook';
+
+export interface Scenario {
+  name: string;
+  url: string;
+  html: string;
+  /** Posts (tweets, or Facebook posts and comments) that pass by. */
+  items: number;
+  /** How far the page's benchScroll goes: tweets, or Facebook posts. */
+  until: number;
+  step: number;
+}
+
+/** The two heavy pages the content script is measured on. */
+export function scenario(which: ScenarioName, root: string): Scenario {
+  return which === 'x'
+    ? { name: `x.com timeline, ${TIMELINE_TWEETS} tweets (virtualised)`, url: 'https://x.com/home', html: timelinePage(root), items: TIMELINE_TWEETS, until: TIMELINE_TWEETS, step: 8 }
+    : {
+        name: `facebook.com feed, ${FEED_POSTS} posts × ${COMMENTS_PER_POST} comments`,
+        url: 'https://www.facebook.com/',
+        html: feedPage(),
+        items: FEED_POSTS * (COMMENTS_PER_POST + 1),
+        until: FEED_POSTS,
+        step: 2,
+      };
+}
 
 export interface ScenarioPage {
   context: BrowserContext;

@@ -6,9 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { feedPage, FEED_POSTS } from './feed';
-import { timelinePage, TIMELINE_TWEETS } from './timeline';
-import { benchScroll, openScenarioPage } from './scenario-page';
+import { benchScroll, openScenarioPage, scenario } from './scenario-page';
 
 interface TraceEvent {
   name: string;
@@ -22,17 +20,16 @@ interface TraceEvent {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const which = process.argv[2] === 'x' ? 'x' : 'facebook';
 const extension = join(root, 'dist', 'chrome');
-const url = which === 'x' ? 'https://x.com/home' : 'https://www.facebook.com/';
-const html = which === 'x' ? timelinePage(root) : feedPage();
+const bench = scenario(which, root);
 
 async function traceOnce(withLoket: boolean): Promise<Map<string, number>> {
-  const { page, cdp, close } = await openScenarioPage(url, html, withLoket ? extension : null);
+  const { page, cdp, close } = await openScenarioPage(bench.url, bench.html, withLoket ? extension : null);
   try {
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-    await benchScroll(page, which === 'x' ? 8 : 2, which === 'x' ? TIMELINE_TWEETS : FEED_POSTS);
+    await benchScroll(page, bench.step, bench.until);
     await page.waitForTimeout(300);
     await cdp.send('Tracing.end');
     await complete;
