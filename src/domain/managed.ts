@@ -29,6 +29,7 @@ import type { Tag } from './tag';
 import type { Template } from './template';
 import { importedTemplate, planImport, type ImportedTemplate } from './template-file';
 import type { OfficeCalendar } from './office-hours';
+import { OFFICIALESE_POLICY_EXPECTED, readOfficialesePolicy, type OfficialesePolicy } from './readability/officialese-policy';
 
 z.config(en());
 
@@ -56,6 +57,8 @@ export interface ManagedPolicy {
   sync?: { url: string; database: string };
   retentionDays?: number;
   agentMayOverride?: ManagedSettingKey[];
+  /** The organisation's officialese for the B1 check (readability/officialese-policy.ts). */
+  officialese?: OfficialesePolicy;
 }
 export type ManagedKey = keyof ManagedPolicy;
 
@@ -261,6 +264,7 @@ const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
       return { ok: true, value: [...new Set(known)], ...(problem ? { problem } : {}) };
     },
   },
+  officialese: { type: 'object', expected: OFFICIALESE_POLICY_EXPECTED, read: readOfficialesePolicy },
 };
 
 export const MANAGED_KEYS = Object.keys(RULES) as ManagedKey[];
