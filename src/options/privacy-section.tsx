@@ -5,10 +5,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { accessExportHtml, accessExportJson } from '../domain/access-export';
-import { buildArchive } from '../domain/archive';
+import { buildArchive, type ArchiveFiles } from '../domain/archive';
 import type { Case } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { ErasureRecord } from '../domain/person';
+import { buildMdto, retentionFromSettings } from '../exports/mdto';
+import { strToU8, zipSync } from 'fflate';
 import { onPush, send } from '../protocol/client';
 import type { Settings } from '../protocol/messages';
 import { download, fileStamp } from '../ui/download';
@@ -57,7 +59,7 @@ export function PrivacySection({ settings, onSaved, locked }: { settings: Settin
     const { cases, events } = await send('retention/expired', { withinDays: EXPORT_SOON_DAYS });
     if (cases.length === 0) return setMessage(t('retentionNothingToExport', String(EXPORT_SOON_DAYS)));
     const files = await buildArchive(cases, events, { from: 0, to: Date.now() + 1 }, Date.now());
-    saveArchive(files, `loket-bewaartermijn-${fileStamp()}`);
+    await saveArchive(files, `loket-bewaartermijn-${fileStamp()}`, settings);
     setMessage(t('retentionExported', String(cases.length)));
   };
 
@@ -94,7 +96,7 @@ export function PrivacySection({ settings, onSaved, locked }: { settings: Settin
     try {
       const cases = await send('cases/range', period);
       const events = await send('events/for', { ids: cases.map((c) => c.id) });
-      saveArchive(await buildArchive(cases, events, period, Date.now()), `loket-archief-${from}-${to}`);
+      await saveArchive(await buildArchive(cases, events, period, Date.now()), `loket-archief-${from}-${to}`, settings);
       setMessage(t('archiveDone', String(cases.length)));
     } catch (error) {
       setMessage(errorText(error));
@@ -241,8 +243,11 @@ export function PrivacySection({ settings, onSaved, locked }: { settings: Settin
   );
 }
 
-function saveArchive(files: { json: string; html: string; sha256: string }, name: string): void {
+async function saveArchive(files: ArchiveFiles, name: string, settings: Settings): Promise<void> {
+  // MDTO metadata per case, for the municipality's records system (src/exports/mdto.ts), in one zip.
+  const mdto = await buildMdto(files.json, { municipality: settings.municipality, retention: retentionFromSettings(settings.retentionDays), now: Date.now() });
   download(`${name}.json`, 'application/json', files.json);
   download(`${name}.html`, 'text/html;charset=utf-8', files.html);
   download(`${name}.json.sha256`, 'text/plain', `${files.sha256}  ${name}.json\n`);
+  download(`${name}-mdto.zip`, 'application/zip', new Uint8Array(zipSync(Object.fromEntries(mdto.map((f) => [`${name}-mdto/${f.name}`, strToU8(f.text)])))));
 }

@@ -1,5 +1,5 @@
-/** Saves text as a file through the browser's own download (extension pages only; nothing leaves the browser). */
-export function download(name: string, type: string, text: string): void {
+/** Saves text (or bytes) as a file through the browser's own download (extension pages only; nothing leaves the browser). */
+export function download(name: string, type: string, text: string | Uint8Array<ArrayBuffer>): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
