@@ -9,8 +9,10 @@ import type { RenderedTemplate } from '../domain/render-template';
 import { templateFields } from '../domain/render-template';
 import type { Site } from '../domain/site';
 import type { Template } from '../domain/template';
+import type { PlainPair } from '../domain/readability';
 import { X_MAX, xWeightedLength } from '../domain/x-length';
 import { t } from './i18n';
+import { ReadabilityAdvice } from './readability-advice';
 import { SearchCombobox } from './search-combobox';
 import { searchTemplates } from './template-search';
 
@@ -25,6 +27,8 @@ export interface TemplatePickerProps {
   onInsert(template: Template, fills: Fills, more: boolean): void;
   onClose(): void;
   idPrefix: string;
+  /** The officialese list for the B1 check; Loket's own when absent. */
+  officialese?: readonly PlainPair[];
 }
 
 /** Warn this many characters before X's limit. */
@@ -140,6 +144,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
               {length.remaining < 0 ? t('templateTooLong', String(-length.remaining), String(X_MAX)) : t('templateRemaining', String(length.remaining))}
             </p>
           )}
+          {current?.language === 'nl' && <ReadabilityAdvice text={rendered.text} officialese={props.officialese} idPrefix={props.idPrefix} />}
           {rendered.problems.map((p) => (
             <p class="warning" role="alert" key={`${p.kind}:${p.variable}`}>
               {p.kind === 'unfilled'

@@ -55,4 +55,8 @@ label { display: inline-flex; align-items: center; gap: 4px; }
 .preview-label { font-size: 12px; color: var(--lk-muted); }
 .preview p { margin: 2px 0 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .warning { color: var(--lk-error); font-weight: 600; }
+.readability .advice { font-weight: 600; }
+.readability details { margin: 0 0 6px; }
+.readability summary { cursor: pointer; }
+.readability ul { margin: 2px 0; padding-left: 18px; }
 `;

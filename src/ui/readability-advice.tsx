@@ -1,0 +1,50 @@
+/**
+ * The B1 check under a reply's preview (the template picker): the Flesch-Douma score and level in words, whether
+ * the text meets B1, and tips (long sentences, long words, officialese with a plainer word) behind a
+ * disclosure. Advice only: it never blocks inserting. Said in text, not colour alone; the tips open with the
+ * keyboard (a native <details>) and read as a list.
+ */
+import { useMemo } from 'preact/hooks';
+import { readability, type PlainPair, type ReadabilityFinding, type ReadabilityLevel } from '../domain/readability';
+import { t, type MessageKey } from './i18n';
+
+/** Characters of a long sentence shown in its tip. */
+const EXCERPT = 60;
+
+const levelKey = (level: ReadabilityLevel) => `readabilityLevel_${level.replace(/-/g, '_')}` as MessageKey;
+
+function tip(text: string, f: ReadabilityFinding): string {
+  if (f.kind === 'officialese') return t('readabilityOfficialese', f.word, f.plain);
+  if (f.kind === 'long-word') return t('readabilityLongWord', f.word, String(f.syllables));
+  const sentence = text.slice(f.start, f.end).replace(/\s+/g, ' ');
+  return t('readabilityLongSentence', String(f.words), sentence.length > EXCERPT ? `${sentence.slice(0, EXCERPT - 1)}…` : sentence);
+}
+
+export function ReadabilityAdvice({ text, officialese, idPrefix }: { text: string; officialese?: readonly PlainPair[] | undefined; idPrefix: string }) {
+  const result = useMemo(() => readability(text, officialese), [text, officialese]);
+  if (result.score === null || result.level === null) return null;
+  const headingId = `${idPrefix}-b1-label`;
+  const score = result.score.toLocaleString(t('dateLocale'), { maximumFractionDigits: 0 });
+  const level = t(levelKey(result.level));
+  return (
+    <section class="readability" data-lk="readability" data-b1={result.passesB1 ? 'pass' : 'advice'} aria-labelledby={headingId}>
+      <span class="preview-label" id={headingId}>
+        {t('readabilityHeading')}
+      </span>
+      <p data-lk="readability-score" class={result.passesB1 ? 'muted' : 'advice'}>
+        {result.passesB1 ? '✓ ' : '! '}
+        {t(result.passesB1 ? 'readabilityPasses' : 'readabilityAdvice', score, level)}
+      </p>
+      {result.findings.length > 0 && (
+        <details data-lk="readability-tips">
+          <summary>{t('readabilityTips', String(result.findings.length))}</summary>
+          <ul>
+            {result.findings.map((f) => (
+              <li key={`${f.kind}:${f.start}`}>{tip(text, f)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
