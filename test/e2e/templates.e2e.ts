@@ -48,6 +48,8 @@ describe('reply templates', () => {
     await toolbar.waitFor('[data-lk="fill-0"]', (b) => b.focused);
     await page.keyboard.type('dinsdag 8 december');
     await toolbar.waitFor('[data-lk="preview"]', (b) => b.text.includes('dinsdag 8 december'));
+    // The B1 check of the reply, in words.
+    await toolbar.waitFor('[data-lk="readability-score"]', (b) => /^✓ Voldoet aan B1: Flesch-Douma \d+/.test(b.text));
     await page.keyboard.press('Enter');
     await toolbar.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const text = (await draftText(page))!;
@@ -145,6 +147,7 @@ describe('reply templates', () => {
     await toolbar.click('[data-lk="templates"]');
     await page.keyboard.type('paspoort');
     await toolbar.waitFor('[data-lk="fill-0"]');
+    await toolbar.waitFor('[data-lk="readability"]');
     loket.serve('https://x.com/loket-axe-probe', await toolbar.snapshot());
     const probe = await loket.open('https://x.com/loket-axe-probe');
     expect(await axeViolations(probe)).toEqual([]);
