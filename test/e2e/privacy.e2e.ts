@@ -4,7 +4,11 @@
  * them at once; the log keeps counts only); the retention purge runs on its alarm; and through all of it
  * the browser made no request to any host but the pages' own.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
@@ -111,6 +115,46 @@ describe('privacy', () => {
     await worker.evaluate(() => chrome.alarms.create('loket-hourly', { when: Date.now() + 200 }));
     await expect.poll(async () => (await readStore(worker, 'cases')).length, { timeout: 10_000 }).toBe(0);
     await options.getByTestId('erasure-log').filter({ hasText: /bewaartermijn · 1 zaken/ }).waitFor();
+    await options.close();
+    await popup.close();
+  });
+
+  it('saves the archive of a period with the MDTO metadata of each case, valid against the published schema', async () => {
+    const popup = await loket.openPopup();
+    await request(popup, 'case/track', {
+      post: { caseId: 'fb:7777', site: 'facebook', url: 'https://www.facebook.com/gemeentevoorbeeld/posts/7777', author: { name: 'Ingrid <i>' }, text: 'Is de milieustraat open?', postedAt: Date.now() - 60_000, postedAtSource: 'page' },
+    });
+    const options = await openOptions();
+    const downloads: Array<{ name: string; path: string }> = [];
+    options.on('download', (d) => void d.path().then((path) => downloads.push({ name: d.suggestedFilename(), path: path! })));
+    await options.getByRole('button', { name: 'Archief exporteren' }).click();
+    await options.getByTestId('privacy-status').filter({ hasText: /^Archief met \d+ zaken opgeslagen \(JSON, HTML, controlegetal en MDTO-metagegevens\)\.$/ }).waitFor();
+    await expect.poll(() => downloads.length).toBe(4);
+    const zip = downloads.find((d) => d.name.endsWith('-mdto.zip'))!;
+    expect(downloads.map((d) => d.name.replace(/\d{4}-\d{2}-\d{2}/g, 'DATE')).sort()).toEqual([
+      'loket-archief-DATE-DATE-mdto.zip',
+      'loket-archief-DATE-DATE.html',
+      'loket-archief-DATE-DATE.json',
+      'loket-archief-DATE-DATE.json.sha256',
+    ]);
+    const files = unzipSync(readFileSync(zip.path));
+    const xmlName = Object.keys(files).find((n) => n.endsWith('.mdto.xml') && !n.endsWith('.bestand.mdto.xml') && strFromU8(files[n]!).includes('<identificatieKenmerk>fb:7777</identificatieKenmerk>'));
+    expect(xmlName).toBeDefined();
+    const xml = strFromU8(files[xmlName!]!);
+    expect(xml).toContain('<verwijzingNaam>Ingrid &lt;i&gt;</verwijzingNaam>');
+    const dir = mkdtempSync(join(tmpdir(), 'loket-e2e-mdto-'));
+    const paths = Object.entries(files)
+      .filter(([n]) => n.endsWith('.xml'))
+      .map(([n, bytes], i) => {
+        const path = join(dir, `${i}-${n.split('/').pop()}`);
+        writeFileSync(path, bytes);
+        return path;
+      });
+    const xsd = join(process.cwd(), 'test/fixtures/mdto/MDTO-XML1.0.2.xsd');
+    const lint = spawnSync('xmllint', ['--noout', '--schema', xsd, ...paths], { encoding: 'utf8' });
+    expect(lint.error).toBeUndefined();
+    rmSync(dir, { recursive: true, force: true });
+    expect(lint.status, lint.stderr).toBe(0);
     await options.close();
     await popup.close();
   });
