@@ -63,6 +63,9 @@ describe('the Flesch-Douma score', () => {
     ['Wij verzoeken u het formulier te retourneren.', 7, 1, 14, 46.3, 'difficult'],
     // u kunt uw pas-poort op-ha-len. neem uw oude pas mee. (ou-de): 10 words, 14 syllables
     ['U kunt uw paspoort ophalen. Neem uw oude pas mee.', 10, 2, 14, 94.4, 'very-easy'],
+    // hoi uw con-tai-ner wordt op 14 (2) mei ge-leegd | zet hem vóór 7.30 (3) uur bui-ten; the handle, the emoji
+    // and the initials are not words: 14 words, 21 syllables
+    ['Hoi @jan, uw container wordt op 14 mei geleegd. Zet hem vóór 7.30 uur buiten 👍 ^AB', 14, 2, 21, 84.8, 'easy'],
     // in-ge-vol-ge de ge-meen-te-lij-ke ver-or-de-ning die-nen aan-vra-gen schrif-te-lijk te wor-den in-ge-diend
     // bij het col-le-ge van bur-ge-mees-ter en wet-hou-ders: 17 words, 42 syllables
     [
