@@ -41,7 +41,10 @@ export function syllableCount(word: string): number {
   return LETTER.test(word) ? syllabify(word).length : 1;
 }
 
-/** Two to five capitals without a vowel pattern to pronounce: CBR, WMO reads as a word too, so only vowel-less ones and two-letter ones. */
+/**
+ * An initialism read letter by letter: two capitals ("ID"), or up to five without a vowel ("CBR", "KCC").
+ * One with a vowel may be read as a word ("WOZ"), so the patterns decide.
+ */
 function isInitialism(piece: string): boolean {
   if (!/^[A-Z]{2,5}$/.test(piece)) return false;
   return piece.length === 2 || !VOWELS.test(piece);
