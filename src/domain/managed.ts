@@ -21,8 +21,10 @@
  */
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import type { Settings } from '../protocol/messages';
-import { httpsUrlSchema, officeHoursSchema, templateDraftSchema } from '../protocol/schemas';
+import { httpsUrlSchema } from './https-url';
+import { officeHoursSchema } from './office-calendar-schema';
+import type { Settings } from './settings';
+import { templateDraftSchema } from './template-draft-schema';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './sla-policy';
 import { SITES, type Site } from './site';
 import type { Tag } from './tag';

@@ -47,7 +47,7 @@ export type TemplateFileError = 'not-json' | 'not-loket' | 'wrong-version' | 'in
 
 export type ParsedTemplateFile = { ok: true; scope: Scope; templates: ImportedTemplate[] } | { ok: false; code: TemplateFileError; detail: string };
 
-// The same limits as a template saved from the options page (templateDraftSchema in src/protocol/schemas.ts),
+// The same limits as a template saved from the options page (templateDraftSchema in template-draft-schema.ts),
 // so whatever a file brings in could also have been typed in. Unknown fields are dropped, not refused: a
 // file from a later 1.x export or with a hand-added note still imports.
 const templateSchema = z.object({

@@ -4,7 +4,8 @@
  * set here decides when every waiting case is due; saving works every due time out again.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { dutchHolidays, validateCalendar, type OfficeCalendar, type Shift, type Weekday } from '../domain/office-hours';
+import { calendarProblems } from '../domain/office-calendar-schema';
+import { dutchHolidays, type OfficeCalendar, type Shift, type Weekday } from '../domain/office-hours';
 import type { SlaPolicy } from '../domain/sla-policy';
 import { send } from '../protocol/client';
 import type { Settings } from '../protocol/messages';
@@ -30,7 +31,7 @@ export function OfficeHoursForm({ settings, onSaved, locked }: OfficeHoursFormPr
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const year = new Date().getFullYear();
   const holidays = useMemo(() => dutchHolidays(year, cal), [year, cal.goodFriday, cal.liberationDay]);
-  const problems = validateCalendar(cal);
+  const problems = calendarProblems(cal);
 
   // Calendars are cached by object by the office-time functions: every change makes a new one.
   const setShifts = (day: Weekday, shifts: Shift[]) => setCal({ ...cal, week: { ...cal.week, [day]: shifts } });

@@ -16,26 +16,14 @@ import type { Diagnostic } from '../domain/diagnostic';
 import type { SyncStatus } from '../storage/sync-store';
 import type { SyncConfigView } from '../storage/sync-config';
 import type { ConnectionResult } from '../sync/couch-client';
-import { DEFAULT_CALENDAR } from '../domain/office-hours';
-import { DEFAULT_SLA_POLICY } from '../domain/sla-policy';
-import { DEFAULT_RETENTION } from '../domain/retention';
 import type { ErasureRecord, ErasureSummary } from '../domain/person';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
-import type { requestSchemas, settingsSchema } from './schemas';
+import type { Settings } from '../domain/settings';
+import type { requestSchemas } from './schemas';
 
-export type Settings = z.infer<typeof settingsSchema>;
-
-/** Settings before the agent has set any: used by every context until the background answers. */
-export const DEFAULT_SETTINGS: Settings = {
-  agentName: '',
-  initials: '',
-  municipality: '',
-  ownAccounts: '',
-  officeHours: DEFAULT_CALENDAR,
-  sla: DEFAULT_SLA_POLICY,
-  retentionDays: DEFAULT_RETENTION.closedCaseDays,
-};
+/** Settings live in the domain; re-exported here because every view reads them through a message. */
+export { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 
 export interface Responses {
   ping: { version: string };

@@ -8,7 +8,9 @@ import en from 'zod/v4/locales/en.js';
 import { CASE_STATUSES } from '../domain/case';
 import { isCaseId, type CaseId } from '../domain/case-id';
 import { SITES } from '../domain/site';
-import { validateCalendar } from '../domain/office-hours';
+import { httpsUrlSchema } from '../domain/https-url';
+import { settingsSchema } from '../domain/settings-schema';
+import { templateDraftSchema, templateIdSchema } from '../domain/template-draft-schema';
 
 z.config(en());
 
@@ -16,17 +18,6 @@ const MAX_TEXT = 100_000;
 const shortText = () => z.string().check(z.maxLength(500));
 
 export const caseIdSchema = z.custom<CaseId>(isCaseId, { error: 'not a valid case id' });
-
-export const httpsUrlSchema = z.string().check(
-  z.maxLength(4_000),
-  z.refine((value) => {
-    try {
-      return new URL(value).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'not an https URL'),
-);
 
 const epochMs = z.number().check(z.int(), z.nonnegative(), z.maximum(8.64e15));
 
@@ -59,60 +50,6 @@ export const casePatchSchema = z
     dueAt: z.optional(z.nullable(epochMs)),
   })
   .check(z.refine((p) => Object.values(p).some((v) => v !== undefined), 'the patch changes nothing'));
-
-const setting = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-
-const clock = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM'));
-const shifts = () => z.array(z.strictObject({ start: clock, end: clock })).check(z.maxLength(6));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'));
-
-export const officeHoursSchema = z
-  .strictObject({
-    timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
-    week: z.strictObject({ 1: shifts(), 2: shifts(), 3: shifts(), 4: shifts(), 5: shifts(), 6: shifts(), 7: shifts() }),
-    goodFriday: z.boolean(),
-    liberationDay: z.enum(['every-year', 'lustrum', 'never']),
-    closingDays: z.array(isoDate).check(z.maxLength(1_000)),
-  })
-  .check(
-    z.superRefine((cal, ctx) => {
-      for (const problem of validateCalendar(cal)) ctx.issues.push({ code: 'custom', message: problem, input: cal });
-    }),
-  );
-
-const duration = z.number().check(z.int(), z.nonnegative(), z.maximum(90 * 24 * 3_600_000));
-
-export const slaSchema = z.strictObject({
-  firstResponseMs: z.strictObject({ x: duration, facebook: duration }),
-  resolutionMs: z.strictObject({ x: z.optional(duration), facebook: z.optional(duration) }),
-  soonMs: duration,
-});
-
-export const settingsSchema = z.strictObject({
-  agentName: setting(100),
-  initials: setting(10),
-  municipality: setting(100),
-  ownAccounts: setting(500),
-  officeHours: officeHoursSchema,
-  sla: slaSchema,
-  /** Closed cases are removed this many days after they were closed (AVG: no longer than needed). */
-  retentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3_650)),
-});
-
-const templateIdSchema = z.string().check(z.minLength(1), z.maxLength(200));
-
-/** A template as the options page saves it: the fields an agent edits. */
-export const templateDraftSchema = z.strictObject({
-  id: templateIdSchema,
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  body: z.string().check(z.minLength(1), z.maxLength(5_000)),
-  category: z.string().check(z.trim(), z.maxLength(100)),
-  language: z.enum(['nl', 'en']),
-  sites: z.array(z.enum(SITES)).check(z.minLength(1), z.maxLength(SITES.length)),
-  shortcut: z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[\p{L}\p{N}_-]*$/u, 'a shortcut is one word'))),
-  scope: z.enum(['personal', 'team']),
-  order: z.optional(z.number().check(z.int(), z.nonnegative())),
-});
 
 export const requestSchemas = {
   ping: z.strictObject({}),

@@ -5,8 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import { effectiveSettings } from '../domain/managed';
-import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
-import { settingsSchema } from '../protocol/schemas';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
+import { settingsSchema } from '../domain/settings-schema';
 import { readPolicy } from './policy';
 
 const KEY = 'settings';

@@ -106,7 +106,7 @@ describe('reading the policy IT set', () => {
     expect(problems.every((p) => p.code === 'invalid')).toBe(true);
     const message = (key: string) => problems.find((p) => p.key === key)?.message ?? '';
     expect(message('sla')).toMatch(/^sla\.firstResponseMinutes\.x: /);
-    expect(message('officeHours')).toMatch(/^officeHours\.week\.2\[0\]\.start: a time is HH:MM/);
+    expect(message('officeHours')).toMatch(/^officeHours\.week\.2\[0\]\.start: Tuesday, shift 1: start \"8:30\" is not a time/);
     expect(message('sync')).toMatch(/^sync\.url: not an https URL/);
     expect(message('retentionDays')).toMatch(/^retentionDays: .*\(expected a whole number of days from 1 to 3650\)$/);
   });

@@ -10,12 +10,12 @@ import {
   nextOpening,
   officeMsBetween,
   openIntervals,
-  validateCalendar,
   zoneOffset,
   type OfficeCalendar,
   type Shift,
   type Weekday,
 } from '../../src/domain/office-hours';
+import { calendarProblems, officeHoursSchema } from '../../src/domain/office-calendar-schema';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -367,16 +367,30 @@ describe('calendars as values', () => {
   });
 });
 
-describe('calendar validation', () => {
+describe('calendar validation (the schema)', () => {
+  it('is the schema that checks a saved calendar: a problem refuses it', () => {
+    expect(officeHoursSchema.safeParse(DEFAULT_CALENDAR).success).toBe(true);
+    const parsed = officeHoursSchema.safeParse(withWeek({ 1: [{ start: '17:00', end: '08:30' }] }));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toContain('Monday, shift 1: starts at 17:00, not before its end 08:30.');
+  });
+
+  it('says where a calendar of the wrong shape is wrong', () => {
+    const { 7: _sunday, ...sixDays } = DEFAULT_CALENDAR.week;
+    const problems = calendarProblems({ ...DEFAULT_CALENDAR, week: sixDays });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^week\.7: /);
+  });
+
   it('finds nothing wrong with the default calendar or a split week', () => {
-    expect(validateCalendar(DEFAULT_CALENDAR)).toEqual([]);
-    expect(validateCalendar(SPLIT_WEEK)).toEqual([]);
-    expect(validateCalendar(OPEN_EVERY_DAY)).toEqual([]);
-    expect(validateCalendar(withWeek({ 1: [{ start: '08:00', end: '12:00' }, { start: '12:00', end: '16:00' }] }))).toEqual([]);
+    expect(calendarProblems(DEFAULT_CALENDAR)).toEqual([]);
+    expect(calendarProblems(SPLIT_WEEK)).toEqual([]);
+    expect(calendarProblems(OPEN_EVERY_DAY)).toEqual([]);
+    expect(calendarProblems(withWeek({ 1: [{ start: '08:00', end: '12:00' }, { start: '12:00', end: '16:00' }] }))).toEqual([]);
   });
 
   it('names each problem', () => {
-    const problems = validateCalendar({
+    const problems = calendarProblems({
       ...DEFAULT_CALENDAR,
       timeZone: 'Europe/Atlantis',
       week: {
@@ -403,8 +417,8 @@ describe('calendar validation', () => {
   });
 
   it('says when the office never opens, and when Bevrijdingsdag has an unknown rule', () => {
-    expect(validateCalendar(NO_HOURS)).toEqual(['The office is never open: no day has a valid shift.']);
-    expect(validateCalendar({ ...DEFAULT_CALENDAR, liberationDay: 'sometimes' as OfficeCalendar['liberationDay'] })).toEqual([
+    expect(calendarProblems(NO_HOURS)).toEqual(['The office is never open: no day has a valid shift.']);
+    expect(calendarProblems({ ...DEFAULT_CALENDAR, liberationDay: 'sometimes' as OfficeCalendar['liberationDay'] })).toEqual([
       'Bevrijdingsdag must be "every-year", "lustrum" or "never", not "sometimes".',
     ]);
   });
