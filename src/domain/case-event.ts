@@ -20,3 +20,18 @@ export interface CaseEvent {
   before?: unknown;
   after?: unknown;
 }
+
+/** The time of the case's last move to 'closed', or undefined when its events show none. */
+export function closedAt(events: readonly CaseEvent[]): number | undefined {
+  let last: CaseEvent | undefined;
+  for (const e of events) {
+    if (e.kind !== 'changed' || e.field !== 'status' || e.after !== 'closed') continue;
+    if (last === undefined || e.at > last.at || (e.at === last.at && (e.seq ?? 0) > (last.seq ?? 0))) last = e;
+  }
+  return last?.at;
+}
+
+/** An event that records a reply of ours. */
+export function isReplyEvent(e: CaseEvent): boolean {
+  return e.kind === 'changed' && e.field === 'firstResponseAt';
+}

@@ -19,7 +19,6 @@
  */
 import { zoneOffset } from './office-hours';
 import type { Case } from './case';
-import { csvCell } from './handover';
 import type { Site } from './site';
 import { slaState } from './sla-state';
 
@@ -157,113 +156,10 @@ export function buildReport(cases: readonly Case[], options: ReportOptions): Rep
 // CSV exports. Same conventions as the handover export: UTF-8 with a BOM, comma-separated, CRLF, every cell
 // through `csvCell` (quoted when needed, never a formula). Numbers use a decimal point; empty cell = no value.
 
-/** Display names for the keys of the figures export; keys stay in their own column. */
-export interface ReportLabels {
-  site?: (site: Site) => string;
-  /** Receives UNTAGGED too. */
-  tag?: (tagId: string) => string;
-  /** Receives '' for unassigned. */
-  agent?: (assignee: string) => string;
-}
-
-/**
- * Columns of `figuresCsv`, one row per (dimension, key): dimension is total, site, tag or agent; times in
- * office minutes with one decimal; rates (…_pct) as percentages with one decimal.
- */
-export const FIGURES_CSV_COLUMNS = [
-  'dimension',
-  'key',
-  'label',
-  'cases',
-  'answered',
-  'response_rate_pct',
-  'median_first_response_office_min',
-  'p90_first_response_office_min',
-  'within_sla',
-  'within_sla_pct',
-  'service_share_pct',
-  'open_handovers',
-  'overdue',
-  'estimated',
-] as const;
-
-export function figuresCsv(report: Report, labels: ReportLabels = {}): string {
-  const siteLabel = labels.site ?? ((s: Site) => SITE_NAMES[s]);
-  const tagLabel = labels.tag ?? ((t: string) => t);
-  const agentLabel = labels.agent ?? ((a: string) => a);
-  const row = (dimension: string, key: string, label: string, f: Figures) => [
-    dimension,
-    key,
-    label,
-    String(f.cases),
-    String(f.answered),
-    pct(f.responseRate),
-    minutes(f.medianFirstResponseMs),
-    minutes(f.p90FirstResponseMs),
-    String(f.withinSla),
-    pct(f.withinSlaRate),
-    pct(f.serviceShare),
-    String(f.openHandovers),
-    String(f.overdue),
-    String(f.estimated),
-  ];
-  return csv(FIGURES_CSV_COLUMNS, [
-    row('total', '', '', report.total),
-    ...report.bySite.map(({ key, figures }) => row('site', key, siteLabel(key), figures)),
-    ...report.byTag.map(({ key, figures }) => row('tag', key, tagLabel(key), figures)),
-    ...report.byAgent.map(({ key, figures }) => row('agent', key, agentLabel(key), figures)),
-  ]);
-}
-
-/**
- * Columns of `casesCsv`. Times are ISO 8601 in UTC; tags are ids separated by "; "; within_sla is yes/no,
- * blank when the case is unanswered or has no due time (as in the figures).
- *
- * Data minimisation (AVG): the export carries the timing and handling of each case and the link to the
- * post, but no citizen text and no author names or handles — figures do not need them, and a report file
- * travels further than the extension's own store. The handover export is the one that carries them.
- */
-export const CASES_CSV_COLUMNS = [
-  'id',
-  'site',
-  'url',
-  'posted_at',
-  'posted_at_estimated',
-  'status',
-  'tags',
-  'assignee',
-  'first_response_at',
-  'first_response_office_min',
-  'due_at',
-  'within_sla',
-] as const;
-
-/** The cases behind a report (posted in the period), oldest first. */
-export function casesCsv(cases: readonly Case[], options: ReportOptions): string {
-  const rows = caseRows(cases, options).sort((a, b) => a.c.postedAt - b.c.postedAt || compareKeys(a.c.id, b.c.id));
-  return csv(
-    CASES_CSV_COLUMNS,
-    rows.map(({ c, responseMs, withinSla }) => [
-      c.id,
-      c.site,
-      c.url,
-      iso(c.postedAt),
-      c.postedAtSource === 'first-seen' ? 'yes' : 'no',
-      c.status,
-      c.tags.join('; '),
-      c.assignee ?? '',
-      iso(c.firstResponseAt),
-      minutes(responseMs),
-      iso(c.dueAt),
-      withinSla === null ? '' : withinSla ? 'yes' : 'no',
-    ]),
-  );
-}
-
 // ---------------------------------------------------------------------------------------------------------
 
 /** One case in the period with everything the dimensions share, computed once. */
-interface CaseRow {
+export interface CaseRow {
   c: Case;
   /** Office ms to the first response; null when unanswered. */
   responseMs: number | null;
@@ -273,7 +169,7 @@ interface CaseRow {
   overdue: boolean;
 }
 
-function caseRows(cases: readonly Case[], { period, officeMs, serviceTagIds, now }: ReportOptions): CaseRow[] {
+export function caseRows(cases: readonly Case[], { period, officeMs, serviceTagIds, now }: ReportOptions): CaseRow[] {
   if (!Number.isFinite(period.from) || !Number.isFinite(period.to)) throw new RangeError('A report period needs finite bounds');
   const rows: CaseRow[] = [];
   for (const c of cases) {
@@ -349,34 +245,15 @@ function push<K>(map: Map<K, CaseRow[]>, key: K, row: CaseRow): void {
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */
-function compareKeys(a: string, b: string): number {
+export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const SITE_NAMES: Record<Site, string> = { x: 'X', facebook: 'Facebook' };
-
-function csv(columns: readonly string[], rows: readonly string[][]): string {
-  const lines = [columns.join(','), ...rows.map((cells) => cells.map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-function minutes(ms: number | null): string {
-  return ms === null ? '' : (ms / MINUTE).toFixed(1);
-}
-
-function pct(rate: number | null): string {
-  return rate === null ? '' : (rate * 100).toFixed(1);
-}
-
-function iso(t: number | undefined): string {
-  return t === undefined ? '' : new Date(t).toISOString();
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Local days and hours. Intl.DateTimeFormat.formatToParts costs a few microseconds, too much to call for each
 // of 20 000 cases: the offsets come from the office-hours module's per-zone, per-year index of DST changes.
 
-const MINUTE = 60_000;
+export const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 

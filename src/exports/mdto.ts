@@ -17,7 +17,7 @@
  * Values come from residents (names, handles): every text is escaped, and characters XML 1.0 cannot hold
  * (control characters, lone surrogates) are dropped. Same input, same files, byte for byte.
  */
-import { ARCHIVE_FORMAT, sha256Hex } from '../domain/archive';
+import { ARCHIVE_FORMAT, sha256Hex } from './archive';
 import { localDate } from '../domain/office-hours';
 
 export const MDTO_NAMESPACE = 'https://www.nationaalarchief.nl/mdto';

@@ -4,8 +4,8 @@
  * erasures (counts only). Nothing here sends anything anywhere: exports are files the agent saves.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { accessExportHtml, accessExportJson } from '../domain/access-export';
-import { buildArchive, type ArchiveFiles } from '../domain/archive';
+import { accessExportHtml, accessExportJson } from '../exports/access-export';
+import { buildArchive, type ArchiveFiles } from '../exports/archive';
 import type { Case } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { ErasureRecord } from '../domain/person';

@@ -1,7 +1,8 @@
 /** The handovers to the KCC in the popup, with exports: CSV (Excel), JSON, and a prepared e-mail. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Case } from '../domain/case';
-import { handoverRecord, handoversCsv, handoversJson, handoversMailto, type Handover } from '../domain/handover';
+import type { Handover } from '../domain/handover';
+import { handoverRecord, handoversCsv, handoversJson, handoversMailto } from '../exports/handover-export';
 import { send, onPush } from '../protocol/client';
 import { formatDateTime, snippet } from '../ui/format';
 import { t } from '../ui/i18n';

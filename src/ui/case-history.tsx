@@ -3,10 +3,9 @@
  * add one. Internal: it lives in the toolbar's closed shadow root, out of reach of the site's scripts.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseStatus } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
-import type { Handover } from '../domain/handover';
 import type { Tag } from '../domain/tag';
+import { describeEvent as describeEventIn, tagLabeller, type EventWords } from '../exports/event-description';
 import { formatDateTime } from './format';
 import { t } from './i18n';
 
@@ -19,29 +18,26 @@ export interface CaseHistoryProps {
   idPrefix: string;
 }
 
-const statusWord = (s: unknown) => t(`status_${s as CaseStatus}`);
+/** The history's words in the browser's language (the rules are the exports' one description of an event). */
+export function eventWords(): EventWords {
+  return {
+    created: t('historyCreated'),
+    note: (text) => t('historyNote', text),
+    status: (from, to) => t('historyStatus', from, to),
+    tags: (labels) => t('historyTags', labels),
+    assignee: (name) => t('historyAssignee', name),
+    unassigned: t('historyUnassigned'),
+    handover: (category, note) => t('historyHandover', category, note),
+    answered: t('historyAnswered'),
+    due: t('historyDue'),
+    changed: t('historyChanged'),
+    statusName: (status) => t(`status_${status}`),
+  };
+}
 
+/** One event as a history line in the agent's language. */
 export function describeEvent(e: CaseEvent, tags: Tag[] | undefined): string {
-  if (e.kind === 'created') return t('historyCreated');
-  if (e.kind === 'note') return t('historyNote', String(e.after ?? ''));
-  switch (e.field) {
-    case 'status':
-      return t('historyStatus', statusWord(e.before), statusWord(e.after));
-    case 'tags': {
-      const ids = (e.after as string[] | undefined) ?? [];
-      return t('historyTags', ids.map((id) => tags?.find((x) => x.id === id)?.label ?? id).join(', ') || '—');
-    }
-    case 'assignee':
-      return e.after ? t('historyAssignee', String(e.after)) : t('historyUnassigned');
-    case 'handover': {
-      const h = e.after as Handover;
-      return t('historyHandover', h.category, h.note);
-    }
-    case 'firstResponseAt':
-      return t('historyAnswered');
-    default:
-      return t('historyDue');
-  }
+  return describeEventIn(e, tagLabeller(tags), eventWords());
 }
 
 export function CaseHistory(props: CaseHistoryProps) {

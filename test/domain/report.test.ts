@@ -2,12 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Case } from '../../src/domain/case';
 import type { Site } from '../../src/domain/site';
 import { DEFAULT_TAGS } from '../../src/domain/default-tags';
+import { casesCsv, CASES_CSV_COLUMNS, figuresCsv, FIGURES_CSV_COLUMNS } from '../../src/exports/report-csv';
 import {
   buildReport,
-  casesCsv,
-  CASES_CSV_COLUMNS,
-  figuresCsv,
-  FIGURES_CSV_COLUMNS,
   median,
   percentile,
   UNTAGGED,

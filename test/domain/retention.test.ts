@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
 import { xCaseId } from '../../src/domain/case-id';
-import { closedAt } from '../../src/domain/archive';
+import { closedAt } from '../../src/domain/case-event';
 import { DAY_MS, DEFAULT_RETENTION, expiresAt, isExpired, nextPurgeAt, retentionMs, selectExpired } from '../../src/domain/retention';
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildArchive, sha256Hex } from '../../src/domain/archive';
+import { buildArchive, sha256Hex } from '../../src/exports/archive';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
 import { caseReference, facebookCaseId, xCaseId } from '../../src/domain/case-id';

@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TAGS } from '../../src/domain/default-tags';
 import { DEFAULT_CALENDAR, officeMsBetween } from '../../src/domain/office-hours';
-import { buildReport, casesCsv, figuresCsv, type ReportOptions } from '../../src/domain/report';
+import { buildReport, type ReportOptions } from '../../src/domain/report';
+import { casesCsv, figuresCsv } from '../../src/exports/report-csv';
 import { FIGURE_COLUMNS } from '../../src/reports/figures-table';
 import { periodOf } from '../../src/reports/period';
 import { reportLabels, serviceTagIds, TEST_IDS } from '../../src/reports/reports-app';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../src/domain/case-event';
 import { xCaseId } from '../../src/domain/case-id';
 import { DEFAULT_TAGS } from '../../src/domain/default-tags';
-import { describeEvent } from '../../src/ui/case-history';
+import { describeEvent as describeForExport, DUTCH_EVENT_WORDS, tagLabeller } from '../../src/exports/event-description';
+import { describeEvent, eventWords } from '../../src/ui/case-history';
 
 const e = (over: Partial<CaseEvent>): CaseEvent => ({ caseId: xCaseId('1'), at: 0, actor: 'Anna', kind: 'changed', ...over });
 
@@ -15,5 +16,29 @@ describe('history lines', () => {
     expect(describeEvent(e({ field: 'assignee', after: null }), undefined)).toBe('niet meer toegewezen');
     expect(describeEvent(e({ field: 'handover', after: { category: 'Afval', note: 'Bel terug', at: 1, agent: 'Anna' } }), undefined)).toBe('doorgezet naar KCC (Afval): Bel terug');
     expect(describeEvent(e({ kind: 'note', after: 'Gebeld' }), undefined)).toBe('notitie: Gebeld');
+  });
+
+  it('says a change it does not know, and a handover without its details, without failing', () => {
+    expect(describeEvent(e({ field: 'dueAt', after: 5 }), undefined)).toBe('uiterlijk antwoorden gewijzigd');
+    expect(describeEvent(e({ field: 'somethingNew' as CaseEvent['field'], after: 1 }), undefined)).toBe('gewijzigd');
+    expect(describeEvent(e({ field: 'handover', after: null }), undefined)).toBe('doorgezet naar KCC (): ');
+  });
+
+  it('uses the same Dutch words as the exports: one description, one wording', () => {
+    const ui = eventWords();
+    for (const key of ['created', 'unassigned', 'answered', 'due', 'changed'] as const) expect(ui[key]).toBe(DUTCH_EVENT_WORDS[key]);
+    const events = [
+      e({ kind: 'created' }),
+      e({ kind: 'note', after: 'Gebeld' }),
+      e({ field: 'status', before: 'new', after: 'closed' }),
+      e({ field: 'tags', after: ['afval'] }),
+      e({ field: 'tags', after: [] }),
+      e({ field: 'assignee', after: 'Bram' }),
+      e({ field: 'assignee', after: null }),
+      e({ field: 'handover', after: { category: 'Afval', note: 'Bel terug', at: 1, agent: 'Anna' } }),
+      e({ field: 'firstResponseAt', after: 1 }),
+      e({ field: 'dueAt', after: 1 }),
+    ];
+    for (const event of events) expect(describeEvent(event, DEFAULT_TAGS)).toBe(describeForExport(event, tagLabeller(DEFAULT_TAGS)));
   });
 });

@@ -9,28 +9,14 @@
  * Loket records that and when a reply was given (the first response, and each event that records one), not
  * the reply's text: that lives on the site, under the municipality's own account.
  */
-import type { Case } from './case';
-import type { CaseEvent } from './case-event';
-import { caseReference } from './case-id';
-import { localDate } from './office-hours';
-import {
-  collect,
-  DEFAULT_TIME_ZONE,
-  escapeHtml,
-  handoverHtml,
-  htmlDocument,
-  iso,
-  linkHtml,
-  perSiteText,
-  postRecord,
-  siteName,
-  statusName,
-  tagLabeller,
-  timeHtml,
-  type ExportOptions,
-} from './access-export';
-import type { ReportPeriod } from './report';
-import { SITES, type Site } from './site';
+import type { Case } from '../domain/case';
+import { closedAt, isReplyEvent, type CaseEvent } from '../domain/case-event';
+import { localDate } from '../domain/office-hours';
+import type { ReportPeriod } from '../domain/report';
+import { SITES, type Site } from '../domain/site';
+import { collect, handoverHtml, perSiteText, postRecord, type ExportOptions } from './case-record';
+import { siteName, statusName, tagLabeller } from './event-description';
+import { DEFAULT_TIME_ZONE, escapeHtml, htmlDocument, iso, linkHtml, timeHtml } from './html-document';
 
 export const ARCHIVE_FORMAT = 'loket-archive/1';
 
@@ -44,21 +30,6 @@ export interface ArchiveFiles {
   html: string;
   /** Lower-case hex SHA-256 of the UTF-8 bytes of `json`. */
   sha256: string;
-}
-
-/** An event that records a reply of ours. */
-/** The time of the case's last move to 'closed', or undefined when its events show none. */
-export function closedAt(events: readonly CaseEvent[]): number | undefined {
-  let last: CaseEvent | undefined;
-  for (const e of events) {
-    if (e.kind !== 'changed' || e.field !== 'status' || e.after !== 'closed') continue;
-    if (last === undefined || e.at > last.at || (e.at === last.at && (e.seq ?? 0) > (last.seq ?? 0))) last = e;
-  }
-  return last?.at;
-}
-
-export function isReplyEvent(e: CaseEvent): boolean {
-  return e.kind === 'changed' && e.field === 'firstResponseAt';
 }
 
 /** Builds the archive for the cases posted in the period; events of other cases are left out. */

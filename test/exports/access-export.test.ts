@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accessExportHtml, accessExportJson, describeEvent, escapeHtml, httpsHref } from '../../src/domain/access-export';
+import { accessExportHtml, accessExportJson } from '../../src/exports/access-export';
+import { describeEvent } from '../../src/exports/event-description';
+import { escapeHtml, httpsHref } from '../../src/exports/html-document';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
 import { facebookCaseId, xCaseId } from '../../src/domain/case-id';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, handoversCsv, handoversJson, handoversMailto, type HandoverRecord } from '../../src/domain/handover';
+import { csvCell } from '../../src/exports/csv';
+import { handoversCsv, handoversJson, handoversMailto, type HandoverRecord } from '../../src/exports/handover-export';
 
 const record: HandoverRecord = {
   caseId: 'x:1',

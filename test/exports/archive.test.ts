@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_FORMAT, buildArchive, sha256Hex, verifyArchive } from '../../src/domain/archive';
+import { ARCHIVE_FORMAT, buildArchive, sha256Hex, verifyArchive } from '../../src/exports/archive';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
 import { facebookCaseId, xCaseId } from '../../src/domain/case-id';

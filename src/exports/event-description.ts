@@ -1,0 +1,96 @@
+/**
+ * The one description of a history event ("status: Nieuw → Wacht op inwoner"), for the toolbar's history,
+ * the access export and the archive. The rules (which words for which change, tag ids as labels, data from
+ * an older or foreign version described safely) are here once; the words come in a language: Dutch here
+ * (the exports are Dutch documents), the browser's language in the toolbar (ui/case-history.tsx builds
+ * EventWords from the message catalogue, whose Dutch words a unit test holds equal to these).
+ */
+import { CASE_STATUSES, type CaseStatus } from '../domain/case';
+import type { CaseEvent } from '../domain/case-event';
+import type { Handover } from '../domain/handover';
+import type { Site } from '../domain/site';
+import type { Tag } from '../domain/tag';
+
+/** The words of a history in one language. Plain text: escape before use in HTML. */
+export interface EventWords {
+  created: string;
+  note(text: string): string;
+  status(from: string, to: string): string;
+  /** The tags after the change, as labels; '—' when none are left. */
+  tags(labels: string): string;
+  assignee(name: string): string;
+  unassigned: string;
+  handover(category: string, note: string): string;
+  answered: string;
+  due: string;
+  /** A change to a field this version does not know (from a later version, through sync). */
+  changed: string;
+  statusName(status: CaseStatus): string;
+}
+
+const STATUS_NAMES: Record<CaseStatus, string> = {
+  new: 'Nieuw',
+  in_progress: 'In behandeling',
+  waiting: 'Wacht op inwoner',
+  handed_over: 'Doorgezet naar KCC',
+  closed: 'Gesloten',
+};
+
+export const DUTCH_EVENT_WORDS: EventWords = {
+  created: 'zaak gemaakt',
+  note: (text) => `notitie: ${text}`,
+  status: (from, to) => `status: ${from} → ${to}`,
+  tags: (labels) => `labels: ${labels}`,
+  assignee: (name) => `toegewezen aan ${name}`,
+  unassigned: 'niet meer toegewezen',
+  handover: (category, note) => `doorgezet naar KCC (${category}): ${note}`,
+  answered: 'eerste antwoord gegeven',
+  due: 'uiterlijk antwoorden gewijzigd',
+  changed: 'gewijzigd',
+  statusName: (status) => STATUS_NAMES[status],
+};
+
+const SITE_NAMES: Record<Site, string> = { x: 'X', facebook: 'Facebook' };
+
+/** A site's name as the exports write it. */
+export function siteName(site: Site): string {
+  return SITE_NAMES[site];
+}
+
+/** A status in words; a value that is no status (from a later version) as it is. */
+export function statusName(status: unknown, words: EventWords = DUTCH_EVENT_WORDS): string {
+  return (CASE_STATUSES as readonly unknown[]).includes(status) ? words.statusName(status as CaseStatus) : String(status ?? '');
+}
+
+/** One audit event in words (Dutch unless told otherwise). Plain text: escape before use in HTML. */
+export function describeEvent(e: CaseEvent, tagLabel: (id: string) => string = (id) => id, words: EventWords = DUTCH_EVENT_WORDS): string {
+  if (e.kind === 'created') return words.created;
+  if (e.kind === 'note') return words.note(String(e.after ?? ''));
+  switch (e.field) {
+    case 'status':
+      return words.status(statusName(e.before, words), statusName(e.after, words));
+    case 'tags': {
+      const ids = Array.isArray(e.after) ? e.after.map(String) : [];
+      return words.tags(ids.map(tagLabel).join(', ') || '—');
+    }
+    case 'assignee':
+      return e.after ? words.assignee(String(e.after)) : words.unassigned;
+    case 'handover': {
+      const h = (e.after ?? {}) as Partial<Handover>;
+      return words.handover(String(h.category ?? ''), String(h.note ?? ''));
+    }
+    case 'firstResponseAt':
+      return words.answered;
+    case 'dueAt':
+      return words.due;
+    default:
+      return words.changed;
+  }
+}
+
+/** Tag ids to labels, falling back to the id for a tag that no longer exists. */
+export function tagLabeller(tags: readonly Tag[] | undefined): (id: string) => string {
+  const labels = new Map((tags ?? []).map((t) => [t.id, t.label]));
+  return (id) => labels.get(id) ?? id;
+}
+
