@@ -34,7 +34,7 @@ import {
 import { loadSettings, loadSettingsState, saveSettings } from '../storage/settings';
 import { readPolicy } from '../storage/policy';
 import { loadSyncConfig, saveSyncConfig, viewOf } from '../storage/sync-config';
-import { loadSyncStatus } from '../storage/sync-store';
+import { loadSyncStatus } from '../storage/sync-meta';
 import { checkServerUrl, testConnection } from '../sync/couch-client';
 import { exportEverything, exportJson } from '../sync/export-everything';
 import { changedLocally, syncLoop } from './sync';

@@ -8,7 +8,9 @@
  *    ├────▶ handed_over ────▶ closed ──(reopen)──▶ in_progress
  *    └──────────────────────────▲
  */
-import type { CaseStatus } from './case';
+
+export const CASE_STATUSES = ['new', 'in_progress', 'waiting', 'handed_over', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const MOVES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   new: ['in_progress', 'waiting', 'handed_over', 'closed'],

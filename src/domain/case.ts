@@ -5,11 +5,10 @@
 import type { CaseId } from './case-id';
 import type { Author, PostRef, PostedAtSource } from './post-ref';
 import type { Site } from './site';
-import { canMove, InvalidMoveError } from './case-lifecycle';
+import { CASE_STATUSES, canMove, InvalidMoveError, type CaseStatus } from './case-lifecycle';
 import type { Handover } from './handover';
 
-export const CASE_STATUSES = ['new', 'in_progress', 'waiting', 'handed_over', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatus };
 
 export interface Case {
   id: CaseId;

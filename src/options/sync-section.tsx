@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { onPush, send } from '../protocol/client';
 import type { ResponseOf } from '../protocol/messages';
-import type { SyncStatus } from '../storage/sync-store';
+import type { SyncStatus } from '../storage/sync-records';
 import { download, fileStamp } from '../ui/download';
 import { t } from '../ui/i18n';
 import { syncErrorText, syncStatusText } from '../ui/sync-status';

@@ -13,7 +13,7 @@ import { send, onPush } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { timerView, type TimerPolicy } from '../ui/timer';
 import { syncStatusText } from '../ui/sync-status';
-import type { SyncStatus } from '../storage/sync-store';
+import type { SyncStatus } from '../storage/sync-records';
 import { formatDateTime, formatDuration, snippet } from '../ui/format';
 import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/chips';

@@ -13,7 +13,7 @@ import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
-import type { SyncStatus } from '../storage/sync-store';
+import type { SyncStatus } from '../storage/sync-records';
 import type { SyncConfigView } from '../storage/sync-config';
 import type { ConnectionResult } from '../sync/couch-client';
 import type { ErasureRecord, ErasureSummary } from '../domain/person';

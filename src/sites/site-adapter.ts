@@ -6,7 +6,7 @@
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
 import type { Site } from '../domain/site';
-import type { Theme } from '../ui/theme';
+import type { Theme } from '../domain/page-theme';
 
 export interface MountPoint {
   parent: Element;

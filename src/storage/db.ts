@@ -14,7 +14,7 @@ import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
-import type { SyncMetaEntry, SyncRecord } from './sync-store';
+import type { SyncMetaEntry, SyncRecord } from './sync-records';
 import { DEFAULT_TEMPLATES } from '../domain/default-templates';
 
 export const DB_NAME = 'loket';
@@ -25,6 +25,8 @@ export const DB_NAME = 'loket';
  */
 export type StoredCase = Case & { openDue?: [number, number] };
 export type StoredEvent = CaseEvent & { seq: number };
+/** An event as stored when it came from the server: where from, so it is not pushed back there. */
+export type PulledEvent = StoredEvent & { origin?: { id: string; epoch: string } };
 
 export interface LoketDB extends DBSchema {
   cases: {
@@ -47,7 +49,7 @@ export interface LoketDB extends DBSchema {
     indexes: { 'by-time': number };
   };
   /**
-   * Replication bookkeeping, one record per synced document (src/storage/sync-store.ts). Key: the document
+   * Replication bookkeeping, one record per synced document (src/storage/sync-records.ts). Key: the document
    * id (`case:…`, `tag:…`, `template:…`, `event:…`). Records to push again carry `pending`, so the
    * `by-pending` index holds those only.
    */

@@ -3,7 +3,15 @@
  * leaves the background (views are told whether one is set), and never goes into the page.
  */
 import browser from 'webextension-polyfill';
-import type { SyncConfig } from '../sync/couch-client';
+
+/** Where the team server is and how to sign in (the sync client's connection). */
+export interface SyncConfig {
+  /** The server's address, e.g. https://couch.gemeente.nl or https://example.nl/couchdb. */
+  url: string;
+  database: string;
+  username?: string;
+  password?: string;
+}
 
 const KEY = 'syncConfig';
 

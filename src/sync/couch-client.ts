@@ -12,16 +12,11 @@
  *   server-error      the server failed (5xx) or refused a request for another reason
  */
 import * as z from 'zod/mini';
+import type { SyncConfig } from '../storage/sync-config';
+import type { SyncErrorCode } from '../storage/sync-records';
 
-export interface SyncConfig {
-  /** The server's address, e.g. https://couch.gemeente.nl or https://example.nl/couchdb. */
-  url: string;
-  database: string;
-  username?: string;
-  password?: string;
-}
+export type { SyncConfig, SyncErrorCode };
 
-export type SyncErrorCode = 'invalid-url' | 'insecure' | 'unreachable' | 'unauthorised' | 'database-missing' | 'not-couchdb' | 'server-error';
 
 export class SyncError extends Error {
   constructor(

@@ -11,18 +11,11 @@
  */
 import type { CaseField } from '../domain/case';
 import type { StoredEvent } from '../storage/db';
+import type { AgentFields } from '../storage/sync-records';
 import { CLOCKED_FIELDS, emptyClocks, stableJson, type CaseClocks, type CaseVersion, type ClockedField, type Stamp, type SyncedCase } from './merge';
 import { CLOCK_DEPTH } from './merge';
 
-/**
- * The agent fields as last agreed with the server: the tags (tag ids), and a fingerprint of each other
- * field's value. Fingerprints are enough to see what changed, and keep personal data (a handover note) out of
- * the sync records: an erased case leaves no readable trace here.
- */
-export interface AgentFields {
-  tags: string[];
-  fields: Partial<Record<ClockedField, string>>;
-}
+export type { AgentFields };
 
 export interface CaseBase {
   base: AgentFields;

@@ -26,25 +26,12 @@
  * earlier. Both sides' audit events stay: events are separate, immutable documents.
  */
 import type { Case } from '../domain/case';
+import { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp } from '../storage/sync-records';
 
-/** One change of one field (or one tag) by one agent. `id` is unique across clients. */
-export interface Stamp {
-  at: number;
-  actor: string;
-  id: string;
-}
-
-/** The registers whose changes are stamped; tags are stamped tag by tag. */
-export const CLOCKED_FIELDS = ['status', 'assignee', 'firstResponseAt', 'dueAt', 'handover'] as const;
-export type ClockedField = (typeof CLOCKED_FIELDS)[number];
+export { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp };
 
 /** A history keeps its newest changes only; older ones were seen by everyone long ago. */
 export const CLOCK_DEPTH = 16;
-
-export interface CaseClocks {
-  fields: Partial<Record<ClockedField, Stamp[]>>;
-  tags: Record<string, Stamp[]>;
-}
 
 /** "Changed by two people": the fields both changed apart, who did, when, and what each losing side had. */
 import type { ConflictMarker } from '../domain/case';

@@ -13,29 +13,21 @@
  */
 import type { CaseId } from '../domain/case-id';
 import type { LoketDatabase } from '../storage/db';
+import { getClientId, loadCheckpoint, newCheckpoint, saveCheckpoint } from '../storage/sync-meta';
+import type { Checkpoint } from '../storage/sync-records';
+import { applyPulledBatch } from './apply-pull';
 import {
-  applyPulledBatch,
   commitCasePush,
-  commitItemPush,
   forgetDeletedCases,
-  getClientId,
-  loadCheckpoint,
-  mergeItems,
-  newCheckpoint,
   PUSH_MARGIN_MS,
   readCaseChanges,
   readCaseDeletions,
-  readEventChanges,
-  readItemChanges,
-  saveCheckpoint,
-  type Checkpoint,
-  type ItemDoc,
   type OutgoingCase,
-  type OutgoingItem,
   type PushedCase,
-  type PushedItem,
   type ScanPosition,
-} from '../storage/sync-store';
+} from './case-push';
+import { readEventChanges } from './event-push';
+import { commitItemPush, mergeItems, readItemChanges, type ItemDoc, type OutgoingItem, type PushedItem } from './item-push';
 import { SyncError, type BulkResult, type CouchClient } from './couch-client';
 import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc } from './docs';
 import { mergeCases, stableJson, type CaseVersion } from './merge';

@@ -8,7 +8,9 @@
  */
 import type { CaseId } from '../domain/case-id';
 import type { LoketDatabase } from '../storage/db';
-import { countPending, loadCheckpoint, loadSyncStatus, saveSyncStatus, type SyncStatus } from '../storage/sync-store';
+import { loadCheckpoint, loadSyncStatus, saveSyncStatus } from '../storage/sync-meta';
+import type { SyncStatus } from '../storage/sync-records';
+import { countPending } from './pending-count';
 import { createCouchClient, SyncError, syncTarget, type Fetch, type SyncConfig } from './couch-client';
 import { syncOnce, type SyncResult } from './replicator';
 

@@ -1,5 +1,5 @@
 /** The team sync's state in a sentence, for the popup and the options page. */
-import type { SyncStatus } from '../storage/sync-store';
+import type { SyncStatus } from '../storage/sync-records';
 import { formatDateTime } from './format';
 import { t, type MessageKey } from './i18n';
 

@@ -1,5 +1,7 @@
 /** Colours for the in-page UI, matched to the site's own theme. Contrast of every pair is WCAG AA (4.5:1+). */
-export type Theme = 'light' | 'dim' | 'dark';
+import type { Theme } from '../domain/page-theme';
+
+export type { Theme };
 
 export const THEME_VARS: Record<Theme, string> = {
   light: '--lk-bg:#ffffff;--lk-fg:#0f1419;--lk-muted:#4f5b66;--lk-border:#cfd9de;--lk-accent:#0b5cad;--lk-accent-fg:#ffffff;--lk-chip:#eef3f7;--lk-error:#a4141c;--lk-warn:#8a4b00;',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoketDatabase } from '../../src/storage/db';
-import { loadSyncStatus } from '../../src/storage/sync-store';
+import { loadSyncStatus } from '../../src/storage/sync-meta';
 import type { Fetch } from '../../src/sync/couch-client';
 import { retryDelay, SyncLoop } from '../../src/sync/sync-loop';
 import { openTestDatabase } from '../support/test-database';

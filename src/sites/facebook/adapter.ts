@@ -1,5 +1,5 @@
 /** The facebook.com adapter: feed posts, single posts, comments and replies. */
-import type { Theme } from '../../ui/theme';
+import type { Theme } from '../../domain/page-theme';
 import type { SiteAdapter } from '../site-adapter';
 import { facebookComposer } from './composer';
 import { isComment, readFacebookKey, readFacebookPost } from './read-post';

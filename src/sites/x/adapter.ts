@@ -1,6 +1,6 @@
 /** The x.com (and twitter.com) adapter. */
 import type { SiteAdapter } from '../site-adapter';
-import type { Theme } from '../../ui/theme';
+import type { Theme } from '../../domain/page-theme';
 import { xComposer } from './composer';
 import { readXKey, readXPost } from './read-post';
 import { X } from './selectors';

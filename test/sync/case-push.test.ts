@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newCase } from '../../src/domain/case';
 import { toStored, type LoketDatabase } from '../../src/storage/db';
 import { DB_VERSION } from '../../src/storage/db';
-import { getClientId, newCheckpoint, readCaseChanges, type ScanPosition } from '../../src/storage/sync-store';
+import { getClientId, newCheckpoint } from '../../src/storage/sync-meta';
+import { readCaseChanges, type ScanPosition } from '../../src/sync/case-push';
 import { post } from './support';
 import { openTestDatabase } from '../support/test-database';
 
