@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
 import type { Diagnostic } from '../domain/diagnostic';
-import type { Site } from '../domain/site';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
 import { send, onPush } from '../protocol/client';
@@ -19,9 +18,9 @@ import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/chips';
 import { StatusSelect } from '../ui/status-select';
 import { Handovers } from './handovers';
+import { matchesFilters, type Filters } from './popup-filters';
 import type { OpenCasesReader } from './open-cases';
 import { focusOrOpen } from '../ui/open-post';
-import { caseReference } from '../domain/case-id';
 
 /** How many open cases the popup lists (most urgent first); the total is counted separately. */
 const OPEN_LIMIT = 500;
@@ -33,24 +32,6 @@ export const FIRST_ROWS = 12;
 
 /** `partial`: only the most urgent screenful has arrived yet; counts wait for the whole list. */
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[]; total: number; partial: boolean };
-
-interface Filters {
-  status: CaseStatus | 'all';
-  site: Site | 'all';
-  tag: string;
-  assignee: 'mine' | 'all';
-  query: string;
-}
-
-export function matchesFilters(c: Case, f: Filters, me: string): boolean {
-  if (f.status !== 'all' && c.status !== f.status) return false;
-  if (f.site !== 'all' && c.site !== f.site) return false;
-  if (f.tag !== 'all' && !c.tags.includes(f.tag)) return false;
-  if (f.assignee === 'mine' && me && c.assignee && c.assignee !== me) return false;
-  const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
-  const hay = `${c.author.name} ${c.author.handle ?? ''} ${c.text} ${caseReference(c.id)}`.toLowerCase();
-  return words.every((w) => hay.includes(w));
-}
 
 /** Focuses a tab that shows the post, or opens one; then the popup closes. */
 async function goTo(url: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/domain/case';
-import { matchesFilters } from '../../src/popup/popup-app';
+import { matchesFilters } from '../../src/popup/popup-filters';
 
 const c = (over: Partial<Case>): Case =>
   ({ id: 'x:1', site: 'x', url: '', author: { name: 'Jan de Vries', handle: '@jan' }, text: 'Container niet geleegd', status: 'new', tags: [], postedAt: 0, postedAtSource: 'page', createdAt: 0, updatedAt: 0, ...over }) as Case;
