@@ -1,7 +1,7 @@
 /**
  * The shapes of the sync bookkeeping kept in IndexedDB (the `sync` and `syncMeta` stores of db.ts). Storage
- * owns them so the database schema needs nothing from sync/; sync/ reads and writes them (sync-store's
- * successor files in src/sync/, and storage/sync-meta.ts for the checkpoint, client id and status).
+ * owns them so the database schema needs nothing from sync/; the push and pull steps in src/sync/ read and
+ * write them, and sync-meta.ts here keeps the checkpoint, client id and status.
  *
  * - `sync` holds one record per synced document: for a case the server revision last seen, the case's
  *   updatedAt and agent fields when this browser and the server last agreed (`base`), and the histories of
@@ -15,10 +15,9 @@
  *   `epoch`: an id this browser writes into a `_local` document on the server, so a database that was
  *   deleted and made again is noticed and everything is pushed again), the client id, and the status.
  *
- * What was pulled is applied in one transaction per batch, together with the new `since`: a worker stopped
- * between batches resumes after the last whole batch, and nothing pulled is applied twice. Applied remote
- * changes update the records too, so they never count as local changes (no echo back to the server).
+ * Pulled pages are applied in one transaction each (src/sync/apply-pull.ts).
  */
+
 /** Why the team server could not be used (couch-client.ts says it in words). */
 export type SyncErrorCode = 'invalid-url' | 'insecure' | 'unreachable' | 'unauthorised' | 'database-missing' | 'not-couchdb' | 'server-error';
 

@@ -1,53 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Case } from '../../src/domain/case';
 import type { Site } from '../../src/domain/site';
-import { DEFAULT_TAGS } from '../../src/domain/default-tags';
-import { casesCsv, CASES_CSV_COLUMNS, figuresCsv, FIGURES_CSV_COLUMNS } from '../../src/exports/report-csv';
 import {
   buildReport,
   median,
   percentile,
   UNTAGGED,
   type OfficeMs,
-  type ReportOptions,
 } from '../../src/domain/report';
 import { at, mk } from '../support/report-cases';
+import { CASES, options, WEEK } from '../support/report-week';
 
 const MIN = 60_000;
-const HOUR = 60 * MIN;
-
-const SERVICE = new Set(DEFAULT_TAGS.filter((t) => t.group === 'Dienstverlening').map((t) => t.id));
-const wallClock: OfficeMs = (a, b) => b - a;
-
-// One winter week in Amsterdam (UTC+1): Monday 5 January 2026 00:00 local to Monday 12 January 00:00 local.
-const WEEK = { from: at('2026-01-04T23:00:00Z'), to: at('2026-01-11T23:00:00Z') };
-const NOW = at('2026-01-12T12:00:00Z');
-const options = (over: Partial<ReportOptions> = {}): ReportOptions => ({
-  period: WEEK,
-  officeMs: wallClock,
-  timeZone: 'Europe/Amsterdam',
-  serviceTagIds: SERVICE,
-  now: NOW,
-  ...over,
-});
-
-// Local time = UTC + 1. Response and due in minutes after posting.
-const CASES: Case[] = [
-  //  #  site  posted (local)   resp  due  tags                    agent  status / note
-  mk({ id: 'x:1', posted: '2026-01-05T08:00:00Z', responseMin: 10, dueMin: 60, tags: ['afval', 'klacht'], assignee: 'anna' }), // Mon 09h, within
-  mk({ id: 'x:2', posted: '2026-01-05T09:00:00Z', responseMin: 30, dueMin: 60, tags: ['afval'], assignee: 'anna' }), // Mon 10h, within
-  mk({ id: 'fb:3', site: 'facebook', posted: '2026-01-05T10:00:00Z', responseMin: 90, dueMin: 60, tags: ['parkeren'], assignee: 'bert' }), // Mon 11h, late
-  mk({ id: 'x:4', posted: '2026-01-06T12:00:00Z', responseMin: 20, tags: ['vraag'], assignee: 'anna', status: 'waiting' }), // Tue 13h, no due
-  mk({ id: 'fb:5', site: 'facebook', posted: '2026-01-06T13:00:00Z', dueMin: 60, tags: ['wmo-zorg'], status: 'handed_over' }), // Tue 14h, unanswered, overdue
-  mk({ id: 'x:6', posted: '2026-01-07T07:00:00Z', responseMin: 45, dueMin: 60, assignee: 'bert', estimated: true }), // Wed 08h, within, untagged
-  mk({ id: 'fb:7', site: 'facebook', posted: '2026-01-07T15:00:00Z', responseMin: 240, dueMin: 60, tags: ['burgerzaken', 'klacht'], assignee: 'anna' }), // Wed 16h, late
-  mk({ id: 'x:8', posted: '2026-01-09T10:00:00Z', responseMin: 5, dueMin: 60, tags: ['afval'], assignee: 'bert' }), // Fri 11h, within
-  mk({ id: 'x:9', posted: '2026-01-09T11:00:00Z', status: 'new', estimated: true }), // Fri 12h, unanswered, no due, untagged
-  mk({ id: 'fb:10', site: 'facebook', posted: '2026-01-11T22:30:00Z', dueAt: '2026-01-12T09:00:00Z', tags: ['afval'], assignee: 'anna', status: 'handed_over' }), // Sun 23:30, overdue at NOW
-  // Outside the week: Sunday 4 January 23:59 local, and Monday 12 January 00:00 local (the end is exclusive).
-  mk({ id: 'x:11', posted: '2026-01-04T22:59:00Z', responseMin: 1, tags: ['afval'] }),
-  mk({ id: 'x:12', posted: '2026-01-11T23:00:00Z', responseMin: 1, tags: ['afval'] }),
-];
 
 describe('percentile and median', () => {
   it('takes the nearest rank: sorted[ceil(p/100 · n) − 1]', () => {
@@ -272,61 +235,6 @@ describe('edge cases', () => {
   it('never reports a negative response time (a first-seen time can be after the reply)', () => {
     const c = { ...mk({ id: 'x:1', posted: '2026-01-06T10:00:00Z', estimated: true }), firstResponseAt: at('2026-01-06T09:50:00Z') };
     expect(buildReport([c], options()).total.medianFirstResponseMs).toBe(0);
-    expect(casesCsv([c], options())).toContain(',0.0,');
-  });
-});
-
-describe('CSV exports', () => {
-  const report = buildReport(CASES, options());
-  const lines = (csv: string) => csv.slice(1).split('\r\n').slice(0, -1);
-
-  it('writes the figures with a BOM, a header and one row per dimension and key', () => {
-    const csv = figuresCsv(report, { tag: (id) => DEFAULT_TAGS.find((t) => t.id === id)?.label ?? 'Zonder tag', agent: (a) => a || 'Niet toegewezen' });
-    expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.endsWith('\r\n')).toBe(true);
-    const [header, ...rows] = lines(csv);
-    expect(header).toBe(FIGURES_CSV_COLUMNS.join(','));
-    expect(header).toBe(
-      'dimension,key,label,cases,answered,response_rate_pct,median_first_response_office_min,p90_first_response_office_min,within_sla,within_sla_pct,service_share_pct,open_handovers,overdue,estimated',
-    );
-    expect(rows).toHaveLength(1 + report.bySite.length + report.byTag.length + report.byAgent.length);
-    expect(rows[0]).toBe('total,,,10,7,70.0,30.0,240.0,4,66.7,70.0,2,2,2');
-    expect(rows[1]).toBe('site,x,X,6,5,83.3,20.0,45.0,4,100.0,50.0,0,0,2');
-    expect(rows).toContain(`tag,${UNTAGGED},Zonder tag,2,1,50.0,45.0,45.0,1,100.0,0.0,0,0,2`);
-    expect(rows).toContain('agent,,Niet toegewezen,2,0,0.0,,,0,,50.0,1,1,1');
-    expect(rows.every((r) => r.split(',').length === FIGURES_CSV_COLUMNS.length)).toBe(true);
-  });
-
-  it('neutralises formula-looking keys and labels', () => {
-    const evil = buildReport([mk({ id: 'x:1', posted: '2026-01-06T10:00:00Z', assignee: '=HYPERLINK("https://evil.example")', tags: ['+1'] })], options());
-    const csv = figuresCsv(evil, { tag: () => '@SUM(A1)' });
-    expect(csv).toContain(`agent,"'=HYPERLINK(""https://evil.example"")"`);
-    expect(csv).toContain("tag,'+1,'@SUM(A1),");
-    expect(csv).not.toMatch(/,[=+@-]/);
-  });
-
-  it('writes the cases without citizen text or author names', () => {
-    const csv = casesCsv(CASES, options());
-    expect(csv.startsWith('\uFEFF')).toBe(true);
-    const [header, ...rows] = lines(csv);
-    expect(header).toBe('id,site,url,posted_at,posted_at_estimated,status,tags,assignee,first_response_at,first_response_office_min,due_at,within_sla');
-    expect(header).toBe(CASES_CSV_COLUMNS.join(','));
-    expect(rows).toHaveLength(10);
-    expect(csv).not.toMatch(/Jan Jansen|janjansen|container/);
-    expect(header).not.toMatch(/author|text|name/);
-    expect(rows[0]).toBe('x:1,x,https://example.test/x:1,2026-01-05T08:00:00.000Z,no,closed,"afval; klacht",anna,2026-01-05T08:10:00.000Z,10.0,2026-01-05T09:00:00.000Z,yes');
-    expect(rows[2]).toBe('fb:3,facebook,https://example.test/fb:3,2026-01-05T10:00:00.000Z,no,closed,parkeren,bert,2026-01-05T11:30:00.000Z,90.0,2026-01-05T11:00:00.000Z,no');
-    // Unanswered or without a due time: within_sla is blank.
-    expect(rows[4]).toBe('fb:5,facebook,https://example.test/fb:5,2026-01-06T13:00:00.000Z,no,handed_over,wmo-zorg,,,,2026-01-06T14:00:00.000Z,');
-    expect(rows[8]).toBe('x:9,x,https://example.test/x:9,2026-01-09T11:00:00.000Z,yes,new,,,,,,');
-    expect(rows.map((r) => r.split(',')[0])).not.toContain('x:11');
-  });
-
-  it('neutralises formula-looking values in the cases export', () => {
-    const c = { ...mk({ id: 'x:1', posted: '2026-01-06T10:00:00Z', assignee: '-2+3', tags: ['=cmd'] }), url: '=HYPERLINK("x")' };
-    const csv = casesCsv([c], options());
-    expect(csv).toContain(`,"'=HYPERLINK(""x"")",`);
-    expect(csv).toContain(",'=cmd,'-2+3,");
   });
 });
 
