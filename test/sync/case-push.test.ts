@@ -10,7 +10,7 @@ import { openTestDatabase } from '../support/test-database';
 let db: LoketDatabase;
 let dispose: () => Promise<void>;
 beforeEach(async () => {
-  ({ db, dispose } = await openTestDatabase('sync-store'));
+  ({ db, dispose } = await openTestDatabase('case-push'));
 });
 afterEach(() => dispose());
 
