@@ -1,13 +1,14 @@
 /**
- * The least a content script can do and still put a toolbar on every tweet: one observer, the tweet's id,
- * a host with a closed shadow root and the shared stylesheet, one listener, the idle toolbar cloned in. No
- * case lookup, no timers, no reading beyond the id. Not part of Loket: it measures the floor under Loket's
- * own cost on the benchmark timeline.
+ * The least a content script can do and still put Loket's quiet mark on every tweet: one observer, the
+ * tweet's id, a host with a closed shadow root and the shared stylesheet, the mark cloned into the tweet's
+ * action bar. No listener (the real script has one delegated listener per page), no case lookup, no timers,
+ * no reading beyond the id. Not part of Loket: it measures the floor under Loket's own cost on the benchmark
+ * timeline.
  *   LOKET_PROFILE_ENTRY=scripts/bench/floor-content.ts npx tsx scripts/bench/profile.ts x
  */
 import { readXKey } from '../../src/sites/x/read-post';
 import { X } from '../../src/sites/x/selectors';
-import { idleToolbar } from '../../src/ui/toolbar-idle';
+import { quietPost } from '../../src/ui/quiet-mark';
 import { TOOLBAR_CSS } from '../../src/ui/toolbar-styles';
 
 const sheet = new CSSStyleSheet();
@@ -27,15 +28,14 @@ function flush(): void {
       done.add(article);
       const id = readXKey(article);
       const bar = article.querySelector(X.actionBarButton)?.closest(X.actionBar);
-      if (!id || !bar?.parentElement) continue;
+      if (!id || !bar) continue;
       const host = document.createElement('div');
       host.setAttribute('data-loket-post', id);
       host.setAttribute('data-loket-sla', 'none');
       const shadow = host.attachShadow({ mode: 'closed' });
       shadow.adoptedStyleSheets = [sheet];
-      host.addEventListener('click', (e) => e.stopPropagation());
-      shadow.append(idleToolbar({ theme: 'light', label: id, loaded: true, own: false }));
-      bar.parentElement.insertBefore(host, bar.nextSibling);
+      shadow.append(quietPost('light'));
+      bar.append(host);
     }
   }
 }

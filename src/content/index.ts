@@ -16,7 +16,7 @@ import { ReplyTracker } from './reply-tracker';
 import { SiteHealth } from './site-health';
 import { startTicker } from './ticker';
 import { listenForTrigger } from './template-trigger';
-import { isLoketHost } from './toolbar-host';
+import { isLoketHost } from './post-host';
 
 const ADAPTERS: Record<'x' | 'facebook', SiteAdapter> = { x: xAdapter, facebook: facebookAdapter };
 const TICK_MS = 30_000;

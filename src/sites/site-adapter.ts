@@ -38,6 +38,16 @@ export interface SiteAdapter {
   reveal?(post: Element): void;
   /** Where the toolbar host goes for this post, or null when the post has no place for it (yet). */
   mountPoint(post: Element): MountPoint | null;
+  /**
+   * Where Loket's mark goes while the post is quiet, when the site's action bar has room for it (no line of
+   * its own); absent or null: at the mount point. `mount` is this post's mount point, just found.
+   */
+  quietPoint?(post: Element, mount: MountPoint): MountPoint | null;
+  /**
+   * The site keeps every post in the DOM (no virtualised list): a post gets its host only when it comes near
+   * the viewport.
+   */
+  readonly mountNearViewport?: boolean;
   theme(doc: Document): Theme;
   readonly composer: ComposerAccess;
   /**

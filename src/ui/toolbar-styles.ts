@@ -6,11 +6,32 @@ export const TOOLBAR_CSS = `
    has as many toolbars; contained, the browser's paint-property pass skips them (timeline traces of the
    benchmark feed: about two thirds less PrePaint time added). Nothing of ours overflows: panels are in flow. */
 :host { all: initial; display: block; contain: content; }
-.lk { ${THEME_VARS.light} }
-.lk[data-theme="dim"] { ${THEME_VARS.dim} }
-.lk[data-theme="dark"] { ${THEME_VARS.dark} }
+.post, .lk { ${THEME_VARS.light} }
+.post[data-theme="dim"], .lk[data-theme="dim"] { ${THEME_VARS.dim} }
+.post[data-theme="dark"], .lk[data-theme="dark"] { ${THEME_VARS.dark} }
+/* The post's Loket: the mark alone (in the site's action bar, no line of its own), the mark and a case's chip,
+   or the mark and the full toolbar (on a line below the action bar). */
+.post { display: flex; align-items: center; gap: 6px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.post.line { margin: 6px 0 2px; align-items: flex-start; }
+.post .lk { flex: 1; min-width: 0; margin: 0; }
+.mark {
+  box-sizing: border-box; flex: none; width: 24px; height: 24px; min-height: 24px; padding: 0; margin: 0;
+  display: inline-flex; align-items: center; justify-content: center;
+  border: 1px solid var(--lk-border); border-radius: 6px; background: var(--lk-bg); color: var(--lk-accent);
+  font: 700 12px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; cursor: pointer;
+}
+.mark[aria-expanded="true"] { background: var(--lk-accent); color: var(--lk-accent-fg); border-color: var(--lk-accent); }
+.case-chip {
+  display: inline-flex; align-items: center; gap: 6px; max-width: 100%; min-width: 0;
+  padding: 1px 10px 1px 8px; border-radius: 999px; border: 1px solid var(--lk-border); border-left-width: 4px;
+  background: var(--lk-chip); color: var(--lk-fg); overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+}
+.case-chip[data-sla="ok"] { border-left-color: #1a7f37; }
+.case-chip[data-sla="soon"] { border-left-color: var(--lk-warn); color: var(--lk-warn); font-weight: 600; }
+.case-chip[data-sla="overdue"] { border-left-color: var(--lk-error); color: var(--lk-error); font-weight: 600; }
+.case-chip[data-sla="answered"] { border-left-color: var(--lk-muted); }
 .lk {
-  box-sizing: border-box; display: block;
+  box-sizing: border-box; display: block; flex: 1;
   margin: 6px 0 2px; padding: 4px 8px; border: 1px solid var(--lk-border); border-radius: 8px;
   background: var(--lk-bg); color: var(--lk-fg);
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;

@@ -106,7 +106,7 @@ const browser = {
       badge.title = title;
     },
   },
-  commands: { getAll: async () => [{ name: 'open-templates', shortcut: 'Alt+Shift+T' }] },
+  commands: { getAll: async () => [{ name: 'open-templates', shortcut: 'Alt+Shift+Y' }] },
 };
 
 export default browser;

@@ -32,6 +32,11 @@ export const xAdapter: SiteAdapter = {
     if (!bar?.parentElement) return null;
     return { parent: bar.parentElement, before: bar.nextSibling };
   },
+  quietPoint(_article, mount) {
+    // The mark is the action bar's last item (the bar is the element just before the mount point).
+    const bar = mount.before ? mount.before.previousSibling : mount.parent.lastChild;
+    return bar instanceof Element && bar.matches(X.actionBar) ? { parent: bar, before: null } : null;
+  },
   health(doc) {
     // Rows with some text, or articles of any kind: if X renamed its tweet test id, these still count.
     const rows = [...doc.querySelectorAll(X.row)].filter((r) => (r.textContent ?? '').trim().length > 20).length;

@@ -1,0 +1,328 @@
+/**
+ * A post's Loket: its state (quiet, or open with a panel, busy, a notice) and everything the agent can do
+ * with it — make it a case, status, take, tags, KCC handover, templates, history and notes. Draws the quiet
+ * mark and a case's chip, or the full toolbar when it is open. post-controller.ts decides which posts have
+ * one; this file what one does.
+ */
+import { h } from 'preact';
+import type { CaseStatus } from '../domain/case';
+import type { CaseEvent } from '../domain/case-event';
+import type { CaseId } from '../domain/case-id';
+import type { PostRef } from '../domain/post-ref';
+import { renderTemplate, type RenderedTemplate } from '../domain/render-template';
+import { slaState } from '../domain/sla-state';
+import type { Tag } from '../domain/tag';
+import type { Template } from '../domain/template';
+import { templateValues } from '../domain/template-values';
+import type { Settings } from '../protocol/messages';
+import type { SiteAdapter } from '../sites/site-adapter';
+import { statusLabel } from '../ui/chips';
+import { t } from '../ui/i18n';
+import type { Chip } from '../ui/quiet-mark';
+import type { Fills } from '../ui/template-picker';
+import type { Theme } from '../ui/theme';
+import { timerView } from '../ui/timer';
+import { Toolbar, type Notice, type Panel } from '../ui/toolbar';
+import type { CaseCache } from './case-cache';
+import { insertIntoEditor } from './insert-text';
+import type { PostHost } from './post-host';
+import { TRIGGER } from './template-trigger';
+
+export interface Services {
+  track(post: PostRef): Promise<void>;
+  setStatus(id: CaseId, status: CaseStatus): Promise<void>;
+  /** Puts a tag on a case or takes it off (applied to the case as stored, so concurrent tagging merges). */
+  tag(id: CaseId, tagId: string, on: boolean): Promise<void>;
+  handover(id: CaseId, category: string, note: string): Promise<void>;
+  history(id: CaseId): Promise<CaseEvent[]>;
+  assign(id: CaseId, agent: string): Promise<void>;
+  note(id: CaseId, text: string): Promise<void>;
+  templates(): Promise<Template[]>;
+  tags(): Promise<Tag[]>;
+  templateUsed(id: string): void;
+  settings(): Settings;
+}
+
+export interface PostState {
+  el: Element;
+  host: PostHost;
+  post: PostRef;
+  /** The full toolbar is shown. */
+  open: boolean;
+  /** On a line of its own (chip or toolbar) rather than in the site's action bar. */
+  line?: boolean;
+  /** Opened on purpose (click, key, shortcut, `;;`) or used: the pointer leaving does not close it. */
+  pinned: boolean;
+  busy: boolean;
+  notice?: Notice;
+  panel: Panel;
+  history?: CaseEvent[];
+  /** The composer where the agent typed the template trigger: the template goes there, replacing it. */
+  trigger?: HTMLElement;
+}
+
+/** What a post's actions need from the page around them. */
+export interface PostContext {
+  readonly adapter: SiteAdapter;
+  readonly cache: CaseCache;
+  readonly services: Services;
+  now(): number;
+  theme(): Theme;
+  /** Reads the post again (in full: what only a case needs too). */
+  read(el: Element, full: boolean): PostRef | null;
+  /** Puts the host where its state belongs (the mark in the action bar, a chip or toolbar on a line). */
+  place(m: PostState): void;
+  /** Redraws every post (the tag set arrived). */
+  redrawAll(): void;
+}
+
+export class PostActions {
+  private templates: Template[] | undefined;
+  private tagSet: Tag[] | undefined;
+  private loadingTags = false;
+
+  constructor(private readonly ctx: PostContext) {}
+
+  /** Whether the post shows a case's chip when quiet (a case, not the municipality's own post). */
+  hasChip(m: PostState): boolean {
+    return !m.post.isOwn && Boolean(this.ctx.cache.get(m.post.caseId));
+  }
+
+  /** Redraws the post: the host's SLA state, then its chip or, when open, the full toolbar. */
+  render(m: PostState): void {
+    const cached = this.ctx.cache.get(m.post.caseId);
+    // The timer state is the one other thing the host shows; it appears once the background has answered.
+    if (cached !== undefined) m.host.setSla(slaState(cached, this.ctx.now(), this.ctx.services.settings().sla.soonMs));
+    if (!m.open) {
+      m.host.setChip(this.chip(m));
+      return;
+    }
+    const settings = this.ctx.services.settings();
+    const timer = cached && !m.post.isOwn ? timerView(cached, this.ctx.now(), settings) : undefined;
+    m.host.render(
+      h(Toolbar, {
+        post: m.post,
+        caseState: cached ?? undefined,
+        loaded: cached !== undefined,
+        theme: this.ctx.theme(),
+        busy: m.busy,
+        ...(m.notice ? { notice: m.notice } : {}),
+        ...(timer ? { timer } : {}),
+        panel: m.panel,
+        templates: this.templates,
+        tags: this.tagSet,
+        renderTemplate: (template, fills) => this.fill(template, m.post, fills),
+        onTrack: () => this.track(m),
+        onStatus: (status) => void this.act(m, () => this.ctx.services.setStatus(m.post.caseId, status)),
+        onPanel: (panel) => this.openPanel(m, panel),
+        onInsert: (template, fills, more) => void this.insert(m, template, fills, more),
+        onToggleTag: (tagId) => void this.toggleTag(m, tagId),
+        onHandover: (category, note) => void this.handover(m, category, note),
+        history: m.history,
+        onNote: (text) => void this.act(m, () => this.ctx.services.note(m.post.caseId, text)),
+        me: settings.agentName,
+        onTake: () => void this.act(m, () => this.ctx.services.assign(m.post.caseId, this.ctx.services.settings().agentName)),
+      }),
+      (e) => this.key(m, e),
+    );
+  }
+
+  /** A case's status, tags and live timer in one line, coloured by its SLA state. */
+  private chip(m: PostState): Chip | null {
+    const c = this.ctx.cache.get(m.post.caseId);
+    if (!c || m.post.isOwn) return null;
+    if (c.tags.length > 0) this.ensureTags();
+    const timer = timerView(c, this.ctx.now(), this.ctx.services.settings());
+    const tags = this.tagSet ? c.tags.map((id) => this.tagSet!.find((x) => x.id === id)?.label ?? id) : [];
+    return { text: [statusLabel(c.status), ...tags, ...(timer ? [timer.text] : [])].join(' · '), sla: timer?.state ?? slaState(c, this.ctx.now(), 0) };
+  }
+
+  /** Opens the full toolbar. `pinned`: on purpose, so the pointer leaving does not close it. */
+  open(m: PostState, pinned: boolean): void {
+    m.pinned ||= pinned;
+    if (m.open) return;
+    m.open = true;
+    this.ctx.place(m);
+    this.render(m);
+  }
+
+  /** Back to the mark (and chip); a notice goes with the toolbar. Focus, if it was inside, returns to the mark. */
+  close(m: PostState): void {
+    if (!m.open) return;
+    m.open = false;
+    m.pinned = false;
+    m.panel = 'none';
+    delete m.notice;
+    delete m.trigger;
+    delete m.history;
+    m.host.close();
+    this.ctx.place(m);
+    this.render(m);
+  }
+
+  /** Whether leaving may close it: nothing under way and nothing the agent has typed in a panel. */
+  closable(m: PostState): boolean {
+    return m.open && !m.busy && m.panel === 'none';
+  }
+
+  /** Escape in the toolbar with no panel open closes it (a panel's own Escape closes the panel first). */
+  private key(m: PostState, e: KeyboardEvent): void {
+    m.pinned = true;
+    if (e.key !== 'Escape' || !this.closable(m)) return;
+    e.preventDefault();
+    this.close(m);
+    m.host.focusMark();
+  }
+
+  /** The template set changed (edited in the options, imported, …): open pickers show the new set at once. */
+  templatesChanged(open: PostState[]): void {
+    this.templates = undefined;
+    const showing = open.filter((m) => m.panel === 'templates');
+    if (showing.length === 0) return;
+    this.ctx.services.templates().then(
+      (list) => {
+        this.templates = list;
+        for (const m of showing) this.render(m);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Opens a panel (the toolbar first, if needed); 'none' closes the panel and keeps the toolbar. */
+  openPanel(m: PostState, panel: Panel): void {
+    if (panel !== 'templates') delete m.trigger;
+    m.panel = panel;
+    if (panel !== 'none') {
+      delete m.notice;
+      m.pinned = true;
+    }
+    if (panel === 'history') {
+      delete m.history;
+      void this.loadHistory(m);
+      this.ensureTags();
+    }
+    if (!m.open) this.open(m, true);
+    else this.render(m);
+    const load =
+      panel === 'templates' && this.templates === undefined
+        ? this.ctx.services.templates().then((list) => (this.templates = list))
+        : panel === 'tags' && this.tagSet === undefined
+          ? this.ctx.services.tags().then((list) => (this.tagSet = list))
+          : undefined;
+    load?.then(
+      () => this.render(m),
+      (error: unknown) => {
+        m.notice = { kind: 'error', text: t('errorBackground', error instanceof Error ? error.message : String(error)) };
+        this.render(m);
+      },
+    );
+  }
+
+  async loadHistory(m: PostState): Promise<void> {
+    try {
+      m.history = await this.ctx.services.history(m.post.caseId);
+    } catch {
+      m.history = [];
+    }
+    this.render(m);
+  }
+
+  /** Chips need the tag set's labels and colours: load it once, the first time a case with tags shows. */
+  private ensureTags(): void {
+    if (this.tagSet !== undefined || this.loadingTags) return;
+    this.loadingTags = true;
+    this.ctx.services.tags().then(
+      (list) => {
+        this.tagSet = list;
+        this.ctx.redrawAll();
+      },
+      () => (this.loadingTags = false),
+    );
+  }
+
+  /** Makes the post a case. Read again, in full: the page may show more by now ("Show more") than at mount. */
+  private track(m: PostState): void {
+    void this.act(m, () => this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post)));
+  }
+
+  /** Hands the post over to the KCC, making it a case first if needed. */
+  private async handover(m: PostState, category: string, note: string): Promise<void> {
+    m.panel = 'none';
+    await this.act(m, async () => {
+      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post));
+      await this.ctx.services.handover(m.post.caseId, category, note);
+    });
+    if (!m.notice && m.open) {
+      m.notice = { kind: 'ok', text: t('handoverDone') };
+      this.render(m);
+    }
+  }
+
+  /** Tagging a post that is not a case yet makes it one first. */
+  private async toggleTag(m: PostState, tagId: string): Promise<void> {
+    await this.act(m, async () => {
+      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post));
+      const on = !(this.ctx.cache.get(m.post.caseId)?.tags ?? []).includes(tagId);
+      await this.ctx.services.tag(m.post.caseId, tagId, on);
+    });
+  }
+
+  private fill(template: Template, post: PostRef, fills: Fills = {}): RenderedTemplate {
+    return renderTemplate(template.body, templateValues(post, this.ctx.services.settings(), this.ctx.now()), fills);
+  }
+
+  /**
+   * Puts a filled template into the post's reply box: the one where the agent typed the trigger (replacing
+   * it), else the open one, else the one the site's own reply button opens. `more` keeps the picker open
+   * for the next template of the same reply.
+   */
+  private async insert(m: PostState, template: Template, fills: Fills, more: boolean): Promise<void> {
+    const el = m.el;
+    const { text, cursor } = this.fill(template, m.post, fills);
+    const trigger = m.trigger?.isConnected ? m.trigger : undefined;
+    delete m.trigger;
+    delete m.notice;
+    m.panel = 'none';
+    m.busy = true;
+    this.render(m);
+    try {
+      const editor = trigger ?? (await this.ctx.adapter.composer.open(el));
+      if (!editor) {
+        m.notice = { kind: 'error', text: t('insertNoComposer') };
+        return;
+      }
+      const outcome = await insertIntoEditor(editor, text, () => this.ctx.adapter.composer.canSubmit(editor), {
+        ...(trigger ? { replacing: TRIGGER } : {}),
+        ...(cursor !== undefined && !more ? { caret: cursor } : {}),
+      });
+      if (outcome === 'inserted') {
+        m.notice = { kind: 'ok', text: t('insertDone') };
+        this.ctx.services.templateUsed(template.id);
+        if (more) m.panel = 'templates';
+      } else {
+        m.notice = { kind: 'error', text: t('insertNotTaken') };
+      }
+    } finally {
+      m.busy = false;
+      // The outcome is shown in the toolbar: open it again if the page closed it meanwhile.
+      if (!m.open) this.open(m, true);
+      else this.render(m);
+    }
+  }
+
+  private async act(m: PostState, action: () => Promise<void>): Promise<void> {
+    m.busy = true;
+    m.pinned = true;
+    delete m.notice;
+    this.render(m);
+    try {
+      await action();
+    } catch (error) {
+      m.notice = { kind: 'error', text: t('errorBackground', error instanceof Error ? error.message : String(error)) };
+      if (!m.open) this.open(m, true);
+    } finally {
+      m.busy = false;
+      this.render(m);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The one element Loket puts into the site's DOM per post: a host carrying only `data-loket-post` (the case
+ * id) and `data-loket-sla` (the timer state), with a closed shadow root holding everything else. The site's
+ * scripts can see that a post has Loket, never what is in it (notes, assignees).
+ *
+ * Quiet, it holds Loket's mark (and a case's chip) and has no listener of its own: the page's one delegated
+ * listener (page-events.ts) handles it. Open, it holds the full toolbar (Preact) and, while open, guards its
+ * events from the site's handlers itself.
+ */
+import { render, type ComponentChild } from 'preact';
+import type { CaseId } from '../domain/case-id';
+import type { SlaState } from '../domain/sla-state';
+import type { MountPoint } from '../sites/site-adapter';
+import { markOf, quietPost, setChip, setTheme, type Chip } from '../ui/quiet-mark';
+import type { Theme } from '../ui/theme';
+import { TOOLBAR_CSS } from '../ui/toolbar-styles';
+
+export const HOST_ATTRIBUTE = 'data-loket-post';
+export const SLA_ATTRIBUTE = 'data-loket-sla';
+
+/** Events inside an open toolbar that must not reach the site (X opens the tweet on a click). */
+const GUARDED = ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'] as const;
+
+export class PostHost {
+  readonly element: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private readonly root: HTMLElement;
+  private container: HTMLElement | undefined;
+  private guard: AbortController | undefined;
+
+  constructor(caseId: CaseId, theme: Theme) {
+    this.element = document.createElement('div');
+    this.element.setAttribute(HOST_ATTRIBUTE, caseId);
+    this.shadow = this.element.attachShadow({ mode: 'closed' });
+    adoptStyles(this.shadow);
+    this.root = quietPost(theme);
+    this.shadow.append(this.root);
+  }
+
+  get isOpen(): boolean {
+    return this.container !== undefined;
+  }
+
+  /** Whether keyboard focus is inside this post's Loket. */
+  get hasFocus(): boolean {
+    return this.shadow.activeElement !== null;
+  }
+
+  /** Puts the host at `at` unless it is there already. Keeps keyboard focus on the mark across a move. */
+  place(at: MountPoint, line: boolean): void {
+    this.root.classList.toggle('line', line);
+    const el = this.element;
+    if (el.parentNode === at.parent && (at.before === el || el.nextSibling === at.before)) return;
+    const focused = this.hasFocus;
+    at.parent.insertBefore(el, at.before);
+    if (focused) this.focusMark();
+  }
+
+  rekey(caseId: CaseId): void {
+    this.element.setAttribute(HOST_ATTRIBUTE, caseId);
+  }
+
+  setSla(state: SlaState): void {
+    if (this.element.getAttribute(SLA_ATTRIBUTE) !== state) this.element.setAttribute(SLA_ATTRIBUTE, state);
+  }
+
+  setTheme(theme: Theme): void {
+    setTheme(this.root, theme);
+  }
+
+  /** The compact case chip beside the mark (hidden while the full toolbar, which shows the same, is open). */
+  setChip(chip: Chip | null): void {
+    setChip(this.root, this.container ? null : chip);
+  }
+
+  focusMark(): void {
+    markOf(this.root).focus();
+  }
+
+  /**
+   * Draws the full toolbar beside the mark (made on first use; the component and styles are ready, so this
+   * is one synchronous render). `onKey` sees key presses inside it first (Escape closes).
+   */
+  render(vnode: ComponentChild, onKey: (e: KeyboardEvent) => void): void {
+    if (!this.container) {
+      setChip(this.root, null);
+      this.container = document.createElement('div');
+      this.container.className = 'open';
+      this.container.style.display = 'contents';
+      this.root.append(this.container);
+      markOf(this.root).setAttribute('aria-expanded', 'true');
+      this.guard = new AbortController();
+      const signal = this.guard.signal;
+      for (const type of GUARDED) this.element.addEventListener(type, (e) => e.stopPropagation(), { signal });
+      this.element.addEventListener('keydown', onKey, { capture: true, signal });
+    }
+    render(vnode, this.container);
+  }
+
+  /** Back to quiet: the toolbar goes; focus, if it was inside, goes to the mark. */
+  close(): void {
+    if (!this.container) return;
+    const focused = this.hasFocus;
+    render(null, this.container);
+    this.container.remove();
+    this.container = undefined;
+    this.guard?.abort();
+    this.guard = undefined;
+    markOf(this.root).setAttribute('aria-expanded', 'false');
+    if (focused) this.focusMark();
+  }
+
+  destroy(): void {
+    if (this.container) render(null, this.container);
+    this.guard?.abort();
+    this.element.remove();
+  }
+}
+
+let shared: CSSStyleSheet | null | undefined;
+
+/**
+ * One constructed stylesheet shared by every host on the page: parsed once, not once per post. Where a
+ * browser refuses to share it with a shadow root (older Firefox content scripts), a <style> per host.
+ */
+function adoptStyles(shadow: ShadowRoot): void {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(TOOLBAR_CSS);
+    } catch {
+      shared = null;
+    }
+  }
+  if (shared) {
+    try {
+      shadow.adoptedStyleSheets = [shared];
+      return;
+    } catch {
+      shared = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = TOOLBAR_CSS;
+  shadow.append(style);
+}
+
+export function isLoketHost(el: Element): boolean {
+  return el.hasAttribute(HOST_ATTRIBUTE);
+}
