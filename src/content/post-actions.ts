@@ -51,6 +51,8 @@ export interface PostState {
   open: boolean;
   /** On a line of its own (chip or toolbar) rather than in the site's action bar. */
   line?: boolean;
+  /** The pointer has been on the open toolbar (leaving it then closes a hover-opened one). */
+  hovered?: boolean;
   /** Opened on purpose (click, key, shortcut, `;;`) or used: the pointer leaving does not close it. */
   pinned: boolean;
   busy: boolean;
@@ -97,6 +99,7 @@ export class PostActions {
       m.host.setChip(this.chip(m));
       return;
     }
+    if (cached && cached.tags.length > 0) this.ensureTags();
     const settings = this.ctx.services.settings();
     const timer = cached && !m.post.isOwn ? timerView(cached, this.ctx.now(), settings) : undefined;
     m.host.render(
@@ -124,6 +127,11 @@ export class PostActions {
         onTake: () => void this.act(m, () => this.ctx.services.assign(m.post.caseId, this.ctx.services.settings().agentName)),
       }),
       (e) => this.key(m, e),
+      () => {
+        if (m.busy) return;
+        this.close(m);
+        m.host.focusMark();
+      },
     );
   }
 
@@ -151,6 +159,7 @@ export class PostActions {
     if (!m.open) return;
     m.open = false;
     m.pinned = false;
+    m.hovered = false;
     m.panel = 'none';
     delete m.notice;
     delete m.trigger;
@@ -168,7 +177,9 @@ export class PostActions {
   /** Escape in the toolbar with no panel open closes it (a panel's own Escape closes the panel first). */
   private key(m: PostState, e: KeyboardEvent): void {
     m.pinned = true;
-    if (e.key !== 'Escape' || !this.closable(m)) return;
+    // A form control's own Escape (a select's list, a search field) is left to it.
+    const at = m.host.focused;
+    if (e.key !== 'Escape' || !this.closable(m) || (at !== null && at.tagName !== 'BUTTON')) return;
     e.preventDefault();
     this.close(m);
     m.host.focusMark();

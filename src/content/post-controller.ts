@@ -227,13 +227,24 @@ export class PostController {
     for (const el of [...this.mounted.keys()]) this.unmount(el);
   }
 
+  /**
+   * Hovering a quiet mark opens its toolbar (closing other hover-opened ones). The toolbar opens on a line
+   * below the bar, so the pointer is usually no longer over it: it closes on leaving only once the pointer
+   * has been on it, and otherwise when the agent goes elsewhere.
+   */
   private hover(host: Element, entering: boolean): void {
     clearTimeout(this.hoverTimer);
     this.hoverTimer = undefined;
     const m = this.byHost.get(host);
     if (!m) return;
-    if (entering && !m.open) this.hoverTimer = setTimeout(() => m.host.element.isConnected && this.actions.open(m, false), HOVER_OPEN_MS);
-    else if (!entering && m.open && !m.pinned) {
+    if (entering && m.open) m.hovered = true;
+    else if (entering) {
+      this.hoverTimer = setTimeout(() => {
+        if (!m.host.element.isConnected) return;
+        for (const other of this.mounted.values()) if (other.open && !other.pinned && this.actions.closable(other)) this.actions.close(other);
+        this.actions.open(m, false);
+      }, HOVER_OPEN_MS);
+    } else if (m.open && m.hovered && !m.pinned) {
       this.hoverTimer = setTimeout(() => {
         if (!m.pinned && this.actions.closable(m)) this.actions.close(m);
       }, HOVER_CLOSE_MS);

@@ -46,6 +46,11 @@ export class PostHost {
     return this.shadow.activeElement !== null;
   }
 
+  /** The element inside with keyboard focus, if any. */
+  get focused(): Element | null {
+    return this.shadow.activeElement;
+  }
+
   /** Puts the host at `at` unless it is there already. Keeps keyboard focus on the mark across a move. */
   place(at: MountPoint, line: boolean): void {
     this.root.classList.toggle('line', line);
@@ -79,9 +84,10 @@ export class PostHost {
 
   /**
    * Draws the full toolbar beside the mark (made on first use; the component and styles are ready, so this
-   * is one synchronous render). `onKey` sees key presses inside it first (Escape closes).
+   * is one synchronous render). `onKey` sees key presses inside it first (Escape closes); `onMark`, a click on
+   * the mark while it is open.
    */
-  render(vnode: ComponentChild, onKey: (e: KeyboardEvent) => void): void {
+  render(vnode: ComponentChild, onKey: (e: KeyboardEvent) => void, onMark: () => void): void {
     if (!this.container) {
       setChip(this.root, null);
       this.container = document.createElement('div');
@@ -93,6 +99,9 @@ export class PostHost {
       const signal = this.guard.signal;
       for (const type of GUARDED) this.element.addEventListener(type, (e) => e.stopPropagation(), { signal });
       this.element.addEventListener('keydown', onKey, { capture: true, signal });
+      // The mark of an open toolbar closes it again (aria-expanded says which it will do).
+      const mark = markOf(this.root);
+      mark.addEventListener('click', onMark, { signal });
     }
     render(vnode, this.container);
   }

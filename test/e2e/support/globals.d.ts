@@ -14,4 +14,5 @@ declare const chrome: {
   alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>>; create(name: string, info: { when?: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
   action: { getBadgeText(details: Record<string, unknown>): Promise<string>; getTitle(details: Record<string, unknown>): Promise<string> };
+  commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string; description?: string }>> };
 };

@@ -3,6 +3,9 @@
  * key presses — although it lives in a closed shadow root that page scripts (and Playwright's selectors)
  * cannot enter. The DevTools protocol can: it finds the shadow root and reports where an element is and
  * what it says.
+ *
+ * A post that is not being worked on shows only Loket's mark: when an element of the full toolbar is not
+ * there, the Toolbar opens it the way a user does — a real click on the mark — and looks again.
  */
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -14,7 +17,11 @@ interface Box {
   disabled: boolean;
   /** Whether it has the keyboard focus. */
   focused: boolean;
+  /** Its aria-expanded attribute (the mark: whether the full toolbar is open). */
+  expanded: string | null;
 }
+
+export const MARK = '[data-lk="mark"]';
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
@@ -45,8 +52,26 @@ export class Toolbar {
     return object.objectId ?? null;
   }
 
-  /** Where an element inside the toolbar is and what it shows, or null when it is not there. */
+  /**
+   * Where an element inside the toolbar is and what it shows, or null when it is not there. When it is not
+   * there and the post is quiet, opens the full toolbar with a real click on the mark first.
+   */
   async find(selector: string): Promise<Box | null> {
+    const box = await this.locate(selector);
+    if (box || selector === MARK || !(await this.open())) return box;
+    return this.locate(selector);
+  }
+
+  /** Opens the full toolbar with a real click on the mark; false when it was open already (or has no mark). */
+  async open(): Promise<boolean> {
+    const mark = await this.locate(MARK);
+    if (!mark || mark.expanded !== 'false') return false;
+    await this.page.mouse.click(mark.x, mark.y);
+    return true;
+  }
+
+  /** Where an element is and what it shows, as the toolbar is now (opens nothing). */
+  async locate(selector: string): Promise<Box | null> {
     const objectId = await this.shadowRoot();
     if (!objectId) return null;
     const cdp = await session(this.page);
@@ -57,7 +82,7 @@ export class Toolbar {
         if (!el) return null;
         el.scrollIntoView({ block: 'center' });
         const r = el.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2, text: el.textContent, value: 'value' in el ? el.value : null, disabled: !!el.disabled, focused: this.activeElement === el };
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2, text: el.textContent, value: 'value' in el ? el.value : null, disabled: !!el.disabled, focused: this.activeElement === el, expanded: el.getAttribute('aria-expanded') };
       }`,
       arguments: [{ value: selector }],
       returnByValue: true,
@@ -67,6 +92,7 @@ export class Toolbar {
 
   /** A computed style of an element inside the toolbar (theme checks). */
   async style(selector: string, property: string): Promise<string | null> {
+    await this.find(selector);
     const objectId = await this.shadowRoot();
     if (!objectId) return null;
     const cdp = await session(this.page);
