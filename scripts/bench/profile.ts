@@ -2,7 +2,7 @@
  * Where the content script's time goes on the benchmark pages: builds an unminified copy of the extension,
  * runs one scenario once with the CPU profiler, and prints the functions with the most time (self time, and
  * time inside Loket's frames including the DOM calls they make).
- *   npx tsx scripts/bench/profile.ts x|facebook
+ *   npx tsx scripts/bench/profile.ts x|x-full|facebook
  */
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { dropLegacyPolyfills } from '../drop-legacy-polyfills';
 import { benchScroll, openScenarioPage, scenario } from './scenario-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const which = process.argv[2] === 'facebook' ? 'facebook' : 'x';
+const which = (['x', 'x-full', 'facebook'] as const).find((w) => w === process.argv[2]) ?? 'x';
 
 interface Node {
   id: number;

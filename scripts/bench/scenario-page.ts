@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { COMMENTS_PER_POST, FEED_POSTS, feedPage } from './feed';
 import { TIMELINE_TWEETS, timelinePage } from './timeline';
 
-export type ScenarioName = 'x' | 'facebook';
+export type ScenarioName = 'x' | 'x-full' | 'facebook';
 
 export interface Scenario {
   name: string;
@@ -25,6 +25,9 @@ export interface Scenario {
 
 /** The two heavy pages the content script is measured on. */
 export function scenario(which: ScenarioName, root: string): Scenario {
+  if (which === 'x-full') {
+    return { name: `x.com timeline, ${TIMELINE_TWEETS} tweets, every row kept in the DOM`, url: 'https://x.com/home', html: timelinePage(root, true), items: TIMELINE_TWEETS, until: TIMELINE_TWEETS, step: 8 };
+  }
   return which === 'x'
     ? { name: `x.com timeline, ${TIMELINE_TWEETS} tweets (virtualised)`, url: 'https://x.com/home', html: timelinePage(root), items: TIMELINE_TWEETS, until: TIMELINE_TWEETS, step: 8 }
     : {

@@ -18,7 +18,7 @@ interface TraceEvent {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const which = process.argv[2] === 'x' ? 'x' : 'facebook';
+const which = (['x', 'x-full', 'facebook'] as const).find((w) => w === process.argv[2]) ?? 'facebook';
 const extension = join(root, 'dist', 'chrome');
 const bench = scenario(which, root);
 
