@@ -20,7 +20,6 @@ import { PostHost } from './post-host';
 import { listenToHosts } from './page-events';
 
 export type { Services } from './post-actions';
-export { isOwnAccount } from './own-account';
 
 export interface PostObserver {
   /** A post read for the first time after the page's first pass. */

@@ -109,11 +109,53 @@ describe('one toolbar per post', () => {
 
 describe('own accounts', () => {
   it('matches handles and Page names from the settings, ignoring case and spacing', async () => {
-    const { isOwnAccount } = await import('../../src/content/post-controller');
+    const { isOwnAccount } = await import('../../src/content/own-account');
     const post = { author: { name: 'Gemeente  Voorbeeld', handle: '@GemeenteVoorbeeld' } } as Parameters<typeof isOwnAccount>[0];
     expect(isOwnAccount(post, '@gemeentevoorbeeld')).toBe(true);
     expect(isOwnAccount(post, 'gemeente voorbeeld, @other')).toBe(true);
     expect(isOwnAccount(post, '')).toBe(false);
     expect(isOwnAccount(post, '@gemeente')).toBe(false);
+  });
+});
+
+describe('the quiet mark', () => {
+  const hostOf = (id: string) => document.querySelector<HTMLElement>(`[data-loket-post="${id}"]`)!;
+  const caseOf = (id: CaseId): Case =>
+    ({ id, site: 'x', status: 'new', tags: [], postedAt: Date.now() - 60_000, postedAtSource: 'page', dueAt: Date.now() + 3_600_000 }) as unknown as Case;
+
+  it('puts the mark in the tweet’s action bar, not on a line of its own', async () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    start().controller.scan([document.body]);
+    await new Promise((r) => setTimeout(r, 0));
+    for (const host of hosts()) expect(host.parentElement!.matches(X.actionBar)).toBe(true);
+  });
+
+  it('opens the full toolbar on a line of its own on a click on the mark, out of the site’s reach', async () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { controller } = start();
+    controller.scan([document.body]);
+    await new Promise((r) => setTimeout(r, 0));
+    const id = ids()[0]!;
+    const site = vi.fn();
+    document.body.addEventListener('click', site);
+    hostOf(id).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(site).not.toHaveBeenCalled(); // the site never sees a click on the mark
+    // Open: on its own line after the action bar.
+    expect(hostOf(id).parentElement!.matches(X.actionBar)).toBe(false);
+    expect(hostOf(id).previousElementSibling!.matches(X.actionBar)).toBe(true);
+  });
+
+  it('moves a post that becomes a case (here or in another tab) to a line with its chip', async () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { controller, cache } = start();
+    controller.scan([document.body]);
+    await new Promise((r) => setTimeout(r, 0));
+    const id = ids()[0]! as CaseId;
+    cache.put(caseOf(id));
+    expect(hostOf(id).parentElement!.matches(X.actionBar)).toBe(false);
+    expect(hostOf(id).getAttribute('data-loket-sla')).toBe('ok');
+    cache.forget([id]);
+    expect(hostOf(id).parentElement!.matches(X.actionBar)).toBe(true);
+    expect(hostOf(id).getAttribute('data-loket-sla')).toBe('none');
   });
 });
