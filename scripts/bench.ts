@@ -136,13 +136,13 @@ async function openLatency(page: import('playwright-core').Page): Promise<number
   });
   const results: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const box = await page.evaluate((n) => {
-      const hosts = [...document.querySelectorAll('[data-loket-post]')].filter((h) => {
-        const r = h.getBoundingClientRect();
-        return r.top > 60 && r.bottom < innerHeight - 200 && r.height > 0 && h.parentElement?.getAttribute('role') === 'group';
-      });
-      const r = hosts[n]?.getBoundingClientRect();
-      return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2, id: hosts[n]!.getAttribute('data-loket-post') } : null;
+    const box = await page.evaluate(async (n) => {
+      const host = [...document.querySelectorAll('[data-loket-post]')].filter((h) => h.parentElement?.getAttribute('role') === 'group')[n * 3];
+      if (!host) return null;
+      host.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      const r = host.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, id: host.getAttribute('data-loket-post') };
     }, i);
     if (!box) break;
     await page.mouse.click(box.x, box.y);

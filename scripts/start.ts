@@ -92,9 +92,14 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Headless: show one tracked case on each site, so the screenshots show both states of the toolbar.
+  // Headless: show every state of Loket on each site — quiet marks, one case's chip, one opened toolbar.
   await seedCase(xPage, `x:${DEMO_TWEETS[0]!.id}`);
   await seedCase(fbPage, 'fb:pfbid02DemoPostAbCdEfGhIjKlMnOpQrStUvWxYz0123/801000000000001');
+  await clickIn(xPage, `x:${DEMO_TWEETS[1]!.id}`, '[data-lk="mark"]');
+  const fbOpen = await fbPage.evaluate(() => [...document.querySelectorAll('[data-loket-post]')].map((h) => h.getAttribute('data-loket-post')!).find((id) => !id.endsWith('/801000000000001')));
+  if (fbOpen) await clickIn(fbPage, fbOpen, '[data-lk="mark"]');
+  await xPage.mouse.move(1, 1);
+  await fbPage.mouse.move(1, 1);
   const out = join(root, 'dist', 'screenshots');
   mkdirSync(out, { recursive: true });
   const shots = [join(out, 'demo-x.png'), join(out, 'demo-facebook.png'), join(out, 'demo-popup.png')];
@@ -111,32 +116,45 @@ async function main(): Promise<void> {
   for (const shot of shots) console.log(`  ${shot}`);
 }
 
-/** Clicks "create case" in a post's toolbar with a real mouse click, found through the DevTools protocol. */
-async function seedCase(page: Page, caseId: string): Promise<void> {
+/** Where an element inside a post's Loket is (its shadow root is closed: found through the DevTools protocol). */
+async function boxIn(page: Page, caseId: string, selector: string): Promise<{ x: number; y: number; disabled: boolean } | null> {
   const cdp = await page.context().newCDPSession(page);
-  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-loket-post="${caseId}"]` });
-  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.shadowRoots![0]!.backendNodeId });
-  const box = async (selector: string) =>
-    (
-      await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId!,
-        functionDeclaration: 'function (s) { const el = this.querySelector(s); if (!el) return null; const r = el.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2, disabled: !!el.disabled }; }',
-        arguments: [{ value: selector }],
-        returnByValue: true,
-      })
-    ).result.value as { x: number; y: number; disabled: boolean } | null;
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-loket-post="${caseId}"]` });
+    if (!nodeId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.shadowRoots![0]!.backendNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration:
+        'function (s) { const el = this.querySelector(s); if (!el) return null; el.scrollIntoView({ block: "nearest" }); const r = el.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2, disabled: !!el.disabled }; }',
+      arguments: [{ value: selector }],
+      returnByValue: true,
+    });
+    return result.value as { x: number; y: number; disabled: boolean } | null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** A real mouse click on an element inside a post's Loket, once it is there and enabled. */
+async function clickIn(page: Page, caseId: string, selector: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const button = await box('[data-lk="track"]');
-    if (button && !button.disabled) {
-      await page.mouse.click(button.x, button.y);
-      break;
-    }
+    const box = await boxIn(page, caseId, selector);
+    if (box && !box.disabled) return page.mouse.click(box.x, box.y);
     await page.waitForTimeout(100);
   }
-  for (let i = 0; i < 100 && !(await box('[data-lk="status"]')); i++) await page.waitForTimeout(100);
-  await cdp.detach();
+  throw new Error(`${selector} did not appear on ${caseId}`);
+}
+
+/** Makes a post a case as the agent does — opens its toolbar with the mark, "Maak zaak" — and closes it to its chip. */
+async function seedCase(page: Page, caseId: string): Promise<void> {
+  await clickIn(page, caseId, '[data-lk="mark"]');
+  await clickIn(page, caseId, '[data-lk="track"]');
+  for (let i = 0; i < 100 && !(await boxIn(page, caseId, '[data-lk="status"]')); i++) await page.waitForTimeout(100);
+  await clickIn(page, caseId, '[data-lk="mark"]');
+  for (let i = 0; i < 100 && !(await boxIn(page, caseId, '[data-lk="chip"]')); i++) await page.waitForTimeout(100);
 }
 
 main().catch((error: unknown) => {
