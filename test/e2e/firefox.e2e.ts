@@ -42,7 +42,7 @@ async function open(url: string): Promise<Page> {
 
 const openX = () => open('https://x.com/home');
 
-/** Moves keyboard focus into the toolbar of a tweet: from the last control of X's action bar, one Tab. */
+/** Moves keyboard focus to Loket's mark on a tweet: from the last control of X's action bar, one Tab. */
 async function tabIntoToolbar(page: Page, caseId: string): Promise<void> {
   await page.evaluate((id) => {
     const host = document.querySelector(`[data-loket-post="${id}"]`)!;
@@ -93,10 +93,14 @@ describe('Loket in Firefox', () => {
     const page = await openX();
     await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"][data-loket-sla]`), { timeout: 20_000 }, TWEET);
     await tabIntoToolbar(page, TWEET);
+    await page.keyboard.press('Enter'); // the mark: opens the full toolbar, focus stays on the mark
+    await new Promise((r) => setTimeout(r, 300));
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // "Maak zaak"
     // Once the case exists the toolbar shows a status select; pick "closed" with the keyboard.
     await new Promise((r) => setTimeout(r, 500));
-    await tabIntoToolbar(page, TWEET);
+    await tabIntoToolbar(page, TWEET); // the mark, now on the open toolbar's line
+    await page.keyboard.press('Tab');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter'); // a keyboard choice in the status menu applies on Enter
     await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"]`)?.getAttribute('data-loket-sla') === 'answered', { timeout: 10_000 }, TWEET);
