@@ -14,8 +14,8 @@ export interface HostEvents {
   activate(host: Element): void;
   /** The pointer entered (true) or left (false) a host. */
   hover(host: Element, entering: boolean): void;
-  /** A pointer press or keyboard focus arrived at `target` (a host of ours or anything else on the page). */
-  touched(target: EventTarget | null, host: Element | null): void;
+  /** A pointer press or keyboard focus arrived at one of our hosts (`host`) or anywhere else on the page (null). */
+  touched(host: Element | null): void;
 }
 
 const STOPPED = ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'contextmenu'];
@@ -32,10 +32,10 @@ export function listenToHosts(win: Window, handlers: HostEvents, signal: AbortSi
         return;
       }
       case 'focusin':
-        handlers.touched(e.target, host);
+        handlers.touched(host);
         return;
       case 'pointerdown':
-        handlers.touched(e.target, host);
+        handlers.touched(host);
         break;
     }
     if (!host || handlers.isQuiet(host) !== true) return;

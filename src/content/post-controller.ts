@@ -99,12 +99,11 @@ export class PostController {
           if (m) this.actions.open(m, true);
         },
         hover: (host, entering) => this.hover(host, entering),
-        touched: (target, host) => {
+        touched: (host) => {
           const m = host ? this.byHost.get(host) : undefined;
           if (m?.open) m.pinned = true;
           // Pressing or focusing anything else closes an open toolbar that has nothing under way.
           for (const other of this.mounted.values()) if (other !== m && this.actions.closable(other) && !other.host.hasFocus) this.actions.close(other);
-          void target;
         },
       },
       this.lifetime.signal,
