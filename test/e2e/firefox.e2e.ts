@@ -99,7 +99,10 @@ describe('Loket in Firefox', () => {
     await page.keyboard.press('Enter'); // "Maak zaak"
     // Once the case exists the toolbar shows a status select; pick "closed" with the keyboard.
     await new Promise((r) => setTimeout(r, 500));
-    await tabIntoToolbar(page, TWEET); // the mark, now on the open toolbar's line
+    // Focus went elsewhere, so the toolbar closed to the case's chip: back to the mark, open it again.
+    await tabIntoToolbar(page, TWEET);
+    await page.keyboard.press('Enter');
+    await new Promise((r) => setTimeout(r, 300));
     await page.keyboard.press('Tab');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter'); // a keyboard choice in the status menu applies on Enter
