@@ -5,7 +5,7 @@
  */
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
-import type { Site } from '../domain/site';
+import type { Site } from './registry';
 import type { Theme } from '../domain/page-theme';
 
 export interface MountPoint {

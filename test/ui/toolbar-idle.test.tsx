@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { t } from '../../src/ui/i18n';
 import { Toolbar } from '../../src/ui/toolbar';
@@ -14,7 +14,7 @@ function shape(node: Node): string {
   return `<${el.tagName.toLowerCase()} ${attrs}>${[...el.childNodes].map(shape).join('')}</${el.tagName.toLowerCase()}>`;
 }
 
-const post: PostRef = { caseId: xCaseId('1'), site: 'x', url: 'https://x.com/a/status/1', author: { name: 'Jan <b>', handle: '@jan' }, text: '', postedAt: 0, postedAtSource: 'page' };
+const post: PostRef = { caseId: caseIdFor('x', '1'), site: 'x', url: 'https://x.com/a/status/1', author: { name: 'Jan <b>', handle: '@jan' }, text: '', postedAt: 0, postedAtSource: 'page' };
 
 function preactShape(p: PostRef): string {
   const root = document.createElement('div');
