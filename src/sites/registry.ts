@@ -59,15 +59,8 @@ export function createRegistry<S extends string>(metas: readonly SiteMeta<S>[]) 
     isSite: (value: unknown): value is S => typeof value === 'string' && byId.has(value),
     /** The site Loket runs on at this host, or null. */
     siteForHost: (hostname: string): S | null => byHost.get(hostname.toLowerCase()) ?? null,
-    /** The site whose domain this host is or is under (a profile link on m.facebook.com is Facebook). */
-    siteForDomain(hostname: string): S | null {
-      const labels = hostname.toLowerCase().split('.');
-      for (let i = 0; i < labels.length - 1; i++) {
-        const site = byDomain.get(labels.slice(i).join('.'));
-        if (site !== undefined) return site;
-      }
-      return null;
-    },
+    /** The site whose registrable domain this is ("twitter.com" is X), or null. */
+    siteForDomain: (domain: string): S | null => byDomain.get(domain.toLowerCase()) ?? null,
     /** Match patterns for every host of every site: the manifest's host permissions, tabs.query. */
     siteUrlPatterns: (): string[] => metas.flatMap((m) => m.hosts.map((h) => `https://${h}/*`)),
     parseCaseId,
