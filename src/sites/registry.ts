@@ -67,10 +67,11 @@ export function createRegistry<S extends string>(metas: readonly SiteMeta<S>[]) 
     isCaseId,
     /** The case id of a post or comment on a site; throws on ids the site would not make. */
     caseIdFor(site: S, postId: string, commentId?: string): CaseId {
-      const meta = siteMeta(site);
-      const value = `${meta.caseId.prefix}:${meta.caseId.format(postId, commentId)}`;
-      if (!isCaseId(value)) throw new RangeError(`Not a valid case id: ${JSON.stringify(value)}`);
-      return value;
+      const { prefix, format, parse } = siteMeta(site).caseId;
+      const key = format(postId, commentId);
+      // Read per post on every pass of the content script: checked by the site's own parse, not by prefix lookup.
+      if (parse(key) === null) throw new RangeError(`Not a valid case id: ${JSON.stringify(`${prefix}:${key}`)}`);
+      return `${prefix}:${key}` as CaseId;
     },
     /** The site of a (valid) case id. */
     siteOfCaseId(id: CaseId): S {

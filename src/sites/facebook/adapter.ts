@@ -16,6 +16,7 @@ export function facebookPageKind(path: string): string {
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
   candidateSelector: `${FB.feedPost}, ${FB.article}, ${FB.viewer}`,
+  dialogSelector: FB.viewer,
   accepts(el) {
     if (isComment(el)) return true;
     // A dialog is a post only when it is the media viewer showing one (an author and text beside the media).

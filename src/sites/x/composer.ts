@@ -33,6 +33,7 @@ function inlineEditor(doc: Document): HTMLElement | null {
 }
 
 export const xComposer: ComposerAccess = {
+  editorSelector: EDITOR,
   submitSelector: `${X.submitInline}, ${X.submitDialog}`,
   sendsOnEnter: false,
 
