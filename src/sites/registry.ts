@@ -32,6 +32,7 @@ export function createRegistry<S extends string>(metas: readonly SiteMeta<S>[]) 
   const byDomain = new Map<string, S>(metas.flatMap((m) => m.domains.map((d) => [d.toLowerCase(), m.id] as const)));
   const byPrefix = new Map<string, SiteMeta<S>>(metas.map((m) => [`${m.caseId.prefix}:`, m]));
   if (byId.size !== metas.length || byPrefix.size !== metas.length) throw new Error('two sites share an id or a case-id prefix');
+  if (byHost.size !== metas.reduce((n, m) => n + m.hosts.length, 0)) throw new Error('two sites share a host');
 
   const siteMeta = (site: S): SiteMeta<S> => {
     const meta = byId.get(site);

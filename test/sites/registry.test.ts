@@ -55,7 +55,8 @@ describe('the site registry', () => {
     expect(parseCaseId('123')).toBeNull();
   });
 
-  it('refuses two sites with the same id or case-id prefix', () => {
+  it('refuses two sites with the same id, case-id prefix or host', () => {
+    expect(() => createRegistry([X_META, { ...FACEBOOK_META, hosts: [...FACEBOOK_META.hosts, 'twitter.com'] }])).toThrow(/share a host/);
     expect(() => createRegistry([X_META, { ...FACEBOOK_META, caseId: { ...FACEBOOK_META.caseId, prefix: 'x' } }])).toThrow(/share/);
     expect(() => createRegistry([X_META, X_META])).toThrow(/share/);
   });
