@@ -32,13 +32,14 @@ vi.mock('../../src/sites/registry', async (importOriginal) => {
 const { SITES, caseIdFor, siteForHost } = await import('../../src/sites/registry');
 const { manifestFor } = await import('../../scripts/manifest');
 const { managedSchemaFor } = await import('../../scripts/managed-schema');
-const { postRefSchema, requestSchemas, slaSchema } = await import('../../src/protocol/schemas');
+const { postRefSchema, requestSchemas } = await import('../../src/protocol/schemas');
+const { slaSchema } = await import('../../src/domain/settings-schema');
 const { DEFAULT_SLA_POLICY } = await import('../../src/domain/sla-policy');
 const { parseManaged } = await import('../../src/domain/managed');
 const { templateValues } = await import('../../src/domain/template-values');
-const { handoverRecord } = await import('../../src/domain/handover');
+const { handoverRecord } = await import('../../src/exports/handover-export');
 const { personQuery } = await import('../../src/domain/person');
-const { DEFAULT_SETTINGS } = await import('../../src/protocol/messages');
+const { DEFAULT_SETTINGS } = await import('../../src/domain/settings');
 const { OfficeHoursForm } = await import('../../src/options/office-hours-form');
 const { PeriodChooser } = await import('../../src/reports/period-chooser');
 
