@@ -8,6 +8,7 @@ import { zipSync } from 'fflate';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, watch as watchFs } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { managedSchemaFor } from './managed-schema';
 import { manifestFor, type Browser } from './manifest';
 import { dropLegacyPolyfills } from './drop-legacy-polyfills';
 
@@ -54,6 +55,7 @@ function packageVersion(): string {
 /** Everything but the bundles: manifests, pages, icons, locales. The bundles go to chrome first, then are copied. */
 function finish(): void {
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  const managedSchema = managedSchemaFor(JSON.parse(readFileSync(join(root, 'assets', 'managed_schema.json'), 'utf8')));
   const version = packageVersion();
   for (const browser of BROWSERS) {
     const out = join(dist, browser);
@@ -64,6 +66,8 @@ function finish(): void {
     cpSync(join(root, 'assets'), out, { recursive: true });
     for (const [from, to] of STATIC_FILES) cpSync(join(root, from), join(out, to));
     writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(base, browser, version), null, 2)}\n`);
+    // The hosts (manifest) and the policy's per-site keys come from the site registry.
+    writeFileSync(join(out, 'managed_schema.json'), `${JSON.stringify(managedSchema, null, 2)}\n`);
   }
 }
 

@@ -6,7 +6,7 @@
  * figures are an upper bound for Loket's own work) and PouchDB Server on this machine (no network latency).
  */
 import 'fake-indexeddb/auto';
-import { xCaseId, type CaseId } from '../../src/domain/case-id';
+import { caseIdFor, type CaseId } from '../../src/domain/case-id';
 import { newCase } from '../../src/domain/case';
 import { getCase, updateCase } from '../../src/storage/case-store';
 import { openLoketDb, toStored, type LoketDatabase, type StoredEvent } from '../../src/storage/db';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const pushes: number[] = [];
     const pulls: number[] = [];
     for (let i = 0; i < CHANGES; i++) {
-      const id = xCaseId(String(1_800_000_000_000_000_000n + BigInt(i))) as CaseId;
+      const id = caseIdFor('x', String(1_800_000_000_000_000_000n + BigInt(i))) as CaseId;
       const start = performance.now();
       await updateCase(a, id, { assignee: `Agent ${i}` }, 'Anna', clock());
       const p0 = performance.now();

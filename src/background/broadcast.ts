@@ -4,11 +4,11 @@
  */
 import browser from 'webextension-polyfill';
 import { PROTOCOL, type PushEnvelope, type PushName, type Pushes } from '../protocol/messages';
-import { SITE_URL_PATTERNS } from '../sites/hosts';
+import { siteUrlPatterns } from '../sites/registry';
 
 export async function broadcast<P extends PushName>(push: P, payload: Pushes[P]): Promise<void> {
   const message: PushEnvelope<P> = { protocol: PROTOCOL, push, payload };
-  const tabs = await browser.tabs.query({ url: SITE_URL_PATTERNS });
+  const tabs = await browser.tabs.query({ url: siteUrlPatterns() });
   await Promise.all([
     ...tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(ignore))),
     browser.runtime.sendMessage(message).catch(ignore),

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { createRouter } from '../protocol/router';
-import { siteForHost } from '../sites/hosts';
+import { siteForHost } from '../sites/registry';
 import { ALARM, refreshTimers } from './alerts';
 import { loadSettings } from '../storage/settings';
 import { getCase } from '../storage/case-store';

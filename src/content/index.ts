@@ -5,10 +5,9 @@
 import type { Case } from '../domain/case';
 import { send, onPush } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
-import { facebookAdapter } from '../sites/facebook/adapter';
-import { siteForHost } from '../sites/hosts';
+import { SITE_ADAPTERS } from '../sites/adapters';
+import { siteForHost } from '../sites/registry';
 import type { SiteAdapter } from '../sites/site-adapter';
-import { xAdapter } from '../sites/x/adapter';
 import { observeBatched } from './batched-observer';
 import { CaseCache } from './case-cache';
 import { PostController } from './post-controller';
@@ -18,7 +17,6 @@ import { startTicker } from './ticker';
 import { listenForTrigger } from './template-trigger';
 import { isLoketHost } from './post-host';
 
-const ADAPTERS: Record<'x' | 'facebook', SiteAdapter> = { x: xAdapter, facebook: facebookAdapter };
 const TICK_MS = 30_000;
 /** Case state for new posts is asked in one request per this many milliseconds (toolbars appear after it). */
 const CASE_BATCH_MS = 50;
@@ -97,4 +95,4 @@ async function start(adapter: SiteAdapter): Promise<void> {
 }
 
 const site = siteForHost(location.hostname);
-if (site && document.body) void start(ADAPTERS[site]);
+if (site && document.body) void start(SITE_ADAPTERS[site]);

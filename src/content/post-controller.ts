@@ -172,7 +172,8 @@ export class PostController {
    */
   openTemplatesFor(id: CaseId, editor: HTMLElement, typedTrigger = true): boolean {
     const candidates = [...this.mounted.values()].filter((m) => m.post.caseId === id);
-    const m = candidates.find((c) => c.el.parentElement?.closest('[role="dialog"]') === editor.closest('[role="dialog"]')) ?? candidates[0];
+    const dialog = this.adapter.dialogSelector;
+    const m = candidates.find((c) => c.el.parentElement?.closest(dialog) === editor.closest(dialog)) ?? candidates[0];
     if (!m) return false;
     this.actions.openPanel(m, 'templates');
     // The template goes into this composer, replacing the trigger when one was typed there.
@@ -187,7 +188,7 @@ export class PostController {
    */
   openTemplatesAtFocus(): boolean {
     const active = document.activeElement;
-    const editor = active?.closest('[contenteditable="true"], textarea');
+    const editor = active?.closest(this.adapter.composer.editorSelector);
     const target = editor instanceof HTMLElement ? this.adapter.composer.replyTarget(editor) : null;
     // Opened by the shortcut: nothing typed to replace.
     if (target && editor instanceof HTMLElement && this.openTemplatesFor(target, editor, false)) return true;

@@ -40,7 +40,7 @@ export class ReplyTracker {
       (e) => {
         if (e.key !== 'Enter' || e.shiftKey) return;
         if (!this.composer.sendsOnEnter && !(e.ctrlKey || e.metaKey)) return;
-        const editor = (e.target as Element | null)?.closest?.('[contenteditable="true"], textarea');
+        const editor = (e.target as Element | null)?.closest?.(this.composer.editorSelector);
         if (editor instanceof HTMLElement && this.composer.canSubmit(editor)) this.sending(editor);
       },
       { capture: true, signal },

@@ -19,7 +19,7 @@ export function listenForTrigger(
   doc.addEventListener(
     'input',
     (e) => {
-      const editor = (e.target as Element | null)?.closest?.('[contenteditable="true"], textarea');
+      const editor = (e.target as Element | null)?.closest?.(composer.editorSelector);
       if (!(editor instanceof HTMLElement) || !endsWithTrigger(editor, doc)) return;
       const target = composer.replyTarget(editor);
       if (target) open(target, editor);

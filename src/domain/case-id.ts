@@ -3,56 +3,13 @@
  *   x:<status id>                      a tweet
  *   fb:<post id>                       a Facebook post
  *   fb:<post id>/<comment id>          a Facebook comment or reply (the reply's own comment id)
- * Pure string logic: used by storage keys, the message contract and the site adapters alike.
+ * Each site's meta (src/sites/<site>/meta.ts) reads and writes its own part; the registry dispatches on the
+ * prefix. Re-exported here for storage keys, the message contract and the site adapters alike, with the
+ * case reference that is worked out from an id.
  */
-import type { Site } from './site';
+import type { CaseId } from '../sites/registry';
 
-export type CaseId = string & { readonly __brand: 'CaseId' };
-
-export interface ParsedCaseId {
-  site: Site;
-  postId: string;
-  commentId?: string;
-}
-
-const X_STATUS_ID = /^[0-9]{1,25}$/;
-// Facebook ids are numeric or pfbid… (base58-like, letters and digits).
-const FB_ID = /^(?:[0-9]{1,25}|pfbid[0-9A-Za-z]{10,80})$/;
-
-export function parseCaseId(value: string): ParsedCaseId | null {
-  if (value.startsWith('x:')) {
-    const id = value.slice(2);
-    return X_STATUS_ID.test(id) ? { site: 'x', postId: id } : null;
-  }
-  if (value.startsWith('fb:')) {
-    const [postId, commentId, ...rest] = value.slice(3).split('/');
-    if (rest.length > 0 || postId === undefined || !FB_ID.test(postId)) return null;
-    if (commentId === undefined) return { site: 'facebook', postId };
-    return FB_ID.test(commentId) ? { site: 'facebook', postId, commentId } : null;
-  }
-  return null;
-}
-
-export function isCaseId(value: unknown): value is CaseId {
-  return typeof value === 'string' && parseCaseId(value) !== null;
-}
-
-export function xCaseId(statusId: string): CaseId {
-  return checked(`x:${statusId}`);
-}
-
-export function facebookCaseId(postId: string, commentId?: string): CaseId {
-  return checked(commentId === undefined ? `fb:${postId}` : `fb:${postId}/${commentId}`);
-}
-
-export function siteOfCaseId(id: CaseId): Site {
-  return id.startsWith('x:') ? 'x' : 'facebook';
-}
-
-function checked(value: string): CaseId {
-  if (!isCaseId(value)) throw new RangeError(`Not a valid case id: ${JSON.stringify(value)}`);
-  return value;
-}
+export { caseIdFor, isCaseId, parseCaseId, siteOfCaseId, type CaseId, type ParsedCaseId } from '../sites/registry';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

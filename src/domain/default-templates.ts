@@ -9,10 +9,10 @@
  * for every municipality. Ids are stable (`default:<slug>`), so the shipped templates stay recognisable after an agent edits them;
  * the database seeds them once (src/storage/db.ts). `order` is the position in this list.
  */
-import type { Site } from './site';
+import { SITES, type Site } from './site';
 import type { Template } from './template';
 
-const BOTH: Site[] = ['x', 'facebook'];
+const BOTH: Site[] = [...SITES];
 
 interface Entry {
   slug: string;

@@ -8,7 +8,7 @@ import { httpsUrlSchema } from './https-url';
 import { MANAGED_SETTING_KEYS, ownAccountsText, type ManagedKey, type ManagedPolicy, type ManagedSettingKey, type ManagedTag } from './managed-policy';
 import { officeHoursSchema } from './office-calendar-schema';
 import { OFFICIALESE_POLICY_EXPECTED, readOfficialesePolicy } from './readability/officialese-policy';
-import { SITES } from './site';
+import { SITE_METAS, SITES, type Site } from './site';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './sla-policy';
 import { templateDraftSchema } from './template-draft-schema';
 import { importedTemplate } from './template-file';
@@ -57,7 +57,8 @@ function using<T, K extends ManagedKey>(
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const minutes = () => z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_MINUTES));
-const perSite = <T extends z.ZodMiniType>(item: T) => z.strictObject({ x: z.optional(item), facebook: z.optional(item) });
+// One optional key per site of the registry.
+const perSite = <T extends z.ZodMiniType>(item: T) => z.strictObject(Object.fromEntries(SITES.map((s) => [s, z.optional(item)])) as Record<Site, z.ZodMiniOptional<T>>);
 
 /** The first id that occurs twice, if any. */
 function duplicateId(items: ReadonlyArray<{ id: string }>): string | undefined {
@@ -69,10 +70,10 @@ function duplicateId(items: ReadonlyArray<{ id: string }>): string | undefined {
   return undefined;
 }
 
-// An X handle is letters, digits and _ (15 at most today; the limit here only catches a pasted URL or name);
-// a Facebook Page name is free text. The settings keep both in one comma-separated string, so a name may
-// not contain a comma.
-const xHandle = z.string().check(z.trim(), z.regex(/^@?[A-Za-z0-9_]{1,50}$/, 'an X handle is @ followed by letters, digits or _'));
+// An own account is a handle (X: letters, digits and _, 15 at most today; the limit here only catches a
+// pasted URL or name) or a name as the page shows it (a Facebook Page), as the site's meta says. The settings
+// keep all in one comma-separated string, so a name may not contain a comma.
+const handle = (label: string) => z.string().check(z.trim(), z.regex(/^@?[A-Za-z0-9_]{1,50}$/, `an ${label} handle is @ followed by letters, digits or _`));
 const pageName = text(100).check(z.regex(/^[^,]*$/, 'a Page name cannot contain a comma'));
 
 const tagSchema = z.object({
@@ -100,14 +101,16 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
   },
   ownAccounts: {
     type: 'object',
-    expected: 'the own accounts per site, { "x": ["@handle"], "facebook": ["Page name"] }',
+    expected: `the own accounts per site, { ${SITE_METAS.map((m) => `"${m.id}": ["${m.ownAccount === 'handle' ? '@handle' : 'Page name'}"]`).join(', ')} }`,
     read: using('ownAccounts', perSite(z.array(z.string())), (lists) => {
       // Checked per entry here, so the problem can name the entry.
-      const x = z.array(xHandle).check(z.maxLength(20)).safeParse(lists.x ?? []);
-      if (!x.success) return { problem: describe('x', x.error.issues) };
-      const facebook = z.array(pageName).check(z.maxLength(20)).safeParse(lists.facebook ?? []);
-      if (!facebook.success) return { problem: describe('facebook', facebook.error.issues) };
-      const value = { x: x.data.map((h) => (h.startsWith('@') ? h : `@${h}`)), facebook: facebook.data };
+      const value = {} as Record<Site, string[]>;
+      for (const meta of SITE_METAS) {
+        const entry = meta.ownAccount === 'handle' ? handle(meta.label) : pageName;
+        const parsed = z.array(entry).check(z.maxLength(20)).safeParse(lists[meta.id] ?? []);
+        if (!parsed.success) return { problem: describe(meta.id, parsed.error.issues) };
+        value[meta.id] = meta.ownAccount === 'handle' ? parsed.data.map((h) => (h.startsWith('@') ? h : `@${h}`)) : parsed.data;
+      }
       if (ownAccountsText(value).length > 500) return { problem: 'the accounts together are longer than 500 characters' };
       return { value };
     }),
@@ -122,7 +125,7 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
   },
   sla: {
     type: 'object',
-    expected: 'response targets in minutes { firstResponseMinutes: { x, facebook }, resolutionMinutes: { x, facebook }, soonMinutes }',
+    expected: `response targets in minutes { firstResponseMinutes: { ${SITES.join(', ')} }, resolutionMinutes: { ${SITES.join(', ')} }, soonMinutes }`,
     read: using(
       'sla',
       z.strictObject({
@@ -134,16 +137,16 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
         const ms = (m: number) => m * MINUTE;
         const first = sla.firstResponseMinutes ?? {};
         const resolution: SlaPolicy['resolutionMs'] = {};
+        const firstResponse = { ...DEFAULT_SLA_POLICY.firstResponseMs };
         for (const site of SITES) {
           const m = sla.resolutionMinutes?.[site];
           if (m !== undefined) resolution[site] = ms(m);
+          const f = first[site];
+          if (f !== undefined) firstResponse[site] = ms(f);
         }
         return {
           value: {
-            firstResponseMs: {
-              x: first.x !== undefined ? ms(first.x) : DEFAULT_SLA_POLICY.firstResponseMs.x,
-              facebook: first.facebook !== undefined ? ms(first.facebook) : DEFAULT_SLA_POLICY.firstResponseMs.facebook,
-            },
+            firstResponseMs: firstResponse,
             // Given: the policy's targets only (a site left out has none). Not given: Loket's default.
             resolutionMs: sla.resolutionMinutes ? resolution : { ...DEFAULT_SLA_POLICY.resolutionMs },
             soonMs: sla.soonMinutes !== undefined ? ms(sla.soonMinutes) : DEFAULT_SLA_POLICY.soonMs,

@@ -14,7 +14,7 @@
 import type { Case } from './case';
 import type { CaseEvent } from './case-event';
 import type { Author } from './post-ref';
-import { SITES, type Site } from './site';
+import { SITES, siteForDomain, siteMeta, type Site } from './site';
 
 export interface PersonQuery {
   /** What the agent typed, trimmed: shown in the export's header. */
@@ -29,7 +29,9 @@ export interface PersonQuery {
   site?: Site;
 }
 
-const PROFILE_URL = /^(?:https?:\/\/)?(?:(?:www|m|mobile|web)\.)?(?:x|twitter|facebook)\.com\//i;
+// A link on one of the sites' domains (src/sites/<site>/meta.ts), with or without scheme and common subdomain.
+const LINK_HOST = /^(?:https?:\/\/)?([^/?#\s]+)\//i;
+const SUBDOMAIN = /^(?:www|m|mobile|web)\./;
 // X handles are letters, digits and _; Facebook user names add dots; profile ids are digits.
 const HANDLE = /^[\p{L}\p{N}_.]+$/u;
 
@@ -37,10 +39,11 @@ const HANDLE = /^[\p{L}\p{N}_.]+$/u;
 export function personQuery(input: string): PersonQuery | null {
   const raw = input.trim();
   if (raw === '') return null;
-  if (PROFILE_URL.test(raw)) {
+  const linkHost = LINK_HOST.exec(raw)?.[1];
+  const site = linkHost === undefined ? null : siteForDomain(linkHost.toLowerCase().replace(SUBDOMAIN, ''));
+  if (site !== null) {
     const profile = normaliseProfileUrl(/^https?:\/\//i.test(raw) ? raw : `https://${raw}`);
     if (profile === undefined) return null;
-    const site: Site = profile.startsWith('x.com/') ? 'x' : 'facebook';
     const handle = handleFromProfile(profile);
     return handle === undefined ? { raw, profile, site } : { raw, profile, site, handle };
   }
@@ -185,8 +188,10 @@ export function normaliseProfileUrl(url: string): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  let host = parsed.hostname.toLowerCase().replace(/^(?:www|m|mobile|web)\./, '');
-  if (host === 'twitter.com') host = 'x.com';
+  let host = parsed.hostname.toLowerCase().replace(SUBDOMAIN, '');
+  // One spelling per site: its canonical domain ("twitter.com" is "x.com").
+  const site = siteForDomain(host);
+  if (site !== null) host = siteMeta(site).domains[0] ?? host;
   const path = parsed.pathname.replace(/\/+$/, '').toLowerCase();
   if (path === '/profile.php') {
     const id = parsed.searchParams.get('id');

@@ -3,14 +3,20 @@
  */
 import * as z from 'zod/mini';
 import { officeHoursSchema } from './office-calendar-schema';
+import { SITES, type Site } from './site';
+import { DEFAULT_SLA_POLICY } from './sla-policy';
 
 const setting = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 const duration = z.number().check(z.int(), z.nonnegative(), z.maximum(90 * 24 * 3_600_000));
 
+/** One key per site of the registry. */
+const perSite = <T extends z.ZodMiniType>(item: (site: Site) => T) => z.strictObject(Object.fromEntries(SITES.map((s) => [s, item(s)])) as Record<Site, T>);
+
 export const slaSchema = z.strictObject({
-  firstResponseMs: z.strictObject({ x: duration, facebook: duration }),
-  resolutionMs: z.strictObject({ x: z.optional(duration), facebook: z.optional(duration) }),
+  // A site added since the settings were saved takes its default target; the agent's other settings stay.
+  firstResponseMs: perSite((site) => z._default(duration, DEFAULT_SLA_POLICY.firstResponseMs[site])),
+  resolutionMs: perSite(() => z.optional(duration)),
   soonMs: duration,
 });
 

@@ -1,3 +1,2 @@
-/** The sites Loket works on. Adding one means a folder under src/sites/ and a value here. */
-export const SITES = ['x', 'facebook'] as const;
-export type Site = (typeof SITES)[number];
+/** The sites Loket works on: a re-export of the site registry (src/sites/registry.ts), where sites are added. */
+export { SITE_METAS, SITES, siteForDomain, siteLabel, siteMeta, type Site } from '../sites/registry';

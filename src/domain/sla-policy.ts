@@ -6,9 +6,8 @@
  */
 import { addOfficeMs, officeMsBetween, type OfficeCalendar } from './office-hours';
 import { DEFAULT_SOON_MS } from './sla-state';
-import type { Site } from './site';
+import { SITE_METAS, type Site } from './site';
 
-const HOUR = 3_600_000;
 
 export interface SlaPolicy {
   /** Office time until the first response is due, per site. */
@@ -19,8 +18,11 @@ export interface SlaPolicy {
   soonMs: number;
 }
 
+const MINUTE = 60_000;
+
 export const DEFAULT_SLA_POLICY: SlaPolicy = {
-  firstResponseMs: { x: 1 * HOUR, facebook: 4 * HOUR },
+  // Each site's meta sets its default (X 1 hour, Facebook 4 hours).
+  firstResponseMs: Object.fromEntries(SITE_METAS.map((m) => [m.id, m.firstResponseMinutes * MINUTE])) as Record<Site, number>,
   resolutionMs: {},
   soonMs: DEFAULT_SOON_MS,
 };

@@ -1,7 +1,7 @@
 /** The values a template's variables take for one post, from the page and the agent's settings. */
 import { caseReference, type CaseId } from './case-id';
 import { firstName, type TemplateValues } from './render-template';
-import type { Site } from './site';
+import { siteLabel, type Site } from './site';
 
 export interface TemplateContext {
   author: { name: string; handle?: string };
@@ -35,6 +35,6 @@ export function templateValues(post: TemplateContext, agent: AgentDetails, now: 
     zaaknummer: caseReference(post.caseId),
     datum: at.toLocaleDateString('nl-NL', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
     tijd: at.toLocaleTimeString('nl-NL', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }),
-    kanaal: post.site === 'x' ? 'X' : 'Facebook',
+    kanaal: siteLabel(post.site),
   };
 }

@@ -8,7 +8,7 @@
 import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { Handover } from '../domain/handover';
-import type { Site } from '../domain/site';
+import { siteLabel, type Site } from '../domain/site';
 import type { Tag } from '../domain/tag';
 
 /** The words of a history in one language. Plain text: escape before use in HTML. */
@@ -50,11 +50,9 @@ export const DUTCH_EVENT_WORDS: EventWords = {
   statusName: (status) => STATUS_NAMES[status],
 };
 
-const SITE_NAMES: Record<Site, string> = { x: 'X', facebook: 'Facebook' };
-
-/** A site's name as the exports write it. */
+/** A site's name as the exports write it: its label in the site registry. */
 export function siteName(site: Site): string {
-  return SITE_NAMES[site];
+  return siteLabel(site);
 }
 
 /** A status in words; a value that is no status (from a later version) as it is. */

@@ -19,6 +19,7 @@
  */
 import { ARCHIVE_FORMAT, sha256Hex } from './archive';
 import { localDate } from '../domain/office-hours';
+import { isSite, siteLabel } from '../sites/registry';
 
 export const MDTO_NAMESPACE = 'https://www.nationaalarchief.nl/mdto';
 export const MDTO_SCHEMA_VERSION = 'MDTO-XML 1.0.2';
@@ -84,7 +85,6 @@ const LISTS = {
   trigger: 'Loket: start van een bewaartermijn',
   restriction: 'Loket: beperkingen op het gebruik',
 };
-const SITE_NAMES: Record<string, string> = { x: 'X', facebook: 'Facebook' };
 
 /** The MDTO files of every case in the archive, in the archive's order. */
 export async function buildMdto(archiveJson: string, options: MdtoOptions): Promise<MdtoFile[]> {
@@ -113,7 +113,7 @@ export async function buildMdto(archiveJson: string, options: MdtoOptions): Prom
 
 function informatieobject(c: ArchivedCase, recordFile: string, municipality: string, options: MdtoOptions): string {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const site = SITE_NAMES[c.site] ?? c.site;
+  const site = isSite(c.site) ? siteLabel(c.site) : c.site;
   const posted = c.postedAt ? Date.parse(c.postedAt) : NaN;
   const resident = c.author.handle ? `${c.author.name} (${c.author.handle})` : c.author.name;
   const agents = [...new Set([...c.replies.map((r) => r.actor), c.handover?.agent, ...c.statusChanges.map((s) => s.actor)].filter((a): a is string => !!a?.trim()))];

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { calendarProblems } from '../domain/office-calendar-schema';
 import { dutchHolidays, type OfficeCalendar, type Shift, type Weekday } from '../domain/office-hours';
+import { SITES, siteLabel, type Site } from '../domain/site';
 import type { SlaPolicy } from '../domain/sla-policy';
 import { send } from '../protocol/client';
 import type { Settings } from '../protocol/messages';
@@ -178,17 +179,13 @@ export function OfficeHoursForm({ settings, onSaved, locked }: OfficeHoursFormPr
       </fieldset>
       <fieldset disabled={locked}>
         <legend>{t('slaLegend')}</legend>
-        {minutesField('sla-x', t('slaFirstResponseX'), sla.firstResponseMs.x, (ms) => setSla({ ...sla, firstResponseMs: { ...sla.firstResponseMs, x: ms ?? 0 } }))}
-        {minutesField('sla-facebook', t('slaFirstResponseFacebook'), sla.firstResponseMs.facebook, (ms) =>
-          setSla({ ...sla, firstResponseMs: { ...sla.firstResponseMs, facebook: ms ?? 0 } }),
+        {SITES.map((site) =>
+          minutesField(`sla-${site}`, t('slaFirstResponse', siteLabel(site)), sla.firstResponseMs[site], (ms) =>
+            setSla({ ...sla, firstResponseMs: { ...sla.firstResponseMs, [site]: ms ?? 0 } }),
+          ),
         )}
-        {minutesField('sla-resolve-x', t('slaResolutionX'), sla.resolutionMs.x, (ms) => setSla({ ...sla, resolutionMs: withTarget(sla.resolutionMs, 'x', ms) }), true)}
-        {minutesField(
-          'sla-resolve-facebook',
-          t('slaResolutionFacebook'),
-          sla.resolutionMs.facebook,
-          (ms) => setSla({ ...sla, resolutionMs: withTarget(sla.resolutionMs, 'facebook', ms) }),
-          true,
+        {SITES.map((site) =>
+          minutesField(`sla-resolve-${site}`, t('slaResolution', siteLabel(site)), sla.resolutionMs[site], (ms) => setSla({ ...sla, resolutionMs: withTarget(sla.resolutionMs, site, ms) }), true),
         )}
         {minutesField('sla-soon', t('slaSoon'), sla.soonMs, (ms) => setSla({ ...sla, soonMs: ms ?? 0 }))}
       </fieldset>
@@ -209,7 +206,7 @@ export function OfficeHoursForm({ settings, onSaved, locked }: OfficeHoursFormPr
   );
 }
 
-function withTarget(targets: SlaPolicy['resolutionMs'], site: 'x' | 'facebook', ms: number | undefined): SlaPolicy['resolutionMs'] {
+function withTarget(targets: SlaPolicy['resolutionMs'], site: Site, ms: number | undefined): SlaPolicy['resolutionMs'] {
   const next = { ...targets };
   if (ms === undefined) delete next[site];
   else next[site] = ms;

@@ -8,6 +8,7 @@ import { accessExportHtml, accessExportJson } from '../exports/access-export';
 import { buildArchive, type ArchiveFiles } from '../exports/archive';
 import type { Case } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
+import { siteLabel } from '../domain/site';
 import type { ErasureRecord } from '../domain/person';
 import { buildMdto, retentionFromSettings } from '../exports/mdto';
 import { strToU8, zipSync } from 'fflate';
@@ -158,7 +159,7 @@ export function PrivacySection({ settings, onSaved, locked }: { settings: Settin
                 <ul class="person-cases">
                   {found.cases.map((c) => (
                     <li key={c.id} data-case-id={c.id}>
-                      {t(c.site === 'x' ? 'site_x' : 'site_facebook')} · {c.author.name}
+                      {siteLabel(c.site)} · {c.author.name}
                       {c.author.handle ? ` (${c.author.handle})` : ''} · {formatDateTime(c.postedAt)}: {snippet(c.text, 80)}
                     </li>
                   ))}

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { CaseId } from '../domain/case-id';
 import { renderTemplate, templateFields, VARIABLES } from '../domain/render-template';
-import { SITES, type Site } from '../domain/site';
+import { SITES, siteLabel, siteMeta, type Site } from '../domain/site';
 import type { Template } from '../domain/template';
 import { templateValues } from '../domain/template-values';
 import { X_MAX, xWeightedLength } from '../domain/x-length';
@@ -29,9 +29,10 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const [draft, setDraft] = useState<TemplateDraft>(props.draft);
   const [error, setError] = useState('');
   const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => setDraft({ ...draft, [key]: value });
-  const site: Site = draft.sites.includes('x') ? 'x' : 'facebook';
+  // The preview is for a site whose reply length is limited, when the template is offered there (X).
+  const site: Site = draft.sites.find((s) => siteMeta(s).replyLength !== undefined) ?? draft.sites[0] ?? SITES[0];
   const preview = renderTemplate(draft.body, templateValues({ ...EXAMPLE, site }, props.settings, Date.now()));
-  const length = draft.sites.includes('x') ? xWeightedLength(preview.text) : undefined;
+  const length = siteMeta(site).replyLength === 'twitter-text' ? xWeightedLength(preview.text) : undefined;
   const fields = templateFields(draft.body);
 
   const submit = async (e: Event) => {
@@ -82,7 +83,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
               checked={draft.sites.includes(s)}
               onChange={(e) => set('sites', (e.currentTarget as HTMLInputElement).checked ? [...draft.sites, s] : draft.sites.filter((x) => x !== s))}
             />{' '}
-            {s === 'x' ? 'X' : 'Facebook'}
+            {siteLabel(s)}
           </label>
         ))}
       </fieldset>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { SITES, siteLabel } from '../domain/site';
 import type { Template } from '../domain/template';
 import { exportTemplates } from '../domain/template-file';
 import { onPush, send } from '../protocol/client';
@@ -111,7 +112,7 @@ export function TemplateManager({ settings }: { settings: Settings }) {
           onClick={() =>
             setEditing({
               isNew: true,
-              draft: { id: newId(), title: '', body: '', category: groups[0]?.category ?? 'Algemeen', language: 'nl', sites: ['x', 'facebook'], scope: 'personal' },
+              draft: { id: newId(), title: '', body: '', category: groups[0]?.category ?? 'Algemeen', language: 'nl', sites: [...SITES], scope: 'personal' },
             })
           }
         >
@@ -161,7 +162,7 @@ export function TemplateManager({ settings }: { settings: Settings }) {
                 <div class="template-title">
                   <strong>{tpl.title}</strong>{' '}
                   <span class="muted">
-                    {t(tpl.scope === 'team' ? 'scopeTeam' : 'scopePersonal')} · {tpl.language.toUpperCase()} · {tpl.sites.map((s) => (s === 'x' ? 'X' : 'Facebook')).join(', ')}
+                    {t(tpl.scope === 'team' ? 'scopeTeam' : 'scopePersonal')} · {tpl.language.toUpperCase()} · {tpl.sites.map(siteLabel).join(', ')}
                     {tpl.shortcut ? ` · ;${tpl.shortcut}` : ''}
                   </span>
                 </div>

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
 import type { Diagnostic } from '../domain/diagnostic';
+import { SITES, siteLabel } from '../domain/site';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
 import { send, onPush } from '../protocol/client';
@@ -152,7 +153,7 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
             <ul>
               {warnings.map((w) => (
                 <li key={w.seq}>
-                  {t('healthLayout', t(w.site === 'x' ? 'site_x' : 'site_facebook'), t(`pageKind_${w.pageKind}` as MessageKey), formatDateTime(w.at))}
+                  {t('healthLayout', siteLabel(w.site), t(`pageKind_${w.pageKind}` as MessageKey), formatDateTime(w.at))}
                 </li>
               ))}
               {policyProblems.map((message) => (
@@ -185,8 +186,11 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
                 {t('filterSite')}
                 <select value={filters.site} onChange={(e) => set({ site: (e.currentTarget as HTMLSelectElement).value as Filters['site'] })}>
                   <option value="all">{t('filterAllSites')}</option>
-                  <option value="x">{t('site_x')}</option>
-                  <option value="facebook">{t('site_facebook')}</option>
+                  {SITES.map((s) => (
+                    <option key={s} value={s}>
+                      {siteLabel(s)}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>
@@ -315,7 +319,7 @@ function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, on
     <li data-case-id={item.id} class={`case sla-${sla}`}>
       <div class="meta">
         <input type="checkbox" checked={selected} onChange={onSelect} aria-label={t('selectCase', item.author.name)} />
-        <span>{t(item.site === 'x' ? 'site_x' : 'site_facebook')}</span>
+        <span>{siteLabel(item.site)}</span>
         <span class="author">{item.author.name}</span>
         {item.author.handle && <span>{item.author.handle}</span>}
         <span class="spacer" />

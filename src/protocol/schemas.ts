@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { CASE_STATUSES } from '../domain/case';
-import { isCaseId, type CaseId } from '../domain/case-id';
+import { isCaseId, parseCaseId, type CaseId } from '../domain/case-id';
 import { SITES } from '../domain/site';
 import { httpsUrlSchema } from '../domain/https-url';
 import { settingsSchema } from '../domain/settings-schema';
@@ -35,7 +35,7 @@ export const postRefSchema = z
     inReplyTo: z.optional(shortText()),
     isRepost: z.optional(z.boolean()),
   })
-  .check(z.refine((p) => (p.site === 'x') === p.caseId.startsWith('x:'), 'case id does not belong to the site'));
+  .check(z.refine((p) => parseCaseId(p.caseId)?.site === p.site, 'case id does not belong to the site'));
 
 const tagList = () => z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50));
 

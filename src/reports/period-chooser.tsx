@@ -1,5 +1,5 @@
 /** Which cases the report covers: a preset or a custom date range (local dates), and the channel. */
-import type { Site } from '../domain/site';
+import { SITES, siteLabel, type Site } from '../domain/site';
 import { t, type MessageKey } from '../ui/i18n';
 import { PRESETS, type DateRange, type Preset } from './period';
 
@@ -73,8 +73,11 @@ export function PeriodChooser({ choice, onPreset, onRange, onSite, problemId }: 
           {t('filterSite')}
           <select value={choice.site} onChange={(e) => onSite(value(e) as Site | 'all')} data-testid="period-site">
             <option value="all">{t('filterAllSites')}</option>
-            <option value="x">{t('site_x')}</option>
-            <option value="facebook">{t('site_facebook')}</option>
+            {SITES.map((s) => (
+              <option key={s} value={s}>
+                {siteLabel(s)}
+              </option>
+            ))}
           </select>
         </label>
       </fieldset>

@@ -13,7 +13,7 @@ import { DEFAULT_TAGS } from '../domain/default-tags';
 import { DEFAULT_CALENDAR, officeMsBetween, type OfficeCalendar } from '../domain/office-hours';
 import { buildReport, UNTAGGED, type Report, type ReportOptions } from '../domain/report';
 import { casesCsv, figuresCsv, type ReportLabels } from '../exports/report-csv';
-import type { Site } from '../domain/site';
+import { siteLabel, type Site } from '../domain/site';
 import type { Tag } from '../domain/tag';
 import { download } from '../ui/download';
 import { casesInPeriod, listTags, loadOfficeCalendar, onReportPushes } from './data';
@@ -69,7 +69,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 export function reportLabels(tags: readonly Tag[]): Required<ReportLabels> {
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   return {
-    site: (site) => t(site === 'x' ? 'site_x' : 'site_facebook'),
+    site: (site) => siteLabel(site),
     tag: (id) => (id === UNTAGGED ? t('reportUntagged') : (byId.get(id)?.label ?? id)),
     agent: (assignee) => assignee || t('reportUnassigned'),
   };

@@ -5,7 +5,7 @@
  */
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
-import type { Site } from '../domain/site';
+import type { Site } from './registry';
 import type { Theme } from '../domain/page-theme';
 
 export interface MountPoint {
@@ -18,6 +18,11 @@ export interface SiteAdapter {
   readonly site: Site;
   /** A selector for candidate posts; cheap, used to find candidates among added nodes. */
   readonly candidateSelector: string;
+  /**
+   * A dialog the site opens over its page (X's reply dialog, Facebook's photo viewer). A post shown both in
+   * one and behind it gets its template picker opened in the dialog the composer is in.
+   */
+  readonly dialogSelector: string;
   /** Whether a candidate is a post Loket works on (not an ad, not a quoted post, …). */
   accepts(candidate: Element): boolean;
   /**
@@ -59,6 +64,8 @@ export interface SiteAdapter {
 
 /** The site's own reply box: where templates go, and how Loket notices that the agent replied. */
 export interface ComposerAccess {
+  /** The site's reply editors: where the agent types (the trigger, the send key). */
+  readonly editorSelector: string;
   /** Clicks on elements matching this are the agent sending a reply. */
   readonly submitSelector: string;
   /** Whether Enter (without Shift) in the editor sends, as on Facebook; otherwise Ctrl/Cmd+Enter does. */

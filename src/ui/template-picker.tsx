@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RenderedTemplate } from '../domain/render-template';
 import { templateFields } from '../domain/render-template';
-import type { Site } from '../domain/site';
+import { siteMeta, type Site } from '../domain/site';
 import type { Template } from '../domain/template';
 import type { PlainPair } from '../domain/readability';
 import { X_MAX, xWeightedLength } from '../domain/x-length';
@@ -45,7 +45,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
   const current = shown[Math.min(active, shown.length - 1)];
   const fields = useMemo(() => (current ? templateFields(current.body) : []), [current]);
   const rendered = current ? props.render(current, fills) : undefined;
-  const length = rendered && props.site === 'x' ? xWeightedLength(rendered.text) : undefined;
+  const length = rendered && siteMeta(props.site).replyLength === 'twitter-text' ? xWeightedLength(rendered.text) : undefined;
   const optionId = (i: number) => `${props.idPrefix}-opt-${i}`;
   const fieldId = (i: number) => `${props.idPrefix}-field-${i}`;
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALARM, checkAlerts } from '../../src/background/alerts';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { OfficeCalendar } from '../../src/domain/office-hours';
 import type { PostRef } from '../../src/domain/post-ref';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/messages';
@@ -23,7 +23,7 @@ const due = (s: Settings) => (postedAt: number, site: 'x' | 'facebook') => first
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0); // Tuesday 10:00 in Amsterdam
 const post = (id: string, postedAt = T0): PostRef => ({
-  caseId: xCaseId(id),
+  caseId: caseIdFor('x', id),
   site: 'x',
   url: `https://x.com/a/status/${id}`,
   author: { name: 'Burger', handle: '@burger' },
@@ -78,8 +78,8 @@ describe('response-timer alerts', () => {
     await trackPost(db, post('1'), 'Anna', T0, due(settings));
     await trackPost(db, post('2'), 'Anna', T0, due(settings));
     await trackPost(db, post('3'), 'Anna', T0, due(settings));
-    await updateCase(db, xCaseId('2'), { assignee: 'Bram' }, 'Bram', T0);
-    await updateCase(db, xCaseId('3'), { firstResponseAt: T0 + 5 * MIN }, 'Anna', T0 + 5 * MIN);
+    await updateCase(db, caseIdFor('x', '2'), { assignee: 'Bram' }, 'Bram', T0);
+    await updateCase(db, caseIdFor('x', '3'), { firstResponseAt: T0 + 5 * MIN }, 'Anna', T0 + 5 * MIN);
     await checkAlerts(db, settings, T0 + 61 * MIN);
     expect(notifications.map((x) => x.id)).toEqual(['loket:x:1']);
   });
@@ -87,7 +87,7 @@ describe('response-timer alerts', () => {
   it('moves the due times of waiting cases when the policy changes, and alerts again for the new due time', async () => {
     await trackPost(db, post('1'), 'Anna', T0, due(settings));
     await trackPost(db, post('2'), 'Anna', T0, due(settings));
-    await updateCase(db, xCaseId('2'), { firstResponseAt: T0 + 5 * MIN }, 'Anna', T0 + 5 * MIN);
+    await updateCase(db, caseIdFor('x', '2'), { firstResponseAt: T0 + 5 * MIN }, 'Anna', T0 + 5 * MIN);
     await checkAlerts(db, settings, T0 + 50 * MIN);
     expect(notifications).toHaveLength(1);
     const slower: Settings = { ...settings, sla: { ...settings.sla, firstResponseMs: { x: 120 * MIN, facebook: 240 * MIN } } };

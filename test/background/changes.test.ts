@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { dueRule, settingsChanged } from '../../src/background/changes';
 import { database } from '../../src/background/database';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/messages';
 import { getCase, trackPost } from '../../src/storage/case-store';
 import { resetFakeBrowser, sent } from '../support/fake-browser';
@@ -20,12 +20,12 @@ afterAll(async () => (await database()).close());
 describe('a change of the settings in force (saved by the agent, or set by the organisation)', () => {
   it('works waiting cases’ due times out again when the SLA changes, and tells every view', async () => {
     const db = await database();
-    await trackPost(db, { caseId: xCaseId('7'), site: 'x', url: 'https://x.com/a/status/7', author: { name: 'A' }, text: 'vraag', postedAt: T0, postedAtSource: 'page' }, 'Anna', T0, dueRule(before));
-    expect((await getCase(db, xCaseId('7')))?.dueAt).toBe(T0 + 60 * MIN);
+    await trackPost(db, { caseId: caseIdFor('x', '7'), site: 'x', url: 'https://x.com/a/status/7', author: { name: 'A' }, text: 'vraag', postedAt: T0, postedAtSource: 'page' }, 'Anna', T0, dueRule(before));
+    expect((await getCase(db, caseIdFor('x', '7')))?.dueAt).toBe(T0 + 60 * MIN);
 
     const after: Settings = { ...before, sla: { ...before.sla, firstResponseMs: { x: 120 * MIN, facebook: 240 * MIN } } };
     await settingsChanged(before, after, T0 + MIN);
-    expect((await getCase(db, xCaseId('7')))?.dueAt).toBe(T0 + 120 * MIN);
+    expect((await getCase(db, caseIdFor('x', '7')))?.dueAt).toBe(T0 + 120 * MIN);
     const pushes = sent.map((m) => (m as { push?: string }).push);
     expect(pushes).toEqual(['settings/changed', 'case/changed']);
   });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { facebookCaseId, isCaseId, parseCaseId, siteOfCaseId, xCaseId } from '../../src/domain/case-id';
+import { caseIdFor, isCaseId, parseCaseId, siteOfCaseId } from '../../src/domain/case-id';
 
 describe('case ids', () => {
   it('names a tweet by its status id', () => {
-    expect(xCaseId('1790000000000000001')).toBe('x:1790000000000000001');
+    expect(caseIdFor('x', '1790000000000000001')).toBe('x:1790000000000000001');
     expect(parseCaseId('x:1790000000000000001')).toEqual({ site: 'x', postId: '1790000000000000001' });
   });
 
   it('names a Facebook post, comment and reply', () => {
-    expect(facebookCaseId('pfbid02abcDEF1234567890xyz')).toBe('fb:pfbid02abcDEF1234567890xyz');
-    expect(facebookCaseId('123456', '987654')).toBe('fb:123456/987654');
+    expect(caseIdFor('facebook', 'pfbid02abcDEF1234567890xyz')).toBe('fb:pfbid02abcDEF1234567890xyz');
+    expect(caseIdFor('facebook', '123456', '987654')).toBe('fb:123456/987654');
     expect(parseCaseId('fb:123456/987654')).toEqual({ site: 'facebook', postId: '123456', commentId: '987654' });
-    expect(siteOfCaseId(facebookCaseId('1'))).toBe('facebook');
+    expect(siteOfCaseId(caseIdFor('facebook', '1'))).toBe('facebook');
   });
 
   it.each(['', 'x:', 'x:12a', 'x:1/2', 'fb:', 'fb:abc', 'fb:1/2/3', 'fb:1/', 'tw:1', 'x:1 ', ' fb:1', 'fb:pfbidshort'])(
@@ -22,6 +22,6 @@ describe('case ids', () => {
   );
 
   it('throws on building an invalid id rather than storing it', () => {
-    expect(() => xCaseId('../etc')).toThrow(RangeError);
+    expect(() => caseIdFor('x', '../etc')).toThrow(RangeError);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, CASE_STATUSES, newCase, type CaseStatus } from '../../src/domain/case';
 import { canMove, InvalidMoveError, MOVES, statusChoices } from '../../src/domain/case-lifecycle';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 
 const ALLOWED: Array<[CaseStatus, CaseStatus]> = [
   ['new', 'in_progress'],
@@ -39,7 +39,7 @@ describe('the case status machine', () => {
   });
 
   it('refuses a move it does not allow and changes nothing', () => {
-    const c = { ...newCase({ caseId: xCaseId('1'), site: 'x', url: 'https://x.com/a/status/1', author: { name: 'A' }, text: '', postedAt: 0, postedAtSource: 'page' }, 0), status: 'closed' as const };
+    const c = { ...newCase({ caseId: caseIdFor('x', '1'), site: 'x', url: 'https://x.com/a/status/1', author: { name: 'A' }, text: '', postedAt: 0, postedAtSource: 'page' }, 0), status: 'closed' as const };
     expect(() => applyPatch(c, { status: 'waiting', tags: ['afval'] }, 1)).toThrow(InvalidMoveError);
     expect(c.tags).toEqual([]);
     expect(applyPatch(c, { status: 'in_progress' }, 1).next.status).toBe('in_progress');

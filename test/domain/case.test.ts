@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, isOpen, newCase, refreshFromPost } from '../../src/domain/case';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 
 const post: PostRef = {
-  caseId: xCaseId('100'),
+  caseId: caseIdFor('x', '100'),
   site: 'x',
   url: 'https://x.com/inwoner/status/100',
   author: { name: 'Inwoner', handle: '@inwoner' },

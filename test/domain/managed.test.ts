@@ -12,7 +12,9 @@ import {
   type ManagedPolicy,
 } from '../../src/domain/managed';
 import { DEFAULT_CALENDAR } from '../../src/domain/office-hours';
+import { SITES, siteMeta } from '../../src/domain/site';
 import { DEFAULT_SLA_POLICY } from '../../src/domain/sla-policy';
+import { managedSchemaFor } from '../../scripts/managed-schema';
 import type { Tag } from '../../src/domain/tag';
 import type { Template } from '../../src/domain/template';
 import type { ImportedTemplate } from '../../src/domain/template-file';
@@ -195,7 +197,7 @@ describe('reading the policy IT set', () => {
   });
 
   it('reads exactly the keys the schema in the package declares to Chrome', () => {
-    const schema = JSON.parse(readFileSync('assets/managed_schema.json', 'utf8')) as { type: string; properties: Record<string, { type?: string }> };
+    const schema = managedSchemaFor(JSON.parse(readFileSync('assets/managed_schema.json', 'utf8'))) as { type: string; properties: Record<string, { type?: string }> };
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties).sort()).toEqual([...MANAGED_KEYS].sort());
     // Each key's type in the schema is the one parseManaged expects: anything else is a wrong type.
@@ -203,6 +205,20 @@ describe('reading the policy IT set', () => {
     for (const [key, { type }] of Object.entries(schema.properties)) {
       expect(parseManaged({ [key]: otherThan[type!] }).problems[0], key).toMatchObject({ key, code: 'wrong-type' });
     }
+  });
+
+  it('declares one key per site of the registry wherever a value is per site, and reads each', () => {
+    type Node = { properties: Record<string, Node>; type: string };
+    const schema = managedSchemaFor(JSON.parse(readFileSync('assets/managed_schema.json', 'utf8'))) as unknown as Node;
+    const sla = schema.properties.sla!.properties;
+    for (const keys of [schema.properties.ownAccounts!.properties, sla.firstResponseMinutes!.properties, sla.resolutionMinutes!.properties]) {
+      expect(Object.keys(keys)).toEqual([...SITES]);
+    }
+    const minutes = Object.fromEntries(SITES.map((site, i) => [site, 10 + i]));
+    const accounts = Object.fromEntries(SITES.map((site) => [site, [siteMeta(site).ownAccount === 'handle' ? '@gemeente' : 'Gemeente']]));
+    const { policy, problems } = parseManaged({ ownAccounts: accounts, sla: { firstResponseMinutes: minutes, resolutionMinutes: minutes } });
+    expect(problems).toEqual([]);
+    for (const [i, site] of SITES.entries()) expect(policy.sla?.firstResponseMs[site]).toBe((10 + i) * 60_000);
   });
 
   it('reads the tag list a tagsUrl serves', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
-import { facebookCaseId, xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { Author } from '../../src/domain/post-ref';
 import {
   eraseSummary,
@@ -17,11 +17,11 @@ import {
 const T0 = Date.UTC(2026, 10, 26, 9, 0);
 
 function onX(id: string, author: Author, text = 'Wanneer wordt het grofvuil opgehaald?'): Case {
-  return { id: xCaseId(id), site: 'x', url: `https://x.com/${author.handle?.slice(1)}/status/${id}`, author, text, postedAt: T0 + Number(id), postedAtSource: 'page', status: 'new', tags: [], createdAt: T0, updatedAt: T0 };
+  return { id: caseIdFor('x', id), site: 'x', url: `https://x.com/${author.handle?.slice(1)}/status/${id}`, author, text, postedAt: T0 + Number(id), postedAtSource: 'page', status: 'new', tags: [], createdAt: T0, updatedAt: T0 };
 }
 
 function onFacebook(id: string, author: Author, text = 'Lantaarnpaal kapot in de Dorpsstraat'): Case {
-  return { id: facebookCaseId(id), site: 'facebook', url: `https://www.facebook.com/gemeente/posts/${id}`, author, text, postedAt: T0 + Number(id), postedAtSource: 'page', status: 'new', tags: [], createdAt: T0, updatedAt: T0 };
+  return { id: caseIdFor('facebook', id), site: 'facebook', url: `https://www.facebook.com/gemeente/posts/${id}`, author, text, postedAt: T0 + Number(id), postedAtSource: 'page', status: 'new', tags: [], createdAt: T0, updatedAt: T0 };
 }
 
 const jose = onX('101', { name: 'José van Dijk', handle: '@JoseVD', profileUrl: 'https://x.com/JoseVD' });

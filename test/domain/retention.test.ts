@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import { closedAt } from '../../src/domain/case-event';
 import { DAY_MS, DEFAULT_RETENTION, expiresAt, isExpired, nextPurgeAt, retentionMs, selectExpired } from '../../src/domain/retention';
 
@@ -10,7 +10,7 @@ const policy = DEFAULT_RETENTION;
 
 function aCase(id: string, status: Case['status'], updatedAt = T0): Case {
   return {
-    id: xCaseId(id),
+    id: caseIdFor('x', id),
     site: 'x',
     url: `https://x.com/jan/status/${id}`,
     author: { name: 'Jan', handle: '@jan' },
@@ -62,7 +62,7 @@ describe('retention of closed cases', () => {
 });
 
 describe('closedAt (the archive says when a case was closed)', () => {
-  const move = (at: number, after: string, seq?: number): CaseEvent => ({ caseId: xCaseId('1'), at, actor: 'Anna', kind: 'changed', field: 'status', before: 'new', after, ...(seq === undefined ? {} : { seq }) });
+  const move = (at: number, after: string, seq?: number): CaseEvent => ({ caseId: caseIdFor('x', '1'), at, actor: 'Anna', kind: 'changed', field: 'status', before: 'new', after, ...(seq === undefined ? {} : { seq }) });
   it('is the last move to closed, whatever order the events come in', () => {
     expect(closedAt([move(T0 + 10, 'closed'), move(T0, 'closed'), move(T0 + 5, 'in_progress')])).toBe(T0 + 10);
     expect(closedAt([move(T0, 'in_progress')])).toBeUndefined();

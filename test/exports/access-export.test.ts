@@ -4,7 +4,7 @@ import { describeEvent } from '../../src/exports/event-description';
 import { escapeHtml, httpsHref } from '../../src/exports/html-document';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
-import { facebookCaseId, xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import { DEFAULT_TAGS } from '../../src/domain/default-tags';
 
 const T0 = Date.UTC(2026, 10, 26, 9, 0);
@@ -12,7 +12,7 @@ const DAY = 24 * 60 * 60_000;
 const HOSTILE = `<img src=x onerror=alert(1)> "quoted" 'single' & </section><script>alert(2)</script>`;
 
 const onX: Case = {
-  id: xCaseId('101'),
+  id: caseIdFor('x', '101'),
   site: 'x',
   url: 'https://x.com/josevd/status/101',
   author: { name: 'José van Dijk', handle: '@josevd', profileUrl: 'https://x.com/josevd' },
@@ -28,7 +28,7 @@ const onX: Case = {
 };
 
 const hostile: Case = {
-  id: facebookCaseId('202', '303'),
+  id: caseIdFor('facebook', '202', '303'),
   site: 'facebook',
   url: 'javascript:alert(document.cookie)',
   author: { name: `José ${HOSTILE}`, profileUrl: 'javascript:alert(3)' },
@@ -47,7 +47,7 @@ const events: CaseEvent[] = [
   { seq: 2, caseId: onX.id, at: T0 + 30 * 60_000, actor: 'Anna', kind: 'changed', field: 'firstResponseAt', before: null, after: T0 + 30 * 60_000 },
   { seq: 3, caseId: onX.id, at: T0 + 40 * 60_000, actor: 'Anna', kind: 'changed', field: 'status', before: 'new', after: 'handed_over' },
   { seq: 4, caseId: hostile.id, at: T0, actor: '<b>Bram</b>', kind: 'note', after: HOSTILE },
-  { seq: 5, caseId: xCaseId('999'), at: T0, actor: 'Anna', kind: 'note', after: 'Over iemand anders' },
+  { seq: 5, caseId: caseIdFor('x', '999'), at: T0, actor: 'Anna', kind: 'note', after: 'Over iemand anders' },
 ];
 
 describe('accessExportJson', () => {

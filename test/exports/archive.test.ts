@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FORMAT, buildArchive, sha256Hex, verifyArchive } from '../../src/exports/archive';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
-import { facebookCaseId, xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 
 const NOV = { from: Date.UTC(2026, 9, 31, 23), to: Date.UTC(2026, 10, 30, 23) }; // November in Amsterdam
 const T0 = Date.UTC(2026, 10, 26, 9, 0);
@@ -26,16 +26,16 @@ function aCase(id: Case['id'], postedAt: number, extra: Partial<Case> = {}): Cas
   };
 }
 
-const answered = aCase(xCaseId('1'), T0, {
+const answered = aCase(caseIdFor('x', '1'), T0, {
   status: 'closed',
   firstResponseAt: T0 + 20 * 60_000,
   handover: { category: 'Afval', note: 'Route 4 gemist', at: T0 + 30 * 60_000, agent: 'Anna' },
   updatedAt: T0 + 60 * 60_000,
 });
-const sameTime = aCase(xCaseId('2'), T0);
-const hostile = aCase(facebookCaseId('3', '4'), T0 - 60_000, { text: HOSTILE, url: 'javascript:alert(1)', author: { name: HOSTILE } });
-const october = aCase(xCaseId('5'), NOV.from - 1);
-const december = aCase(xCaseId('6'), NOV.to);
+const sameTime = aCase(caseIdFor('x', '2'), T0);
+const hostile = aCase(caseIdFor('facebook', '3', '4'), T0 - 60_000, { text: HOSTILE, url: 'javascript:alert(1)', author: { name: HOSTILE } });
+const october = aCase(caseIdFor('x', '5'), NOV.from - 1);
+const december = aCase(caseIdFor('x', '6'), NOV.to);
 
 const events: CaseEvent[] = [
   { seq: 1, caseId: answered.id, at: T0, actor: 'Anna', kind: 'created' },
@@ -112,7 +112,7 @@ describe('buildArchive', () => {
   });
 
   it('keeps a first response whose event is missing as a reply by nobody known', async () => {
-    const old = aCase(xCaseId('7'), T0, { firstResponseAt: T0 + 5 });
+    const old = aCase(caseIdFor('x', '7'), T0, { firstResponseAt: T0 + 5 });
     const data = JSON.parse((await buildArchive([old], events, NOV, NOW)).json);
     expect(data.cases[0].replies).toEqual([{ at: new Date(T0 + 5).toISOString(), actor: null }]);
     expect(data.manifest.counts.replies).toBe(1);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildArchive, sha256Hex } from '../../src/exports/archive';
 import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
-import { caseReference, facebookCaseId, xCaseId } from '../../src/domain/case-id';
+import { caseIdFor, caseReference, siteOfCaseId } from '../../src/domain/case-id';
 import { addDuration, buildMdto, retentionFromSettings, type MdtoFile, type MdtoOptions } from '../../src/exports/mdto';
 
 const XSD = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/mdto/MDTO-XML1.0.2.xsd');
@@ -35,7 +35,7 @@ const HOSTILE = `<x>&"'\u0007 \uD800 ]]> 👍`;
 function aCase(id: Case['id'], extra: Partial<Case> = {}): Case {
   return {
     id,
-    site: id.startsWith('x:') ? 'x' : 'facebook',
+    site: siteOfCaseId(id),
     url: id.startsWith('x:') ? `https://x.com/jan/status/${id.slice(2)}` : 'https://www.facebook.com/gemeente/posts/1',
     author: { name: 'Jan Jansen', handle: '@jan' },
     text: 'Wanneer komt de vuilniswagen?',
@@ -49,15 +49,15 @@ function aCase(id: Case['id'], extra: Partial<Case> = {}): Case {
   };
 }
 
-const closed = aCase(xCaseId('1'), {
+const closed = aCase(caseIdFor('x', '1'), {
   status: 'closed',
   tags: ['afval'],
   firstResponseAt: T0 + 20 * 60_000,
   handover: { category: 'Afval', note: 'Route 4 gemist', at: T0 + 30 * 60_000, agent: 'Anna' },
   updatedAt: T0 + 60 * 60_000,
 });
-const hostile = aCase(facebookCaseId('3', '4'), { text: HOSTILE, url: 'javascript:alert(1)', author: { name: HOSTILE }, postedAt: T0 + 1 });
-const open = aCase(xCaseId('2'), { author: { name: '' }, postedAt: T0 + 2 });
+const hostile = aCase(caseIdFor('facebook', '3', '4'), { text: HOSTILE, url: 'javascript:alert(1)', author: { name: HOSTILE }, postedAt: T0 + 1 });
+const open = aCase(caseIdFor('x', '2'), { author: { name: '' }, postedAt: T0 + 2 });
 const events: CaseEvent[] = [
   { caseId: closed.id, at: T0 + 20 * 60_000, actor: 'Bram', kind: 'changed', field: 'firstResponseAt', before: undefined, after: T0 + 20 * 60_000 },
   { caseId: closed.id, at: T0 + 60 * 60_000, actor: 'Anna', kind: 'changed', field: 'status', before: 'in_progress', after: 'closed' },

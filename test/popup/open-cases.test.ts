@@ -1,6 +1,6 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { trackPost } from '../../src/storage/case-store';
 import { DB_VERSION, openForReading } from '../../src/storage/db';
@@ -11,7 +11,7 @@ vi.mock('../../src/protocol/client', () => ({ send }));
 const { openCasesReader } = await import('../../src/popup/open-cases');
 
 const post = (id: string, postedAt: number): PostRef => ({
-  caseId: xCaseId(id),
+  caseId: caseIdFor('x', id),
   site: 'x',
   url: `https://x.com/inwoner/status/${id}`,
   author: { name: 'Inwoner', handle: '@inwoner' },
@@ -33,7 +33,7 @@ describe('the popup reads open cases straight from the database', () => {
       const read = openCasesReader(async () => reader);
       const { cases, total } = await read(3);
       expect(total).toBe(5);
-      expect(cases.map((c) => c.id)).toEqual([xCaseId('1'), xCaseId('2'), xCaseId('3')]);
+      expect(cases.map((c) => c.id)).toEqual([caseIdFor('x', '1'), caseIdFor('x', '2'), caseIdFor('x', '3')]);
       expect(send).not.toHaveBeenCalled();
       reader!.close();
     } finally {

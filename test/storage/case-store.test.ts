@@ -1,6 +1,6 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase, updateCases } from '../../src/storage/case-store';
 import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
@@ -11,7 +11,7 @@ let name: string;
 let dispose: () => Promise<void>;
 
 const post = (id: string, text = 'vraag'): PostRef => ({
-  caseId: xCaseId(id),
+  caseId: caseIdFor('x', id),
   site: 'x',
   url: `https://x.com/a/status/${id}`,
   author: { name: 'A', handle: '@a' },
@@ -40,7 +40,7 @@ describe('the loket database', () => {
     await trackPost(v1, post('7'), 'Anna', 1);
     v1.close();
     const latest = await openLoketDb(legacy);
-    expect((await getCase(latest, xCaseId('7')))?.text).toBe('vraag');
+    expect((await getCase(latest, caseIdFor('x', '7')))?.text).toBe('vraag');
     latest.close();
     await deleteDB(legacy);
   });
@@ -51,16 +51,16 @@ describe('the loket database', () => {
     const second = await trackPost(db, post('100', 'vraag met meer tekst'), 'Anna', 2_000);
     expect(second).toMatchObject({ created: false, changed: true });
     expect(second.case.text).toBe('vraag met meer tekst');
-    const events = await listEvents(db, xCaseId('100'));
+    const events = await listEvents(db, caseIdFor('x', '100'));
     expect(events.map((e) => e.kind)).toEqual(['created']);
     expect(events[0]).toMatchObject({ actor: 'Anna', at: 1_000 });
   });
 
   it('writes a case change and its audit events together', async () => {
     await trackPost(db, post('100'), 'Anna', 1_000);
-    const { changes } = await updateCase(db, xCaseId('100'), { status: 'in_progress', tags: ['afval'] }, 'Bram', 2_000);
+    const { changes } = await updateCase(db, caseIdFor('x', '100'), { status: 'in_progress', tags: ['afval'] }, 'Bram', 2_000);
     expect(changes).toHaveLength(2);
-    const events = await listEvents(db, xCaseId('100'));
+    const events = await listEvents(db, caseIdFor('x', '100'));
     expect(events.map((e) => [e.kind, e.field, e.actor])).toEqual([
       ['created', undefined, 'Anna'],
       ['changed', 'status', 'Bram'],
@@ -71,23 +71,23 @@ describe('the loket database', () => {
   it('keeps both edits when two views change different fields of one case at once', async () => {
     await trackPost(db, post('100'), 'Anna', 1_000);
     await Promise.all([
-      updateCase(db, xCaseId('100'), { status: 'waiting' }, 'Anna', 2_000),
-      updateCase(db, xCaseId('100'), { tags: ['parkeren'] }, 'Bram', 2_001),
+      updateCase(db, caseIdFor('x', '100'), { status: 'waiting' }, 'Anna', 2_000),
+      updateCase(db, caseIdFor('x', '100'), { tags: ['parkeren'] }, 'Bram', 2_001),
     ]);
-    expect(await getCase(db, xCaseId('100'))).toMatchObject({ status: 'waiting', tags: ['parkeren'] });
+    expect(await getCase(db, caseIdFor('x', '100'))).toMatchObject({ status: 'waiting', tags: ['parkeren'] });
   });
 
   it('refuses to update a case that does not exist and writes nothing', async () => {
-    await expect(updateCase(db, xCaseId('404'), { status: 'closed' }, 'Anna', 1)).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(updateCase(db, caseIdFor('x', '404'), { status: 'closed' }, 'Anna', 1)).rejects.toBeInstanceOf(CaseNotFoundError);
     expect(await db.count('events')).toBe(0);
     expect(await db.count('cases')).toBe(0);
   });
 
   it('lists open cases by due time from an index that holds open cases only', async () => {
     for (const id of ['5', '4', '3', '2', '1']) await trackPost(db, post(id), 'Anna', 1);
-    await updateCase(db, xCaseId('1'), { dueAt: 500 }, 'Anna', 2);
-    await updateCase(db, xCaseId('2'), { dueAt: 100 }, 'Anna', 2);
-    await updateCase(db, xCaseId('3'), { status: 'closed', dueAt: 50 }, 'Anna', 2);
+    await updateCase(db, caseIdFor('x', '1'), { dueAt: 500 }, 'Anna', 2);
+    await updateCase(db, caseIdFor('x', '2'), { dueAt: 100 }, 'Anna', 2);
+    await updateCase(db, caseIdFor('x', '3'), { status: 'closed', dueAt: 50 }, 'Anna', 2);
     const open = await listOpenByDue(db);
     // No due time sorts last, the oldest post (lowest postedAt here) first among those.
     expect(open.map((c) => c.id)).toEqual(['x:2', 'x:1', 'x:4', 'x:5']);
@@ -103,16 +103,16 @@ describe('the loket database', () => {
 
   it('reopening a closed case puts it back in the open index', async () => {
     await trackPost(db, post('1'), 'Anna', 1);
-    await updateCase(db, xCaseId('1'), { status: 'closed' }, 'Anna', 2);
+    await updateCase(db, caseIdFor('x', '1'), { status: 'closed' }, 'Anna', 2);
     expect(await countOpen(db)).toBe(0);
-    await updateCase(db, xCaseId('1'), { status: 'in_progress' }, 'Anna', 3);
+    await updateCase(db, caseIdFor('x', '1'), { status: 'in_progress' }, 'Anna', 3);
     expect(await countOpen(db)).toBe(1);
   });
 
   it('reads many cases in one go, skipping unknown ids', async () => {
     await trackPost(db, post('1'), 'Anna', 1);
-    await trackPost(db, { ...post('2'), caseId: facebookCaseId('2', '3'), site: 'facebook', url: 'https://www.facebook.com/p/posts/2' }, 'Anna', 1);
-    const found = await getCases(db, [xCaseId('1'), xCaseId('9'), facebookCaseId('2', '3')]);
+    await trackPost(db, { ...post('2'), caseId: caseIdFor('facebook', '2', '3'), site: 'facebook', url: 'https://www.facebook.com/p/posts/2' }, 'Anna', 1);
+    const found = await getCases(db, [caseIdFor('x', '1'), caseIdFor('x', '9'), caseIdFor('facebook', '2', '3')]);
     expect(found.map((c) => c.id)).toEqual(['x:1', 'fb:2/3']);
   });
 
@@ -127,14 +127,14 @@ describe('handovers', () => {
   it('records a handover with the status move in one change, and lists handed-over cases newest first', async () => {
     await trackPost(db, post('1'), 'Anna', 1);
     await trackPost(db, post('2'), 'Anna', 1);
-    await updateCase(db, xCaseId('1'), { status: 'handed_over', handover: { category: 'Afval', note: 'Bel terug', agent: 'Anna' } }, 'Anna', 10);
-    await updateCase(db, xCaseId('2'), { status: 'handed_over', handover: { category: 'Parkeren', note: 'Vergunning', agent: 'Bram' } }, 'Bram', 20);
+    await updateCase(db, caseIdFor('x', '1'), { status: 'handed_over', handover: { category: 'Afval', note: 'Bel terug', agent: 'Anna' } }, 'Anna', 10);
+    await updateCase(db, caseIdFor('x', '2'), { status: 'handed_over', handover: { category: 'Parkeren', note: 'Vergunning', agent: 'Bram' } }, 'Bram', 20);
     const list = await listHandovers(db);
     expect(list.map((c) => [c.id, c.handover?.category, c.handover?.at])).toEqual([
       ['x:2', 'Parkeren', 20],
       ['x:1', 'Afval', 10],
     ]);
-    const events = await listEvents(db, xCaseId('1'));
+    const events = await listEvents(db, caseIdFor('x', '1'));
     expect(events.map((e) => e.field)).toEqual([undefined, 'status', 'handover']);
   });
 });
@@ -142,25 +142,25 @@ describe('handovers', () => {
 describe('internal notes', () => {
   it('adds a note to the history without changing any field, and refuses unknown cases', async () => {
     await trackPost(db, post('1'), 'Anna', 1);
-    const c = await addNote(db, xCaseId('1'), 'Gebeld, geen gehoor', 'Anna', 50);
+    const c = await addNote(db, caseIdFor('x', '1'), 'Gebeld, geen gehoor', 'Anna', 50);
     expect(c.updatedAt).toBe(50);
-    const events = await listEvents(db, xCaseId('1'));
+    const events = await listEvents(db, caseIdFor('x', '1'));
     expect(events.at(-1)).toMatchObject({ kind: 'note', after: 'Gebeld, geen gehoor', actor: 'Anna', at: 50 });
-    await expect(addNote(db, xCaseId('9'), 'x', 'Anna', 60)).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(addNote(db, caseIdFor('x', '9'), 'x', 'Anna', 60)).rejects.toBeInstanceOf(CaseNotFoundError);
   });
 });
 
 describe('bulk changes', () => {
   it('changes many cases in one transaction and skips the ones the change cannot apply to', async () => {
     for (const id of ['1', '2', '3']) await trackPost(db, post(id), 'Anna', 1);
-    await updateCase(db, xCaseId('3'), { status: 'closed' }, 'Anna', 2);
-    const result = await updateCases(db, [xCaseId('1'), xCaseId('2'), xCaseId('3'), xCaseId('9')], { status: 'waiting', addTags: ['afval'] }, 'Bram', 5);
+    await updateCase(db, caseIdFor('x', '3'), { status: 'closed' }, 'Anna', 2);
+    const result = await updateCases(db, [caseIdFor('x', '1'), caseIdFor('x', '2'), caseIdFor('x', '3'), caseIdFor('x', '9')], { status: 'waiting', addTags: ['afval'] }, 'Bram', 5);
     expect(result.updated.map((c) => c.id)).toEqual(['x:1', 'x:2']);
     expect(result.skipped).toEqual([
       { id: 'x:3', reason: 'A case cannot move from closed to waiting' },
       { id: 'x:9', reason: 'No case x:9' },
     ]);
-    expect(await getCase(db, xCaseId('3'))).toMatchObject({ status: 'closed', tags: [] });
-    expect(await getCase(db, xCaseId('2'))).toMatchObject({ status: 'waiting', tags: ['afval'] });
+    expect(await getCase(db, caseIdFor('x', '3'))).toMatchObject({ status: 'closed', tags: [] });
+    expect(await getCase(db, caseIdFor('x', '2'))).toMatchObject({ status: 'waiting', tags: ['afval'] });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import { DAY_MS } from '../../src/domain/retention';
 import type { PostRef } from '../../src/domain/post-ref';
 import { trackPost, updateCase } from '../../src/storage/case-store';
@@ -10,7 +10,7 @@ import { openTestDatabase } from '../support/test-database';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const x = (id: string, name: string, handle: string): PostRef => ({
-  caseId: xCaseId(id),
+  caseId: caseIdFor('x', id),
   site: 'x',
   url: `https://x.com/${handle.slice(1)}/status/${id}`,
   author: { name, handle },
@@ -19,7 +19,7 @@ const x = (id: string, name: string, handle: string): PostRef => ({
   postedAtSource: 'page',
 });
 const fb = (id: string, name: string): PostRef => ({
-  caseId: facebookCaseId(id),
+  caseId: caseIdFor('facebook', id),
   site: 'facebook',
   url: `https://www.facebook.com/gemeente/posts/${id}`,
   author: { name },
@@ -41,8 +41,8 @@ describe('privacy store', () => {
     await trackPost(db, x('1', 'Jan de Vries', '@janvries'), 'Anna', T0);
     await trackPost(db, fb('2', 'Jan de Vries'), 'Anna', T0);
     await trackPost(db, x('3', 'Piet Jansen', '@pietj'), 'Anna', T0);
-    await updateCase(db, xCaseId('1'), { status: 'in_progress', addTags: ['afval'] }, 'Anna', T0 + 1);
-    await db.put('alerts', { key: 'x:1|soon|123', caseId: xCaseId('1'), at: T0 });
+    await updateCase(db, caseIdFor('x', '1'), { status: 'in_progress', addTags: ['afval'] }, 'Anna', T0 + 1);
+    await db.put('alerts', { key: 'x:1|soon|123', caseId: caseIdFor('x', '1'), at: T0 });
 
     const found = await findPersonData(db, 'Jan de Vries');
     expect(found.cases.map((c) => c.id).sort()).toEqual(['fb:2', 'x:1']);
@@ -64,7 +64,7 @@ describe('privacy store', () => {
   it('purges closed cases once their retention period has passed, never open ones, and says when the next purge is', async () => {
     await trackPost(db, x('1', 'A', '@a'), 'Anna', T0);
     await trackPost(db, x('2', 'B', '@b'), 'Anna', T0);
-    await updateCase(db, xCaseId('1'), { status: 'closed' }, 'Anna', T0 + DAY_MS);
+    await updateCase(db, caseIdFor('x', '1'), { status: 'closed' }, 'Anna', T0 + DAY_MS);
     const policy = { closedCaseDays: 90 };
     expect(await nextPurge(db, policy, T0 + 2 * DAY_MS)).toBe(T0 + 91 * DAY_MS);
     expect((await purgeExpired(db, policy, 'Loket', T0 + 91 * DAY_MS - 1)).ids).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xCaseId, facebookCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { Template } from '../../src/domain/template';
 import {
   caseDoc,
@@ -69,25 +69,25 @@ describe('case documents', () => {
 
 describe('event documents', () => {
   it('sort by case and time, and name their case', () => {
-    const id = eventDocId(facebookCaseId('123', '456'), 1_700_000_000_000, 'k3x9-17');
+    const id = eventDocId(caseIdFor('facebook', '123', '456'), 1_700_000_000_000, 'k3x9-17');
     expect(id).toBe('event:fb:123/456:001700000000000:k3x9-17');
     expect(caseIdOfEventDoc(id)).toBe('fb:123/456');
     expect(docKind(id)).toBe('event');
-    expect(eventDocId(xCaseId('1'), 5, 'a') < eventDocId(xCaseId('1'), 40, 'a')).toBe(true);
+    expect(eventDocId(caseIdFor('x', '1'), 5, 'a') < eventDocId(caseIdFor('x', '1'), 40, 'a')).toBe(true);
   });
 
   it('carry a revision fixed by their id, so pushing one twice changes nothing', () => {
-    const id = eventDocId(xCaseId('1'), 5, 'a-1');
+    const id = eventDocId(caseIdFor('x', '1'), 5, 'a-1');
     expect(fixedRev(id)).toMatch(/^1-[0-9a-f]{32}$/);
     expect(fixedRev(id)).toBe(fixedRev(id));
     expect(fixedRev(id)).not.toBe(fixedRev(`${id}0`));
-    const doc = eventDoc({ seq: 7, caseId: xCaseId('1'), at: 5, actor: 'Anna', kind: 'changed', field: 'status', before: 'new', after: 'closed' }, id);
+    const doc = eventDoc({ seq: 7, caseId: caseIdFor('x', '1'), at: 5, actor: 'Anna', kind: 'changed', field: 'status', before: 'new', after: 'closed' }, id);
     expect(doc).toEqual({ _id: id, _rev: fixedRev(id), type: 'event', event: { caseId: 'x:1', at: 5, actor: 'Anna', kind: 'changed', field: 'status', before: 'new', after: 'closed' } });
     expect(readDoc(doc)?.kind).toBe('event');
   });
 
   it('are refused when the event belongs to another case than the id says', () => {
-    const doc = eventDoc({ caseId: xCaseId('1'), at: 5, actor: 'Anna', kind: 'note', after: 'x' }, eventDocId(xCaseId('2'), 5, 'a-1'));
+    const doc = eventDoc({ caseId: caseIdFor('x', '1'), at: 5, actor: 'Anna', kind: 'note', after: 'x' }, eventDocId(caseIdFor('x', '2'), 5, 'a-1'));
     expect(readDoc(doc)).toBeNull();
   });
 });

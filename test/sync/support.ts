@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseId } from '../../src/domain/case-id';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import type { CaseClocks, CaseVersion, Stamp, SyncedCase } from '../../src/sync/merge';
 
@@ -14,7 +14,7 @@ export const stamp = (at: number, actor: string, id = `${actor}-${at}`): Stamp =
 
 export function baseCase(overrides: Partial<SyncedCase> = {}): SyncedCase {
   return {
-    id: xCaseId('100') as CaseId,
+    id: caseIdFor('x', '100') as CaseId,
     site: 'x',
     url: 'https://x.com/inwoner/status/100',
     author: { name: 'Inwoner', handle: '@inwoner' },
@@ -35,7 +35,7 @@ export function version(c: Partial<SyncedCase>, clocks: Partial<CaseClocks> = {}
 
 export function post(id: string, text = 'Wanneer wordt het afval opgehaald?', postedAt = 1_700_000_000_000): PostRef {
   return {
-    caseId: xCaseId(id),
+    caseId: caseIdFor('x', id),
     site: 'x',
     url: `https://x.com/inwoner/status/${id}`,
     author: { name: 'Inwoner', handle: '@inwoner' },

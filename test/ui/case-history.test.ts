@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../src/domain/case-event';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import { DEFAULT_TAGS } from '../../src/domain/default-tags';
 import { describeEvent as describeForExport, DUTCH_EVENT_WORDS, tagLabeller } from '../../src/exports/event-description';
 import { describeEvent, eventWords } from '../../src/ui/case-history';
 
-const e = (over: Partial<CaseEvent>): CaseEvent => ({ caseId: xCaseId('1'), at: 0, actor: 'Anna', kind: 'changed', ...over });
+const e = (over: Partial<CaseEvent>): CaseEvent => ({ caseId: caseIdFor('x', '1'), at: 0, actor: 'Anna', kind: 'changed', ...over });
 
 describe('history lines', () => {
   it('says what changed, in the agent’s words', () => {

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Case } from '../../src/domain/case';
-import { xCaseId } from '../../src/domain/case-id';
+import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { Toolbar, type ToolbarProps } from '../../src/ui/toolbar';
 
 const hostile = '<img src=x onerror="window.pwned=1">';
 const post: PostRef = {
-  caseId: xCaseId('5'),
+  caseId: caseIdFor('x', '5'),
   site: 'x',
   url: 'https://x.com/a/status/5',
   author: { name: hostile, handle: '@a' },

@@ -18,6 +18,7 @@ export const facebookAdapter: SiteAdapter = {
   candidateSelector: `${FB.feedPost}, ${FB.article}, ${FB.viewer}`,
   // Facebook's feed keeps its posts and comments in the DOM (see scripts/bench, README "Performance").
   mountNearViewport: true,
+  dialogSelector: FB.viewer,
   accepts(el) {
     if (isComment(el)) return true;
     // A dialog is a post only when it is the media viewer showing one (an author and text beside the media).

@@ -36,6 +36,7 @@ function ownButtons(comment: Element): HTMLElement[] {
 const caseOf = (el: Element | null): CaseId | null => (el && readFacebookPost(el, Date.now())?.caseId) ?? null;
 
 export const facebookComposer: ComposerAccess = {
+  editorSelector: FB.commentBox,
   submitSelector: 'form [type="submit"]',
   sendsOnEnter: true,
 

@@ -1,5 +1,5 @@
 /** Reads a PostRef from a Facebook post or comment element. Pure DOM reading: unit-tested on fixtures. */
-import { facebookCaseId, type CaseId } from '../../domain/case-id';
+import { caseIdFor, type CaseId } from '../../domain/case-id';
 import type { PostRef } from '../../domain/post-ref';
 import { parseFacebookUrl, type FacebookLink } from './post-url';
 import { FB } from './selectors';
@@ -60,10 +60,10 @@ function commentLink(el: Element): (FacebookLink & { commentId: string }) | null
 export function readFacebookKey(el: Element): CaseId | null {
   if (isComment(el)) {
     const link = commentLink(el);
-    return link ? facebookCaseId(link.postId, link.commentId) : null;
+    return link ? caseIdFor('facebook', link.postId, link.commentId) : null;
   }
   const link = firstLink(el, false);
-  return link ? facebookCaseId(link.postId) : null;
+  return link ? caseIdFor('facebook', link.postId) : null;
 }
 
 function text(el: Element | null | undefined): string {
@@ -84,7 +84,7 @@ export function readFacebookPost(el: Element, firstSeen: number): PostRef | null
     const authorLink = firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => text(a) !== '' && parseFacebookUrl(a.getAttribute('href')) === null);
     const body = [...own(el, 'div[dir="auto"]')].filter((d) => d.closest('a') === null);
     return {
-      caseId: facebookCaseId(link.postId, link.commentId),
+      caseId: caseIdFor('facebook', link.postId, link.commentId),
       site: 'facebook',
       url: link.url,
       author: { name: text(authorLink), ...profileUrl(authorLink) },
@@ -98,7 +98,7 @@ export function readFacebookPost(el: Element, firstSeen: number): PostRef | null
   const nameEl = firstOwn(el, FB.profileName);
   const authorLink = nameEl?.querySelector('a[href]') ?? undefined;
   return {
-    caseId: facebookCaseId(link.postId),
+    caseId: caseIdFor('facebook', link.postId),
     site: 'facebook',
     url: link.url,
     author: { name: text(nameEl), ...profileUrl(authorLink) },

@@ -20,6 +20,7 @@ export function xPageKind(path: string): string {
 export const xAdapter: SiteAdapter = {
   site: 'x',
   candidateSelector: X.tweet,
+  dialogSelector: X.dialog,
   accepts(article) {
     return article.closest(X.promotedWrapper) === null;
   },

@@ -3,7 +3,7 @@
  * button opens. Which tweet a composer answers is read from the page: the tweet shown in the dialog, or the
  * focal tweet of the /status/ page.
  */
-import { xCaseId, type CaseId } from '../../domain/case-id';
+import { caseIdFor, type CaseId } from '../../domain/case-id';
 import { waitForElement } from '../wait-for-element';
 import type { ComposerAccess } from '../site-adapter';
 import { readXKey, statusFromHref } from './read-post';
@@ -33,6 +33,7 @@ function inlineEditor(doc: Document): HTMLElement | null {
 }
 
 export const xComposer: ComposerAccess = {
+  editorSelector: EDITOR,
   submitSelector: `${X.submitInline}, ${X.submitDialog}`,
   sendsOnEnter: false,
 
@@ -71,13 +72,13 @@ export const xComposer: ComposerAccess = {
     if (!focalId || statusIdOf(ownPost) === focalId) return null;
     const focal = [...ownPost.ownerDocument.querySelectorAll(X.tweet)].find((a) => statusIdOf(a) === focalId && !a.closest(X.dialog));
     if (!focal) return null;
-    return focal.compareDocumentPosition(ownPost) & Node.DOCUMENT_POSITION_FOLLOWING ? xCaseId(focalId) : null;
+    return focal.compareDocumentPosition(ownPost) & Node.DOCUMENT_POSITION_FOLLOWING ? caseIdFor('x', focalId) : null;
   },
 
   replyTarget(editor): CaseId | null {
     const dialog = editor.closest(X.dialog);
     const article = dialog?.querySelector(X.tweet);
     const id = article ? statusIdOf(article) : pageStatusId(editor.ownerDocument);
-    return id ? xCaseId(id) : null;
+    return id ? caseIdFor('x', id) : null;
   },
 };

@@ -1,5 +1,5 @@
 /** Reads a PostRef from one tweet article. Pure DOM reading: unit-tested on real captures. */
-import { xCaseId, type CaseId } from '../../domain/case-id';
+import { caseIdFor, type CaseId } from '../../domain/case-id';
 import type { PostRef } from '../../domain/post-ref';
 import { X } from './selectors';
 
@@ -95,7 +95,7 @@ export function ownHandle(doc: Document): string | null {
 
 export function readXKey(article: Element): CaseId | null {
   const link = permalink(article, article.querySelector(X.quoted));
-  return link ? xCaseId(link.id) : null;
+  return link ? caseIdFor('x', link.id) : null;
 }
 
 /**
@@ -117,7 +117,7 @@ export function readXPost(article: Element, firstSeen: number, full = true): Pos
   const textEl = first(article, X.tweetText, quoted);
   const inReplyTo = full ? replyingTo(article, textEl, quoted) : undefined;
   return {
-    caseId: xCaseId(link.id),
+    caseId: caseIdFor('x', link.id),
     site: 'x',
     url: `https://x.com/${link.handle}/status/${link.id}`,
     author: { name: name || `@${handle}`, handle: `@${handle}`, profileUrl: `https://x.com/${handle}` },
