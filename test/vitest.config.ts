@@ -27,9 +27,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
-          // A browser test that fails for a reason outside our code (a slow start on a loaded CI machine)
-          // gets one more chance; a real defect fails twice.
-          retry: 1,
+          // No retry: every test makes its own state in a browser profile of its own, so a second attempt
+          // could only hide a flaky test, never rescue a sound one.
         },
       },
     ],
