@@ -13,7 +13,9 @@ const HOSTS: Record<string, Site> = {
 };
 
 export function siteForHost(hostname: string): Site | null {
-  return HOSTS[hostname.toLowerCase()] ?? null;
+  // Own keys only: a plain object also "has" constructor, toString, __proto__ … (a host named so is no site).
+  const host = hostname.toLowerCase();
+  return Object.hasOwn(HOSTS, host) ? HOSTS[host]! : null;
 }
 
 /** Match patterns for every host above, for tabs.query. */
