@@ -233,6 +233,8 @@ describe('cases and tags', () => {
     await b.waitFor('[data-lk="chips"]', (c) => c.text.includes('Vraag'));
     await b.waitFor('[data-lk="status"]');
     // Agent A gets a tag ready, then both act at the same moment: A tags it a complaint, B sets it waiting.
+    // A works in tab A: it is in front (the popup that tagged the case had the focus), so A's keys go there.
+    await tabA.bringToFront();
     await a.click('[data-lk="tags"]');
     await a.waitFor('[data-lk="tag-search"]');
     await tabA.keyboard.type('klacht');
