@@ -30,9 +30,12 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
-          // A browser test that fails for a reason outside our code (a slow start on a loaded CI machine)
-          // gets one more chance; a real defect fails twice.
-          retry: 1,
+          // expect.poll waits for a real condition; on a loaded machine (CI, or two cores shared by many
+          // browsers) a message round trip through the worker and IndexedDB can take longer than the
+          // default second. The toolbar helper waits as long.
+          expect: { poll: { timeout: 10_000 } },
+          // No retry: every test makes its own state in a browser profile of its own, so a second attempt
+          // could only hide a flaky test, never rescue a sound one.
         },
       },
     ],

@@ -2,21 +2,43 @@
  * Cases as agents work them: tagging from the toolbar with the keyboard, seen at once in another tab and in
  * the popup; the status menu offering only the moves the lifecycle allows.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
 import { readStore } from './support/idb';
+import { request, tweet } from './support/messages';
+import { patchSettings } from './support/settings';
 import { Toolbar } from './support/toolbar';
 
 const TWEET = 'x:1000000000000000010';
 let loket: Loket;
 
-beforeAll(async () => {
+/** Makes the tweet a case from its toolbar, as the agent does. */
+async function track(page: Page, id: string): Promise<Toolbar> {
+  const toolbar = new Toolbar(page, id);
+  await toolbar.click('[data-lk="track"]');
+  await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'new');
+  return toolbar;
+}
+
+/** Cases handed over to the KCC, made through the background's message contract (the subject is elsewhere). */
+async function handOver(ids: string[]): Promise<void> {
+  const popup = await loket.openPopup();
+  for (const [i, id] of ids.entries()) {
+    await request(popup, 'case/track', { post: tweet(id, `Carol${i}`, 'Lantaarnpaal kapot') });
+    await request(popup, 'case/handover', { id: `x:${id}`, category: 'Openbare ruimte', note: `Lamp bij nr. ${i + 4}` });
+  }
+  await popup.close();
+}
+
+// Every test starts from a browser profile of its own.
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve('https://x.com/home', fixture('x/x-home.html'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 
@@ -50,8 +72,7 @@ describe('cases and tags', () => {
 
   it('offers only the status moves the lifecycle allows, and refuses others with a clear error', async () => {
     const page = await loket.open('https://x.com/home');
-    const toolbar = new Toolbar(page, TWEET);
-    await toolbar.waitFor('[data-lk="status"]');
+    const toolbar = await track(page, TWEET);
     await toolbar.choose('[data-lk="status"]', 'Gesloten');
     await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'closed');
     expect(await toolbar.texts('[data-lk="status"] option')).toEqual(['Gesloten', 'In behandeling']);
@@ -101,6 +122,7 @@ describe('cases and tags', () => {
   });
 
   it('hands a tweet over to the KCC with a note, and exports the handover as CSV whose row matches', async () => {
+    await patchSettings(await loket.worker(), { agentName: 'Anna de Wit' });
     const page = await loket.open('https://x.com/home');
     const tweet = 'x:1000000000000000012';
     const toolbar = new Toolbar(page, tweet);
@@ -136,16 +158,10 @@ describe('cases and tags', () => {
   });
 
   it('exports only the handovers the agent ticks, and all of them when none is ticked', async () => {
+    await handOver(['1000000000000000776', '1000000000000000777']);
     const popup = await loket.openPopup();
-    const other = 'x:1000000000000000777'; // a tweet not on the test pages, so later tests see theirs untouched
-    await popup.evaluate(async (id) => {
-      const send = (name: string, payload: unknown) => chrome.runtime.sendMessage({ protocol: 'loket/1', name, payload });
-      const post = { caseId: id, site: 'x', url: 'https://x.com/carol10/status/1000000000000000777', author: { name: 'Carol' }, text: 'Lantaarnpaal kapot', postedAt: Date.now() - 60_000, postedAtSource: 'page' };
-      await send('case/track', { post });
-      await send('case/handover', { id, category: 'Openbare ruimte', note: 'Lamp bij nr. 4' });
-    }, other);
     const section = popup.getByTestId('handovers');
-    await section.locator(`[data-handover-id="${other}"]`).waitFor();
+    await section.locator('[data-handover-id="x:1000000000000000777"]').waitFor();
     const rows = async () => {
       const downloading = popup.waitForEvent('download');
       await section.getByRole('button', { name: 'Exporteer CSV' }).click();
@@ -153,15 +169,17 @@ describe('cases and tags', () => {
       return csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
     };
     expect(await rows()).toHaveLength(2);
-    await section.getByRole('checkbox', { name: /Carol/ }).check();
+    await section.getByRole('checkbox', { name: /Carol1/ }).check();
     await section.getByTestId('handover-export-scope').filter({ hasText: '1 geselecteerd' }).waitFor();
     const chosen = await rows();
     expect(chosen).toHaveLength(1);
-    expect(chosen[0]).toContain('Lamp bij nr. 4');
+    expect(chosen[0]).toContain('Lamp bij nr. 5');
     await popup.close();
   });
 
   it('shows the case history with who did what, and keeps internal notes out of the page', async () => {
+    await patchSettings(await loket.worker(), { agentName: 'Anna de Wit' });
+    await handOver(['1000000000000000012']);
     const page = await loket.open('https://x.com/home');
     const toolbar = new Toolbar(page, 'x:1000000000000000012');
     await toolbar.click('[data-lk="history-open"]');
@@ -206,11 +224,17 @@ describe('cases and tags', () => {
   it('keeps both edits when two tabs change the same case at the same moment', async () => {
     const [tabA, tabB] = [await loket.open('https://x.com/home'), await loket.open('https://x.com/home')];
     const id = 'x:1000000000000000021';
-    const a = new Toolbar(tabA, id);
+    const a = await track(tabA, id);
+    const popup = await loket.openPopup();
+    await request(popup, 'case/update', { id, patch: { addTags: ['vraag'] } });
+    await popup.close();
+    await a.waitFor('[data-lk="chips"]', (c) => c.text.includes('Vraag'));
     const b = new Toolbar(tabB, id);
-    await a.waitFor('[data-lk="status"]');
+    await b.waitFor('[data-lk="chips"]', (c) => c.text.includes('Vraag'));
     await b.waitFor('[data-lk="status"]');
     // Agent A gets a tag ready, then both act at the same moment: A tags it a complaint, B sets it waiting.
+    // A works in tab A: it is in front (the popup that tagged the case had the focus), so A's keys go there.
+    await tabA.bringToFront();
     await a.click('[data-lk="tags"]');
     await a.waitFor('[data-lk="tag-search"]');
     await tabA.keyboard.type('klacht');

@@ -2,7 +2,7 @@
  * The Facebook adapter in the real browser: hand-built pages (Dutch and English UI) at their real
  * www.facebook.com URLs, with real Lexical 0.52 comment boxes. Insertion is judged by Lexical's own state.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLoket, type Loket } from './support/chromium';
 import { facebookPage } from './support/facebook-pages';
@@ -22,7 +22,8 @@ const ids = (page: Page) => page.$$eval('[data-loket-post][data-loket-sla]', (ho
 const lexicalText = (page: Page, selector: string) =>
   page.evaluate((s) => (window as unknown as { __lexical: { text(el: Element): string | null } }).__lexical.text(document.querySelector(s)!), selector);
 
-beforeAll(async () => {
+// Every test starts from a browser profile of its own.
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(FEED, await facebookPage('facebook/page-feed-nl.html'));
   loket.serve(POST_EN, await facebookPage('facebook/post-en.html'));
@@ -31,7 +32,7 @@ beforeAll(async () => {
   await loket.saveSettings({ 'Paraaf (bijv. ^AB)': '^AW' });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from './support/fixtures';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -16,7 +16,7 @@ const EXTENSION_DIR = resolve('dist/firefox');
 const TWEET = 'x:1000000000000000001';
 
 let browser: Browser;
-const foreign: string[] = [];
+let foreign: string[] = [];
 
 const SERVED: Record<string, string> = {
   'https://x.com/home': 'x/x-home.html',
@@ -56,7 +56,9 @@ async function tabIntoToolbar(page: Page, caseId: string): Promise<void> {
 
 const sla = (page: Page, caseId: string) => page.$eval(`[data-loket-post="${caseId}"]`, (el) => el.getAttribute('data-loket-sla'));
 
-beforeAll(async () => {
+// Every test starts a Firefox of its own, with a fresh profile.
+beforeEach(async () => {
+  foreign = [];
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) throw new Error('dist/firefox is missing: run `npm run build` first');
   browser = await puppeteer.launch({
     browser: 'firefox',
@@ -71,8 +73,13 @@ beforeAll(async () => {
   await browser.installExtension(EXTENSION_DIR);
 });
 
-afterAll(async () => {
-  await browser?.close();
+afterEach(async () => {
+  try {
+    // Whatever the test did, nothing was requested from any other host.
+    expect(foreign).toEqual([]);
+  } finally {
+    await browser?.close();
+  }
 });
 
 function geckoId(): string {
@@ -97,8 +104,8 @@ describe('Loket in Firefox', () => {
     await new Promise((r) => setTimeout(r, 300));
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // "Maak zaak"
-    // Once the case exists the toolbar shows a status select; pick "closed" with the keyboard.
-    await new Promise((r) => setTimeout(r, 500));
+    // Once the case exists (its timer state leaves "none") the toolbar shows a status select; pick "closed".
+    await page.waitForFunction((id) => !['none', null].includes(document.querySelector(`[data-loket-post="${id}"]`)!.getAttribute('data-loket-sla')), { timeout: 10_000 }, TWEET);
     // Focus went elsewhere, so the toolbar closed to the case's chip: back to the mark, open it again.
     await tabIntoToolbar(page, TWEET);
     await page.keyboard.press('Enter');
@@ -123,9 +130,5 @@ describe('Loket in Firefox', () => {
     const ids = await page.$$eval('[data-loket-post]', (els) => els.map((e) => e.getAttribute('data-loket-post')!));
     expect(ids.filter((id) => id.includes('/'))).toHaveLength(3);
     await page.close();
-  });
-
-  it('requested nothing from any other host', () => {
-    expect(foreign).toEqual([]);
   });
 });

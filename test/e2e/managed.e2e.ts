@@ -8,7 +8,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, fixture, launchLoket, unpackedExtensionId, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
 import { Toolbar } from './support/toolbar';
@@ -28,9 +28,13 @@ const extensionDir = join(copy, 'ext');
 const policyFile = join(POLICY_DIR, `loket-e2e-${process.pid}.json`);
 let loket: Loket;
 
-beforeAll(async () => {
+beforeAll(() => {
+  if (canWritePolicy) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+});
+
+// Every test writes the policy afresh and starts a browser profile of its own; the policy goes with the test.
+beforeEach(async () => {
   if (!canWritePolicy) return;
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const policy = {
     municipality: 'Gemeente Voorbeeld',
     ownAccounts: { x: ['@gemeentevoorbeeld'], facebook: ['Gemeente Voorbeeld'] },
@@ -46,9 +50,12 @@ beforeAll(async () => {
   loket.serve('https://x.com/home', fixture('x/x-home.html'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
   rmSync(policyFile, { force: true });
+});
+
+afterAll(() => {
   rmSync(copy, { recursive: true, force: true });
 });
 

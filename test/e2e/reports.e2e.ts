@@ -4,7 +4,7 @@
  * and the figures CSV agreeing with the table. axe-core checks the page.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLoket, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
@@ -17,12 +17,13 @@ let loket: Loket;
 const request = (page: Page, name: string, payload: unknown) =>
   page.evaluate(([n, p]) => chrome.runtime.sendMessage({ protocol: 'loket/1', name: n, payload: p }), [name, payload] as const);
 
-beforeAll(async () => {
+// Every test starts from a browser profile of its own.
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   await patchSettings(await loket.worker(), { agentName: 'Anna', officeHours: ALWAYS_OPEN });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 

@@ -4,7 +4,7 @@
  * re-sorts; the badge counts overdue cases; the alarm brings a notification, once. The office is set to
  * never close, so office time equals wall-clock time whenever the tests run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
 import { readStore } from './support/idb';
@@ -21,7 +21,8 @@ let loket: Loket;
 
 const sla = (page: Page, id: string) => page.$eval(`[data-loket-post="${id}"]`, (h) => h.getAttribute('data-loket-sla'));
 
-beforeAll(async () => {
+// Every test starts from a browser profile of its own.
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   const now = Date.now();
   loket.serve(STATUS_URL, withPostedTimes(await statusPageWithComposer(), { '1000000000000000001': now - 120 * MIN }));
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await patchSettings(await loket.worker(), { initials: '^AW', officeHours: ALWAYS_OPEN, sla: { firstResponseMs: { x: 60 * MIN, facebook: 240 * MIN }, resolutionMs: {}, soonMs: 15 * MIN } });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 
@@ -74,6 +75,9 @@ describe('response timers and SLA', () => {
 
   it('moves every waiting case’s due time when the agent changes the promise on the options page; the page follows', async () => {
     const home = await loket.open('https://x.com/home');
+    const toolbar = new Toolbar(home, SOON);
+    await toolbar.click('[data-lk="track"]');
+    await toolbar.waitFor('[data-lk="timer"]');
     await expect.poll(() => sla(home, SOON)).toBe('soon');
     const options = await loket.context.newPage();
     await options.goto(`chrome-extension://${loket.extensionId}/options.html`);

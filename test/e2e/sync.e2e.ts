@@ -4,7 +4,7 @@
  * within seconds; both change the same case while the server is down and, once it is back, both changes are
  * on both sides; wrong credentials get a clear error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
 import { readStore } from './support/idb';
@@ -14,7 +14,7 @@ import { ADMIN, TestServer } from '../sync/support';
 
 const DB = 'loket-team';
 const TWEET = 'x:1000000000000000011';
-const server = new TestServer();
+let server: TestServer;
 let a: Loket;
 let b: Loket;
 
@@ -29,9 +29,21 @@ async function setUpSync(loket: Loket, password = ADMIN.password): Promise<Page>
   return options;
 }
 
+/** Sets the team server up on the options page, as the agent does, and waits until it syncs. */
+async function joinTeam(loket: Loket): Promise<void> {
+  const options = await setUpSync(loket);
+  await options.getByRole('button', { name: 'Verbinding testen' }).click();
+  await options.getByTestId('sync-message').filter({ hasText: /^Verbinding in orde/ }).waitFor({ timeout: 30_000 });
+  await options.getByRole('button', { name: 'Teamserver opslaan' }).click();
+  await options.getByTestId('sync-message').filter({ hasText: /synchroniseert nu/ }).waitFor();
+  await options.close();
+}
+
 const caseIn = async (loket: Loket, id: string) => (await readStore<{ id: string; status: string; tags: string[]; assignee?: string }>(await loket.worker(), 'cases')).find((c) => c.id === id);
 
-beforeAll(async () => {
+// Every test has a server of its own (its own data directory) and two fresh browser profiles.
+beforeEach(async () => {
+  server = new TestServer();
   await server.start();
   await server.createDb(DB);
   a = await launchLoket({ lang: 'nl' });
@@ -43,10 +55,10 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
+afterEach(async () => {
   await a?.close();
   await b?.close();
-  await server.dispose();
+  await server?.dispose();
 });
 
 describe('team sync', () => {
@@ -58,14 +70,7 @@ describe('team sync', () => {
   });
 
   it('brings agent A’s handover to agent B’s popup within seconds', async () => {
-    for (const loket of [a, b]) {
-      const options = await setUpSync(loket);
-      await options.getByRole('button', { name: 'Verbinding testen' }).click();
-      await options.getByTestId('sync-message').filter({ hasText: /^Verbinding in orde/ }).waitFor({ timeout: 30_000 });
-      await options.getByRole('button', { name: 'Teamserver opslaan' }).click();
-      await options.getByTestId('sync-message').filter({ hasText: /synchroniseert nu/ }).waitFor();
-      await options.close();
-    }
+    for (const loket of [a, b]) await joinTeam(loket);
     const page = await a.open('https://x.com/home');
     const toolbar = new Toolbar(page, TWEET);
     await toolbar.click('[data-lk="handover-open"]');
@@ -87,9 +92,12 @@ describe('team sync', () => {
   });
 
   it('keeps both agents’ changes to one case made while the server was down', async () => {
-    await expect.poll(async () => (await caseIn(b, TWEET))?.status, { timeout: 20_000 }).toBe('handed_over');
-    await server.stop();
+    for (const loket of [a, b]) await joinTeam(loket);
     const pageA = await a.open('https://x.com/home');
+    await new Toolbar(pageA, TWEET).click('[data-lk="track"]');
+    await new Toolbar(pageA, TWEET).waitFor('[data-lk="status"]', (s) => s.value === 'new');
+    await expect.poll(async () => (await caseIn(b, TWEET))?.status, { timeout: 20_000 }).toBe('new');
+    await server.stop();
     const pageB = await b.open('https://x.com/home');
     // A takes the case; B tags it: different fields, both must survive.
     await new Toolbar(pageA, TWEET).click('[data-lk="take"]');

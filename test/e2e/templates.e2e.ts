@@ -3,7 +3,7 @@
  * fill-in fields, the result in the real editors' state (Draft.js on X, Lexical on Facebook); the keyboard
  * shortcut; and the options page changing a template that an open picker then shows without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLoket, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
@@ -22,14 +22,15 @@ const draftText = (page: Page) => page.evaluate(() => (window as unknown as { __
 const lexicalText = (page: Page, selector: string) =>
   page.evaluate((s) => (window as unknown as { __lexical: { text(el: Element): string | null } }).__lexical.text(document.querySelector(s)!), selector);
 
-beforeAll(async () => {
+// Every test starts from a browser profile of its own.
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(STATUS_URL, await statusPageWithComposer());
   loket.serve(FEED, await facebookPage('facebook/page-feed-nl.html'));
   await loket.saveSettings({ 'Paraaf (bijv. ^AB)': '^AW', Gemeente: 'Voorbeeld' });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 

@@ -3,7 +3,7 @@
  * tweet with the right case id, toolbars that follow X's virtualised rows, X's themes, and a site-health
  * warning when X's markup is not recognised.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, launchLoket, type Loket } from './support/chromium';
 import { Toolbar } from './support/toolbar';
 
@@ -20,12 +20,13 @@ const PAGES: Array<[string, string, number]> = [
 
 let loket: Loket;
 
-beforeAll(async () => {
+// Every test starts from a browser profile of its own.
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   for (const [file, url] of PAGES) loket.serve(url, fixture(file));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 

@@ -3,7 +3,7 @@
  * attributes) in a real x.com capture. Success is judged by the editor's own state and X's Post button, the
  * way X itself decides whether a reply can be sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
 import { readStore } from './support/idb';
@@ -19,7 +19,8 @@ const draftText = (page: Page, which: 'inline' | 'dialog') =>
 const postEnabled = (page: Page, testId: string) =>
   page.$eval(`[data-testid="${testId}"]`, (b) => b.getAttribute('aria-disabled') !== 'true' && !(b as HTMLButtonElement).disabled);
 
-beforeAll(async () => {
+// Every test starts from a browser profile of its own.
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(STATUS_URL, await statusPageWithComposer());
   loket.serve('https://x.com/home', await withDraft(fixture('x/x-home.html')));
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await loket.saveSettings({ 'Paraaf (bijv. ^AB)': '^AW' });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 

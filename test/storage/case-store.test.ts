@@ -1,13 +1,11 @@
-import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase, updateCases } from '../../src/storage/case-store';
-import { DB_VERSION, openLoketDb, type LoketDatabase } from '../../src/storage/db';
+import type { LoketDatabase } from '../../src/storage/db';
 import { openTestDatabase } from '../support/test-database';
 
 let db: LoketDatabase;
-let name: string;
 let dispose: () => Promise<void>;
 
 const post = (id: string, text = 'vraag'): PostRef => ({
@@ -21,28 +19,16 @@ const post = (id: string, text = 'vraag'): PostRef => ({
 });
 
 beforeEach(async () => {
-  ({ db, name, dispose } = await openTestDatabase('test'));
+  ({ db, dispose } = await openTestDatabase('test'));
 });
 afterEach(() => dispose());
 
 describe('the loket database', () => {
   it('has the stores and indexes of the latest version', () => {
-    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'cases', 'diagnostics', 'events', 'sync', 'syncMeta', 'tags', 'templates']);
     const tx = db.transaction(['cases', 'events']);
     expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['by-handover', 'by-open-due', 'by-posted', 'by-status', 'by-updated']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['by-case', 'by-time']);
-  });
-
-  it('upgrades a database left at an older version without losing its data', async () => {
-    const legacy = `${name}-legacy`;
-    const v1 = await openLoketDb(legacy, 1);
-    await trackPost(v1, post('7'), 'Anna', 1);
-    v1.close();
-    const latest = await openLoketDb(legacy);
-    expect((await getCase(latest, caseIdFor('x', '7')))?.text).toBe('vraag');
-    latest.close();
-    await deleteDB(legacy);
   });
 
   it('creates a case once, with a created event, and refreshes it after', async () => {
@@ -114,12 +100,6 @@ describe('the loket database', () => {
     await trackPost(db, { ...post('2'), caseId: caseIdFor('facebook', '2', '3'), site: 'facebook', url: 'https://www.facebook.com/p/posts/2' }, 'Anna', 1);
     const found = await getCases(db, [caseIdFor('x', '1'), caseIdFor('x', '9'), caseIdFor('facebook', '2', '3')]);
     expect(found.map((c) => c.id)).toEqual(['x:1', 'fb:2/3']);
-  });
-
-  it('is a real versioned database that other code can open read-only', async () => {
-    const raw = await openDB(name);
-    expect(raw.version).toBe(DB_VERSION);
-    raw.close();
   });
 });
 

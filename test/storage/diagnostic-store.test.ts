@@ -1,10 +1,8 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/domain/diagnostic';
-import { trackPost } from '../../src/storage/case-store';
 import { openLoketDb } from '../../src/storage/db';
 import { recentDiagnostics, recordDiagnostic } from '../../src/storage/diagnostic-store';
-import { caseIdFor } from '../../src/domain/case-id';
 
 const HOUR = 3_600_000;
 const finding = (at: number, pageKind = 'home'): Diagnostic => ({ site: 'x', kind: 'layout-not-recognised', pageKind, at, detail: '9 rows' });
@@ -14,17 +12,6 @@ afterEach(async () => {
 });
 
 describe('site-health findings', () => {
-  it('adds the diagnostics store to a version-1 database, keeping its cases', async () => {
-    const v1 = await openLoketDb('diag-test', 1);
-    expect(v1.objectStoreNames.contains('diagnostics')).toBe(false);
-    await trackPost(v1, { caseId: caseIdFor('x', '1'), site: 'x', url: 'https://x.com/a/status/1', author: { name: 'A' }, text: 't', postedAt: 1, postedAtSource: 'page' }, '', 1);
-    v1.close();
-    const db = await openLoketDb('diag-test');
-    expect(db.objectStoreNames.contains('diagnostics')).toBe(true);
-    expect(await db.count('cases')).toBe(1);
-    db.close();
-  });
-
   it('records one finding per site and page kind per hour and shows a week of them, newest first', async () => {
     const db = await openLoketDb('diag-test');
     expect(await recordDiagnostic(db, finding(10 * HOUR))).not.toBeNull();

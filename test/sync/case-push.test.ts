@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newCase } from '../../src/domain/case';
 import { toStored, type LoketDatabase } from '../../src/storage/db';
-import { DB_VERSION } from '../../src/storage/db';
 import { getClientId, newCheckpoint } from '../../src/storage/sync-meta';
 import { readCaseChanges, type ScanPosition } from '../../src/sync/case-push';
 import { post } from './support';
@@ -35,11 +34,6 @@ async function scanAll(limit: number): Promise<string[]> {
 }
 
 describe('finding cases to push', () => {
-  it('has the sync stores after the migration', () => {
-    expect(DB_VERSION).toBe(6);
-    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['sync', 'syncMeta']));
-  });
-
   it('finds every case once, in batches, by updatedAt', async () => {
     await seed(700, (i) => 1_000 + ((i * 7) % 700));
     const ids = await scanAll(200);
