@@ -3,7 +3,7 @@
  * Pure functions only; the background worker stores the results in one transaction per user action.
  */
 import type { CaseId } from './case-id';
-import type { Author, PostRef, PostedAtSource } from './post-ref';
+import { timePrecision, type Author, type PostRef, type PostedAtSource } from './post-ref';
 import type { Site } from './site';
 import { CASE_STATUSES, canMove, InvalidMoveError, type CaseStatus } from './case-lifecycle';
 import type { Handover } from './handover';
@@ -91,14 +91,18 @@ export function newCase(post: PostRef, now: number): Case {
  * "first seen"). Agent-owned fields are never touched here.
  */
 export function refreshFromPost(existing: Case, post: PostRef, now: number): Case {
-  const betterTime = existing.postedAtSource === 'first-seen' && post.postedAtSource === 'page';
+  // A more precise source wins; two relative readings each give an earliest instant, and the later of the two
+  // is consistent with both ("3 u" at 14:00 and "3 u" at 14:30: posted after 10:30).
+  const betterTime =
+    timePrecision(post.postedAtSource) > timePrecision(existing.postedAtSource) ||
+    (post.postedAtSource === 'page-relative' && existing.postedAtSource === 'page-relative' && post.postedAt > existing.postedAt);
   const next: Case = {
     ...existing,
     url: post.url || existing.url,
     author: { ...existing.author, ...post.author },
     text: post.text.length >= existing.text.length ? post.text : existing.text,
     postedAt: betterTime ? post.postedAt : existing.postedAt,
-    postedAtSource: betterTime ? 'page' : existing.postedAtSource,
+    postedAtSource: betterTime ? post.postedAtSource : existing.postedAtSource,
   };
   return sameCaseContent(existing, next) ? existing : { ...next, updatedAt: now };
 }

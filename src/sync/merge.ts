@@ -27,6 +27,7 @@
  */
 import type { Case } from '../domain/case';
 import { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp } from '../storage/sync-records';
+import { timePrecision } from '../domain/post-ref';
 
 export { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp };
 
@@ -199,9 +200,10 @@ function mergeContent(x: SyncedCase, y: SyncedCase): Record<string, unknown> {
     out.postedAtSource = x.postedAtSource;
     out.postedAt = x.postedAtSource === 'first-seen' ? Math.min(x.postedAt, y.postedAt) : Math.max(x.postedAt, y.postedAt);
   } else {
-    const page = x.postedAtSource === 'page' ? x : y;
-    out.postedAtSource = 'page';
-    out.postedAt = page.postedAt;
+    // The more precise reading (page over page-relative over first-seen).
+    const better = timePrecision(x.postedAtSource) > timePrecision(y.postedAtSource) ? x : y;
+    out.postedAtSource = better.postedAtSource;
+    out.postedAt = better.postedAt;
   }
   out.createdAt = Math.min(x.createdAt, y.createdAt);
   out.updatedAt = Math.max(x.updatedAt, y.updatedAt);
