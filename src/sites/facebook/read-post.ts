@@ -216,7 +216,7 @@ function postTimeLink(el: Element): HTMLAnchorElement | undefined {
     const href = a.getAttribute('href') ?? '';
     if (href === '#' || isPendingLink(href)) return true;
     const link = parseFacebookUrl(href);
-    return link !== null && link.kind === 'post' && link.commentId === undefined;
+    return link !== null && link.commentId === undefined && (link.kind === 'post' || onViewerOf(link.postId));
   });
 }
 
