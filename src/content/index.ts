@@ -51,6 +51,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
       tags: () => send('tags/list', {}),
       templateUsed: (id) => void send('template/used', { id }).catch(() => undefined),
       settings: () => settings,
+      link: (id, aliases) => void send('case/link', { id, aliases }).then((r) => put(r.case), () => undefined),
     },
     Date.now,
     replies,

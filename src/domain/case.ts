@@ -27,6 +27,8 @@ export interface Case {
   handover?: Handover;
   /** Two agents changed the same field differently while apart (team sync): who, what, and what lost. */
   conflict?: ConflictMarker;
+  /** Other ids of the same post (Facebook's pfbid form of a post named by number): see case-merge.ts. */
+  aliases?: CaseId[];
   createdAt: number;
   updatedAt: number;
 }
@@ -79,6 +81,7 @@ export function newCase(post: PostRef, now: number): Case {
     text: post.text,
     postedAt: post.postedAt,
     postedAtSource: post.postedAtSource,
+    ...(post.aliases?.length ? { aliases: [...post.aliases] } : {}),
     status: 'new',
     tags: [],
     createdAt: now,
@@ -104,6 +107,8 @@ export function refreshFromPost(existing: Case, post: PostRef, now: number): Cas
     postedAt: betterTime ? post.postedAt : existing.postedAt,
     postedAtSource: betterTime ? post.postedAtSource : existing.postedAtSource,
   };
+  const aliases = [...new Set([...(existing.aliases ?? []), ...(post.aliases ?? [])])].filter((a) => a !== existing.id);
+  if (aliases.length > 0) next.aliases = aliases;
   return sameCaseContent(existing, next) ? existing : { ...next, updatedAt: now };
 }
 
@@ -161,6 +166,7 @@ function sameCaseContent(a: Case, b: Case): boolean {
     a.text === b.text &&
     a.postedAt === b.postedAt &&
     a.postedAtSource === b.postedAtSource &&
+    (a.aliases ?? []).join() === (b.aliases ?? []).join() &&
     a.author.name === b.author.name &&
     a.author.handle === b.author.handle &&
     a.author.profileUrl === b.author.profileUrl

@@ -177,6 +177,7 @@ const caseSchema = z.looseObject({
   createdAt: z.number(),
   updatedAt: z.number(),
   conflict: z.optional(conflictSchema),
+  aliases: z.optional(z.array(caseIdSchema)),
 });
 const caseDocSchema = z.looseObject({ _id: z.string(), _rev: z.string(), type: z.literal('case'), case: caseSchema, clocks: clocksSchema });
 const FIELDS = ['status', 'tags', 'assignee', 'firstResponseAt', 'dueAt', 'handover'] as const satisfies readonly CaseField[];
@@ -184,7 +185,7 @@ const eventSchema = z.object({
   caseId: caseIdSchema,
   at: z.number(),
   actor: z.string(),
-  kind: z.enum(['created', 'changed', 'note']),
+  kind: z.enum(['created', 'changed', 'note', 'merged']),
   field: z.optional(z.enum(FIELDS)),
   before: z.optional(z.unknown()),
   after: z.optional(z.unknown()),

@@ -50,7 +50,7 @@ export interface MergeResult {
 }
 
 const HUMAN_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'handover', 'tags', 'firstResponseAt']);
-const CONTENT_KEYS = new Set(['id', 'site', 'url', 'author', 'text', 'postedAt', 'postedAtSource', 'createdAt', 'updatedAt', 'tags', 'conflict', ...CLOCKED_FIELDS]);
+const CONTENT_KEYS = new Set(['id', 'site', 'url', 'author', 'text', 'postedAt', 'postedAtSource', 'createdAt', 'updatedAt', 'tags', 'conflict', 'aliases', ...CLOCKED_FIELDS]);
 
 export function emptyClocks(): CaseClocks {
   return { fields: {}, tags: {} };
@@ -207,6 +207,9 @@ function mergeContent(x: SyncedCase, y: SyncedCase): Record<string, unknown> {
   }
   out.createdAt = Math.min(x.createdAt, y.createdAt);
   out.updatedAt = Math.max(x.updatedAt, y.updatedAt);
+  // Other ids of the post (Facebook's pfbid): what either side learnt.
+  const aliases = [...new Set([...(x.aliases ?? []), ...(y.aliases ?? [])])].sort();
+  if (aliases.length > 0) out.aliases = aliases;
   return out;
 }
 
