@@ -320,7 +320,7 @@ function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, on
         <span class="author">{item.author.name}</span>
         {item.author.handle && <span>{item.author.handle}</span>}
         <span class="spacer" />
-        <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}${isEstimatedTime(item.postedAtSource) ? ` ${t('estimatedTime')}` : ''}`}>
+        <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}${isEstimatedTime(item.postedAtSource) ? ` ${t(item.postedAtSource === 'page-relative' ? 'estimatedFromPage' : 'estimatedTime')}` : ''}`}>
           {timer?.text ?? statusLabel(item.status)}
         </span>
       </div>

@@ -23,7 +23,7 @@ export interface TimerPolicy {
 
 export function timerView(c: Case, now: number, policy: TimerPolicy): TimerView | undefined {
   const state = slaState(c, now, policy.sla.soonMs);
-  const estimate = isEstimatedTime(c.postedAtSource) ? ` ${t('estimatedTime')}` : '';
+  const estimate = isEstimatedTime(c.postedAtSource) ? ` ${t(c.postedAtSource === 'page-relative' ? 'estimatedFromPage' : 'estimatedTime')}` : '';
   if (c.firstResponseAt !== undefined) {
     const answered = t('timerAnswered', formatDuration(officeMsBetween(c.postedAt, c.firstResponseAt, policy.officeHours))) + estimate;
     return { text: answered + resolution(c, now, policy), state };
