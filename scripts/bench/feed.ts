@@ -63,7 +63,7 @@ export function feedPage(): string {
     tpl.innerHTML = html;
     feed.append(tpl.content);
   }
-  add(3);
+  add(6); // the first screenful: 36 posts and comments (the bench waits for 30 toolbars)
   window.benchScroll = (step, until) => new Promise((done) => {
     function frame() {
       if (next >= until) return done(next);

@@ -2,7 +2,7 @@
 import type { Theme } from '../../domain/page-theme';
 import type { SiteAdapter } from '../site-adapter';
 import { facebookComposer } from './composer';
-import { isComment, isSponsored, postOf, readFacebookKey, readFacebookPost } from './read-post';
+import { isComment, isSponsored, isSponsoredPost, postOf, readFacebookKey, readFacebookPost } from './read-post';
 import { FB } from './selectors';
 
 export function facebookPageKind(path: string): string {
@@ -21,7 +21,7 @@ export const facebookAdapter: SiteAdapter = {
   accepts(el) {
     if (isComment(el)) {
       const post = postOf(el);
-      return post === null || !isSponsored(post);
+      return post === null || !isSponsoredPost(post);
     }
     // A dialog is a post only when it is the media viewer showing one (an author and text beside the media).
     if (el.matches(FB.viewer)) return el.querySelector(FB.profileName) !== null && el.closest(FB.feedPost) === null;

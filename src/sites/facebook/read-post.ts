@@ -154,18 +154,29 @@ function readCommentIds(el: Element): (PostIds & { link: FacebookLink }) | null 
  * hovered, so neither alone marks an ad.
  */
 export function isSponsored(el: Element): boolean {
-  if (firstOwn(el, FB.adLink)) return true;
-  if (firstOwn(el, FB.adRedirectLink)) return true;
-  if (firstOwn(el, FB.queryOnlyLink) && firstOwn(el, FB.adMeta)) return true;
   const doc = el.ownerDocument;
-  return (
-    firstOwn(el, FB.labelledBy, (span) => {
-      const target = doc.getElementById(span.getAttribute('aria-labelledby')?.split(/\s+/)[0] ?? '');
-      if (!target || el.contains(target)) return false;
-      const link = span.closest('a[href]');
-      return !link || !el.contains(link) || parseFacebookUrl(link.getAttribute('href')) === null;
-    }) !== undefined
-  );
+  let meta: boolean | undefined;
+  // One pass over the post's own candidates for every marking (a post is hundreds of elements).
+  const found = firstOwn(el, SPONSOR_CANDIDATES, (c) => {
+    if (c.matches(FB.adLink) || c.matches(FB.adRedirectLink)) return true;
+    if (c.matches(FB.queryOnlyLink)) return (meta ??= firstOwn(el, FB.adMeta) !== undefined);
+    if (!c.matches(FB.labelledBy)) return false;
+    const target = doc.getElementById(c.getAttribute('aria-labelledby')?.split(/\s+/)[0] ?? '');
+    if (!target || el.contains(target)) return false;
+    const link = c.closest('a[href]');
+    return !link || !el.contains(link) || parseFacebookUrl(link.getAttribute('href')) === null;
+  });
+  const sponsored = found !== undefined;
+  sponsoredPosts.set(el, sponsored);
+  return sponsored;
+}
+
+const SPONSOR_CANDIDATES = [FB.adLink, FB.adRedirectLink, FB.queryOnlyLink, FB.labelledBy].join(', ');
+const sponsoredPosts = new WeakMap<Element, boolean>();
+
+/** For a comment: whether its post is an ad, as last worked out for that post (the post is read first). */
+export function isSponsoredPost(post: Element): boolean {
+  return sponsoredPosts.get(post) ?? isSponsored(post);
 }
 
 /**
