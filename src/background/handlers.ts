@@ -88,8 +88,13 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       if (result.changed) await changed(result.case);
       return { case: result.case, created: result.created };
     },
-    async 'case/link'({ id, aliases }) {
-      return { case: await link(id, aliases) };
+    async 'cases/link'({ links }) {
+      const cases: Case[] = [];
+      for (const { id, aliases } of links) {
+        const merged = await link(id, aliases);
+        if (merged) cases.push(merged);
+      }
+      return { cases };
     },
     async 'case/update'({ id, patch }) {
       return update(id, patch);

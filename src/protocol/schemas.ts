@@ -57,7 +57,9 @@ export const requestSchemas = {
   ping: z.strictObject({}),
   'cases/get': z.strictObject({ ids: z.array(caseIdSchema).check(z.maxLength(1_000)) }),
   'case/track': z.strictObject({ post: postRefSchema }),
-  'case/link': z.strictObject({ id: caseIdSchema, aliases: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(8)) }),
+  'cases/link': z.strictObject({
+    links: z.array(z.strictObject({ id: caseIdSchema, aliases: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(8)) })).check(z.minLength(1), z.maxLength(500)),
+  }),
   'case/update': z.strictObject({ id: caseIdSchema, patch: casePatchSchema }),
   'case/history': z.strictObject({ id: caseIdSchema }),
   'cases/bulk': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), patch: casePatchSchema }),

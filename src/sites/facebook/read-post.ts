@@ -236,20 +236,26 @@ export function isPendingLink(href: string): boolean {
   return /^https:\/\/(?:www|web|m)\.facebook\.com\/\?__cft__/.test(href);
 }
 
-export function readFacebookPost(el: Element, firstSeen: number, _full = true, now: number = Date.now()): PostRef | null {
+/**
+ * `full` false (enough to draw the toolbar) leaves the posted time as first seen: only a case needs it, and
+ * tracking reads the post again in full.
+ */
+export function readFacebookPost(el: Element, firstSeen: number, full = true, now: number = Date.now()): PostRef | null {
+  const time = (link: () => Element | undefined): Pick<PostRef, 'postedAt' | 'postedAtSource'> =>
+    full ? postedAt(el, firstSeen, now, link()) : { postedAt: firstSeen, postedAtSource: 'first-seen' };
   if (isComment(el)) {
     const ids = readCommentIds(el);
     if (!ids) return null;
     const authorLink = firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => text(a) !== '' && parseFacebookUrl(a.getAttribute('href')) === null);
     const body = [...own(el, 'div[dir="auto"]')].filter((d) => d.closest('a') === null);
-    const timeLink = firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => parseFacebookUrl(a.getAttribute('href'))?.commentId !== undefined && text(a) !== '' && a.querySelector('[dir="auto"]') === null);
+    const timeLink = () => firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => parseFacebookUrl(a.getAttribute('href'))?.commentId !== undefined && text(a) !== '' && a.querySelector('[dir="auto"]') === null);
     return {
       caseId: ids.caseId,
       site: 'facebook',
       url: ids.url,
       author: { name: text(authorLink), ...profileUrl(authorLink) },
       text: body.map(text).join('\n'),
-      ...postedAt(el, firstSeen, now, timeLink),
+      ...time(timeLink),
       ...(ids.aliases.length > 0 ? { aliases: ids.aliases } : {}),
       isReply: true,
     };
@@ -264,7 +270,7 @@ export function readFacebookPost(el: Element, firstSeen: number, _full = true, n
     url: ids.url,
     author: { name: text(nameEl), ...profileUrl(authorLink) },
     text: text(firstOwn(el, FB.message)),
-    ...postedAt(el, firstSeen, now, postTimeLink(el)),
+    ...time(() => postTimeLink(el)),
     ...(ids.aliases.length > 0 ? { aliases: ids.aliases } : {}),
   };
 }
