@@ -6,7 +6,7 @@
  * sampled with the CPU profiler: its own JavaScript and the DOM calls it makes), the ratio of main-thread time
  * with / without Loket (which includes the layout its toolbars cause), and whether the event listeners per
  * toolbar on the page drift between the middle and the end (a leak would make them grow). A second scenario
- * does the same on a Facebook feed of 300 posts with 20 comments each. Last, the popup: time from opening to
+ * does the same on a Facebook feed of 300 posts with 5 comments each, in realistic markup. Last, the popup: time from opening to
  * the rendered list with 500 open cases among 1 000 and among 100 000 stored.
  *   npm run bench -- --runs 7
  *   npm run bench -- --only x        (or x-full, facebook, popup, tags: one part, for quick comparisons)

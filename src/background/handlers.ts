@@ -15,6 +15,7 @@ import {
   listHandovers,
   listOpenByDue,
   listPostedBetween,
+  mergeAliases,
   trackPost,
   updateCase,
   updateCases,
@@ -64,6 +65,15 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       if (result.changes.length > 0) await changed(result.case);
       return result;
     });
+  /** Merges the cases of one post stored under its other ids into `id`; views drop the old ids and see the one case. */
+  const link = async (id: CaseId, aliases: readonly CaseId[]): Promise<Case | null> => {
+    const settings = await loadSettings();
+    const result = await mergeAliases(await database(), id, aliases, settings.agentName, now(), dueRule(settings));
+    if (!result) return null;
+    await casesRemoved(result.removed, now());
+    await changed(result.case);
+    return result.case;
+  };
   return {
     async ping() {
       return { version: browser.runtime.getManifest().version };
@@ -73,9 +83,18 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'case/track'({ post }) {
       const settings = await loadSettings();
+      if (post.aliases?.length) await link(post.caseId, post.aliases);
       const result = await trackPost(await database(), post, settings.agentName, now(), dueRule(settings));
       if (result.changed) await changed(result.case);
       return { case: result.case, created: result.created };
+    },
+    async 'cases/link'({ links }) {
+      const cases: Case[] = [];
+      for (const { id, aliases } of links) {
+        const merged = await link(id, aliases);
+        if (merged) cases.push(merged);
+      }
+      return { cases };
     },
     async 'case/update'({ id, patch }) {
       return update(id, patch);

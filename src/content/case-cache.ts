@@ -38,7 +38,10 @@ export class CaseCache {
 
   put(c: Case): void {
     this.known.set(c.id, c);
-    this.emit([c.id]);
+    // A post this page shows by another of its ids (Facebook: pfbid and number) shows this case too.
+    const ids = [c.id, ...(c.aliases ?? []).filter((a) => this.known.has(a))];
+    for (const alias of ids) this.known.set(alias, c);
+    this.emit(ids);
   }
 
   /** Cases erased (a citizen's request, or retention): their posts are untracked again. */
@@ -65,6 +68,7 @@ export class CaseCache {
       // push or page visit corrects it.
     }
     const byId = new Map(cases.map((c) => [c.id, c]));
+    for (const c of cases) for (const alias of c.aliases ?? []) if (!byId.has(alias)) byId.set(alias, c);
     for (const id of ids) if (!this.known.has(id)) this.known.set(id, byId.get(id) ?? null);
     this.emit(ids);
   }

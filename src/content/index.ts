@@ -3,6 +3,7 @@
  * on every post until the page goes away.
  */
 import type { Case } from '../domain/case';
+import type { CaseId } from '../domain/case-id';
 import { send, onPush } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { SITE_ADAPTERS } from '../sites/adapters';
@@ -25,6 +26,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
   const lifetime = new AbortController();
   const signal = lifetime.signal;
   const cache = new CaseCache((ids) => send('cases/get', { ids }), CASE_BATCH_MS);
+  const links: Array<{ id: CaseId; aliases: CaseId[] }> = [];
   const put = (c: Case | null): void => {
     if (c) cache.put(c);
   };
@@ -49,6 +51,16 @@ async function start(adapter: SiteAdapter): Promise<void> {
       tags: () => send('tags/list', {}),
       templateUsed: (id) => void send('template/used', { id }).catch(() => undefined),
       settings: () => settings,
+      link: (id, aliases) => {
+        // One message for the posts of a few frames, like the case lookups: most have nothing to merge.
+        links.push({ id, aliases });
+        if (links.length === 1) {
+          setTimeout(() => {
+            const batch = links.splice(0);
+            void send('cases/link', { links: batch }).then((r) => r.cases.forEach(put), () => undefined);
+          }, CASE_BATCH_MS);
+        }
+      },
     },
     Date.now,
     replies,

@@ -41,6 +41,8 @@ export interface Services {
   tags(): Promise<Tag[]>;
   templateUsed(id: string): void;
   settings(): Settings;
+  /** The page names this post by other ids too (Facebook's pfbid beside its number): one case for all. */
+  link?(id: CaseId, aliases: CaseId[]): void;
 }
 
 export interface PostState {

@@ -302,6 +302,7 @@ export class PostController {
   private notice(post: PostRef, el: Element): void {
     if (this.seenIds.has(post.caseId)) return;
     this.seenIds.add(post.caseId);
+    if (post.aliases?.length) this.services.link?.(post.caseId, post.aliases);
     if (this.firstPassDone) this.observer?.appeared(post, el);
     else this.observer?.present(post, el);
   }

@@ -5,8 +5,11 @@
 import type { CaseId } from './case-id';
 import type { CaseField } from './case';
 
-/** created: the case began; changed: one field changed (before/after); note: an internal note (in `after`). */
-export type CaseEventKind = 'created' | 'changed' | 'note';
+/**
+ * created: the case began; changed: one field changed (before/after); note: an internal note (in `after`);
+ * merged: another case of the same post (its id in `before`) was folded into this one, with its history.
+ */
+export type CaseEventKind = 'created' | 'changed' | 'note' | 'merged';
 
 export interface CaseEvent {
   /** Assigned by the store (auto-increment); absent before the event is written. */

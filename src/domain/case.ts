@@ -3,7 +3,7 @@
  * Pure functions only; the background worker stores the results in one transaction per user action.
  */
 import type { CaseId } from './case-id';
-import type { Author, PostRef, PostedAtSource } from './post-ref';
+import { timePrecision, type Author, type PostRef, type PostedAtSource } from './post-ref';
 import type { Site } from './site';
 import { CASE_STATUSES, canMove, InvalidMoveError, type CaseStatus } from './case-lifecycle';
 import type { Handover } from './handover';
@@ -27,6 +27,8 @@ export interface Case {
   handover?: Handover;
   /** Two agents changed the same field differently while apart (team sync): who, what, and what lost. */
   conflict?: ConflictMarker;
+  /** Other ids of the same post (Facebook's pfbid form of a post named by number): see case-merge.ts. */
+  aliases?: CaseId[];
   createdAt: number;
   updatedAt: number;
 }
@@ -79,6 +81,7 @@ export function newCase(post: PostRef, now: number): Case {
     text: post.text,
     postedAt: post.postedAt,
     postedAtSource: post.postedAtSource,
+    ...(post.aliases?.length ? { aliases: [...post.aliases] } : {}),
     status: 'new',
     tags: [],
     createdAt: now,
@@ -91,15 +94,21 @@ export function newCase(post: PostRef, now: number): Case {
  * "first seen"). Agent-owned fields are never touched here.
  */
 export function refreshFromPost(existing: Case, post: PostRef, now: number): Case {
-  const betterTime = existing.postedAtSource === 'first-seen' && post.postedAtSource === 'page';
+  // A more precise source wins; two relative readings each give an earliest instant, and the later of the two
+  // is consistent with both ("3 u" at 14:00 and "3 u" at 14:30: posted after 10:30).
+  const betterTime =
+    timePrecision(post.postedAtSource) > timePrecision(existing.postedAtSource) ||
+    (post.postedAtSource === 'page-relative' && existing.postedAtSource === 'page-relative' && post.postedAt > existing.postedAt);
   const next: Case = {
     ...existing,
     url: post.url || existing.url,
     author: { ...existing.author, ...post.author },
     text: post.text.length >= existing.text.length ? post.text : existing.text,
     postedAt: betterTime ? post.postedAt : existing.postedAt,
-    postedAtSource: betterTime ? 'page' : existing.postedAtSource,
+    postedAtSource: betterTime ? post.postedAtSource : existing.postedAtSource,
   };
+  const aliases = [...new Set([...(existing.aliases ?? []), ...(post.aliases ?? [])])].filter((a) => a !== existing.id);
+  if (aliases.length > 0) next.aliases = aliases;
   return sameCaseContent(existing, next) ? existing : { ...next, updatedAt: now };
 }
 
@@ -157,6 +166,7 @@ function sameCaseContent(a: Case, b: Case): boolean {
     a.text === b.text &&
     a.postedAt === b.postedAt &&
     a.postedAtSource === b.postedAtSource &&
+    (a.aliases ?? []).join() === (b.aliases ?? []).join() &&
     a.author.name === b.author.name &&
     a.author.handle === b.author.handle &&
     a.author.profileUrl === b.author.profileUrl

@@ -5,7 +5,23 @@
 import type { CaseId } from './case-id';
 import type { Site } from './site';
 
-export type PostedAtSource = 'page' | 'first-seen';
+/**
+ * Where a posted time came from: `page` — the page shows it to the minute; `page-relative` — the page shows
+ * less ("3 u", "2 d", a date without time: the earliest instant the text allows, see posted-time.ts);
+ * `first-seen` — the page shows nothing readable, so the moment Loket first saw the post.
+ */
+export type PostedAtSource = 'page' | 'page-relative' | 'first-seen';
+export const POSTED_AT_SOURCES = ['page', 'page-relative', 'first-seen'] as const satisfies readonly PostedAtSource[];
+
+/** Whether a posted time is an estimate: the views show it with "≈" and reports count it as such. */
+export function isEstimatedTime(source: PostedAtSource): boolean {
+  return source !== 'page';
+}
+
+/** How precise a source is: a more precise reading replaces a less precise one. */
+export function timePrecision(source: PostedAtSource): number {
+  return source === 'page' ? 2 : source === 'page-relative' ? 1 : 0;
+}
 
 export interface Author {
   name: string;
@@ -21,6 +37,11 @@ export interface PostRef {
   text: string;
   postedAt: number;
   postedAtSource: PostedAtSource;
+  /**
+   * Other ids the page gives the same post (Facebook: the `pfbid…` form when the case id is the number). A
+   * case stored under one of them is the same case: the background merges it into `caseId`.
+   */
+  aliases?: CaseId[];
   /** Written by the account the agent acts as: the municipality's own posts are not incoming work. */
   isOwn?: boolean;
   isReply?: boolean;

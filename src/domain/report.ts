@@ -19,6 +19,7 @@
  */
 import { zoneOffset } from './office-hours';
 import type { Case } from './case';
+import { isEstimatedTime } from './post-ref';
 import type { Site } from './site';
 import { slaState } from './sla-state';
 
@@ -201,7 +202,7 @@ function figuresOf(rows: readonly CaseRow[]): Figures {
     if (row.service) service++;
     if (row.c.status === 'handed_over') openHandovers++;
     if (row.overdue) overdue++;
-    if (row.c.postedAtSource === 'first-seen') estimated++;
+    if (isEstimatedTime(row.c.postedAtSource)) estimated++;
   }
   const times = responseTimes(rows);
   const cases = rows.length;

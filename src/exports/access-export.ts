@@ -73,7 +73,7 @@ export function accessExportHtml(person: string, cases: readonly Case[], events:
 <dt>Kanaal</dt><dd>${escapeHtml(siteName(c.site))}</dd>
 <dt>Link</dt><dd>${linkHtml(c.url)}</dd>
 <dt>Afzender</dt><dd>${author}${c.author.profileUrl ? `<br>${linkHtml(c.author.profileUrl)}` : ''}</dd>
-<dt>Geplaatst op</dt><dd>${timeHtml(c.postedAt, tz)}${c.postedAtSource === 'first-seen' ? ' (geschat: het moment dat Loket het bericht zag)' : ''}</dd>
+<dt>Geplaatst op</dt><dd>${timeHtml(c.postedAt, tz)}${c.postedAtSource === 'first-seen' ? ' (geschat: het moment dat Loket het bericht zag)' : c.postedAtSource === 'page-relative' ? ' (geschat: het vroegste moment dat past bij wat de pagina toonde)' : ''}</dd>
 <dt>Status</dt><dd>${escapeHtml(statusName(c.status))}</dd>
 <dt>Labels</dt><dd>${c.tags.length > 0 ? escapeHtml(c.tags.map(label).join(', ')) : 'geen'}</dd>
 <dt>Eerste antwoord</dt><dd>${c.firstResponseAt === undefined ? 'nog niet' : timeHtml(c.firstResponseAt, tz)}</dd>

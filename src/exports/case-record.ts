@@ -2,6 +2,7 @@
  * What the access export and the archive both write about a case: the post and its state as a record, its
  * handover and history as HTML, counts per site, and the cases and events in one stable order.
  */
+import { isEstimatedTime } from '../domain/post-ref';
 import type { Case } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import { caseReference } from '../domain/case-id';
@@ -50,7 +51,7 @@ export function postRecord(c: Case, label: (id: string) => string) {
     author: { name: c.author.name, handle: c.author.handle ?? null, profileUrl: c.author.profileUrl ?? null },
     text: c.text,
     postedAt: iso(c.postedAt),
-    postedAtEstimated: c.postedAtSource === 'first-seen',
+    postedAtEstimated: isEstimatedTime(c.postedAtSource),
     status: c.status,
     tags: c.tags.map(label),
   };

@@ -15,6 +15,8 @@ import type { Tag } from '../domain/tag';
 export interface EventWords {
   created: string;
   note(text: string): string;
+  /** Another case of the same post (its id) was merged into this one. */
+  merged(id: string): string;
   status(from: string, to: string): string;
   /** The tags after the change, as labels; '—' when none are left. */
   tags(labels: string): string;
@@ -39,6 +41,7 @@ const STATUS_NAMES: Record<CaseStatus, string> = {
 export const DUTCH_EVENT_WORDS: EventWords = {
   created: 'zaak gemaakt',
   note: (text) => `notitie: ${text}`,
+  merged: (id) => `samengevoegd met ${id} (hetzelfde bericht)`,
   status: (from, to) => `status: ${from} → ${to}`,
   tags: (labels) => `labels: ${labels}`,
   assignee: (name) => `toegewezen aan ${name}`,
@@ -64,6 +67,7 @@ export function statusName(status: unknown, words: EventWords = DUTCH_EVENT_WORD
 export function describeEvent(e: CaseEvent, tagLabel: (id: string) => string = (id) => id, words: EventWords = DUTCH_EVENT_WORDS): string {
   if (e.kind === 'created') return words.created;
   if (e.kind === 'note') return words.note(String(e.after ?? ''));
+  if (e.kind === 'merged') return words.merged(String(e.before ?? ''));
   switch (e.field) {
     case 'status':
       return words.status(statusName(e.before, words), statusName(e.after, words));

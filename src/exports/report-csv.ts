@@ -2,6 +2,7 @@
  * The report's two CSV files (README, "Reports CSV"): the figures per dimension, and the cases behind them —
  * timing and handling only, no citizen text or author names (data minimisation). Written by the one CSV writer.
  */
+import { isEstimatedTime } from '../domain/post-ref';
 import type { Case } from '../domain/case';
 import { caseRows, compareKeys, MINUTE, type Figures, type Report, type ReportOptions } from '../domain/report';
 import type { Site } from '../domain/site';
@@ -99,7 +100,7 @@ export function casesCsv(cases: readonly Case[], options: ReportOptions): string
       c.site,
       c.url,
       iso(c.postedAt),
-      c.postedAtSource === 'first-seen' ? 'yes' : 'no',
+      isEstimatedTime(c.postedAtSource) ? 'yes' : 'no',
       c.status,
       c.tags.join('; '),
       c.assignee ?? '',

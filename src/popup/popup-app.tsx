@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
 import type { Diagnostic } from '../domain/diagnostic';
 import { SITES, siteLabel } from '../domain/site';
+import { isEstimatedTime } from '../domain/post-ref';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
 import { send, onPush } from '../protocol/client';
@@ -323,7 +324,7 @@ function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, on
         <span class="author">{item.author.name}</span>
         {item.author.handle && <span>{item.author.handle}</span>}
         <span class="spacer" />
-        <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}${item.postedAtSource === 'first-seen' ? ` ${t('estimatedTime')}` : ''}`}>
+        <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}${isEstimatedTime(item.postedAtSource) ? ` ${t(item.postedAtSource === 'page-relative' ? 'estimatedFromPage' : 'estimatedTime')}` : ''}`}>
           {timer?.text ?? statusLabel(item.status)}
         </span>
       </div>

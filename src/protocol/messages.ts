@@ -29,6 +29,8 @@ export interface Responses {
   ping: { version: string };
   'cases/get': Case[];
   'case/track': { case: Case; created: boolean };
+  /** The page shows posts under several ids: cases stored under the others are merged into each `id`. */
+  'cases/link': { cases: Case[] };
   'case/update': { case: Case; changes: FieldChange[] };
   'case/history': CaseEvent[];
   'cases/bulk': { updated: number; skipped: Array<{ id: string; reason: string }> };

@@ -11,6 +11,7 @@ import { SITES } from '../domain/site';
 import { httpsUrlSchema } from '../domain/https-url';
 import { settingsSchema } from '../domain/settings-schema';
 import { templateDraftSchema, templateIdSchema } from '../domain/template-draft-schema';
+import { POSTED_AT_SOURCES } from '../domain/post-ref';
 
 z.config(en());
 
@@ -29,7 +30,8 @@ export const postRefSchema = z
     author: z.strictObject({ name: shortText(), handle: z.optional(shortText()), profileUrl: z.optional(httpsUrlSchema) }),
     text: z.string().check(z.maxLength(MAX_TEXT)),
     postedAt: epochMs,
-    postedAtSource: z.enum(['page', 'first-seen']),
+    postedAtSource: z.enum(POSTED_AT_SOURCES),
+    aliases: z.optional(z.array(caseIdSchema).check(z.maxLength(8))),
     isOwn: z.optional(z.boolean()),
     isReply: z.optional(z.boolean()),
     inReplyTo: z.optional(shortText()),
@@ -55,6 +57,9 @@ export const requestSchemas = {
   ping: z.strictObject({}),
   'cases/get': z.strictObject({ ids: z.array(caseIdSchema).check(z.maxLength(1_000)) }),
   'case/track': z.strictObject({ post: postRefSchema }),
+  'cases/link': z.strictObject({
+    links: z.array(z.strictObject({ id: caseIdSchema, aliases: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(8)) })).check(z.minLength(1), z.maxLength(500)),
+  }),
   'case/update': z.strictObject({ id: caseIdSchema, patch: casePatchSchema }),
   'case/history': z.strictObject({ id: caseIdSchema }),
   'cases/bulk': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), patch: casePatchSchema }),

@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Case } from '../domain/case';
+import { isEstimatedTime } from '../domain/post-ref';
 import { DEFAULT_TAGS } from '../domain/default-tags';
 import { DEFAULT_CALENDAR, officeMsBetween, type OfficeCalendar } from '../domain/office-hours';
 import { buildReport, UNTAGGED, type Report, type ReportOptions } from '../domain/report';
@@ -219,7 +220,7 @@ interface ViewProps {
 function ReportView({ report, cases, options, tags, labels, range, site }: ViewProps) {
   const tagColors = new Map(tags.map((tag) => [tag.id, tag.color]));
   const bars: TagBar[] = report.byTag.map(({ key, figures }) => ({ key, label: labels.tag(key), color: tagColors.get(key), cases: figures.cases }));
-  const estimatedDates = new Set(cases.filter((c) => c.postedAtSource === 'first-seen' && c.postedAt >= options.period.from && c.postedAt < options.period.to).map((c) => localDateOf(c.postedAt, options.timeZone)));
+  const estimatedDates = new Set(cases.filter((c) => isEstimatedTime(c.postedAtSource) && c.postedAt >= options.period.from && c.postedAt < options.period.to).map((c) => localDateOf(c.postedAt, options.timeZone)));
   const rows = <K extends string>(groups: Array<{ key: K; figures: Report['total'] }>, label: (key: K) => string): FiguresRow[] =>
     groups.map(({ key, figures }) => ({ key, label: label(key), figures }));
 

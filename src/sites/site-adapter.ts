@@ -14,6 +14,14 @@ export interface MountPoint {
   before: Node | null;
 }
 
+export interface SiteHealthCounts {
+  pageKind: string;
+  postLike: number;
+  posts?: number;
+  postsWithId?: number;
+  comments?: number;
+}
+
 export interface SiteAdapter {
   readonly site: Site;
   /** A selector for candidate posts; cheap, used to find candidates among added nodes. */
@@ -57,9 +65,10 @@ export interface SiteAdapter {
   readonly composer: ComposerAccess;
   /**
    * What the page looks like to someone who does not know the site's current markup: its kind (home,
-   * status, …) and how many blocks on it look like posts. Used to notice a layout change.
+   * status, …) and how many blocks on it look like posts. Used to notice a layout change. A site may say
+   * more: the posts it accepts, how many of those yield an id, and the comments it accepts.
    */
-  health(doc: Document): { pageKind: string; postLike: number };
+  health(doc: Document): SiteHealthCounts;
 }
 
 /** The site's own reply box: where templates go, and how Loket notices that the agent replied. */

@@ -5,11 +5,12 @@
  */
 import { applyPatch, isOpen, newCase, refreshFromPost, type Case, type CasePatch, type FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
+import { foldCase } from '../domain/case-merge';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
 import type { Site } from '../domain/site';
 import type { IDBPTransaction } from 'idb';
-import { fromStored, toStored, type LoketDB, type LoketDatabase, type StoredEvent } from './db';
+import { fromStored, toStored, type LoketDB, type LoketDatabase, type StoredCase, type StoredEvent } from './db';
 
 export class CaseNotFoundError extends Error {
   constructor(readonly caseId: CaseId) {
@@ -19,16 +20,38 @@ export class CaseNotFoundError extends Error {
 }
 
 export async function getCase(db: LoketDatabase, id: CaseId): Promise<Case | undefined> {
-  const stored = await db.get('cases', id);
+  const tx = db.transaction('cases');
+  const stored = await storedCase(tx.store, id);
+  await tx.done;
   return stored && fromStored(stored);
 }
 
-/** Many cases in one transaction: a page asks for every post it shows at once. */
+type CasesStore = {
+  get(id: CaseId): Promise<StoredCase | undefined>;
+  indexNames: DOMStringList | { contains(name: string): boolean };
+  index(name: 'by-alias'): { get(key: string): Promise<StoredCase | undefined> };
+};
+
+/**
+ * The case stored under this id, or the case that knows this id as an alias (a post now shown by its pfbid,
+ * whose case is under its number). Every read and change by id goes through here.
+ */
+async function storedCase(store: CasesStore, id: CaseId): Promise<StoredCase | undefined> {
+  const found = await store.get(id);
+  // (A database opened at a version before the index — only in migration tests — has no aliases.)
+  return found ?? (store.indexNames.contains('by-alias') ? await store.index('by-alias').get(id) : undefined);
+}
+
+/**
+ * Many cases in one transaction: a page asks for every post it shows at once. A case found through an alias
+ * comes with its own id (and the alias in its `aliases`).
+ */
 export async function getCases(db: LoketDatabase, ids: readonly CaseId[]): Promise<Case[]> {
   const tx = db.transaction('cases');
-  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  const found = await Promise.all(ids.map((id) => storedCase(tx.store, id)));
   await tx.done;
-  return found.filter((c) => c !== undefined).map(fromStored);
+  const unique = new Map(found.filter((c) => c !== undefined).map((c) => [c.id, c]));
+  return [...unique.values()].map(fromStored);
 }
 
 /** When the first response to a post is due under the current SLA policy and office hours. */
@@ -55,7 +78,7 @@ export async function trackPost(
 ): Promise<{ case: Case; created: boolean; changed: boolean }> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
   const cases = tx.objectStore('cases');
-  const stored = await cases.get(post.caseId);
+  const stored = await storedCase(cases, post.caseId);
   let result: { case: Case; created: boolean; changed: boolean };
   if (stored === undefined) {
     const created = withDue(newCase(post, now), due);
@@ -64,7 +87,9 @@ export async function trackPost(
     result = { case: created, created: true, changed: true };
   } else {
     const existing = fromStored(stored);
-    const refreshed = refreshFromPost(existing, post, now);
+    // Found through an alias: the case keeps its id, and learns the id the page used.
+    const seen = existing.id === post.caseId ? post : { ...post, caseId: existing.id, aliases: [...(post.aliases ?? []), post.caseId] };
+    const refreshed = refreshFromPost(existing, seen, now);
     // A better posted time moves the due time with it.
     const next = refreshed === existing ? existing : withDue(refreshed, due);
     if (next !== existing) await cases.put(toStored(next));
@@ -83,13 +108,13 @@ type CaseTx = IDBPTransaction<LoketDB, ['cases', 'events'], 'readwrite'>;
  */
 async function applyInTx(tx: CaseTx, id: CaseId, patch: CasePatch, actor: string, now: number): Promise<{ case: Case; changes: FieldChange[] }> {
   const cases = tx.objectStore('cases');
-  const stored = await cases.get(id);
+  const stored = await storedCase(cases, id);
   if (stored === undefined) throw new CaseNotFoundError(id);
   const { next, changes } = applyPatch(fromStored(stored), patch, now);
   if (changes.length > 0) {
     await cases.put(toStored(next));
     const events = tx.objectStore('events');
-    for (const change of changes) await events.add(event(id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
+    for (const change of changes) await events.add(event(next.id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
   }
   return { case: next, changes };
 }
@@ -136,9 +161,10 @@ export async function countOverdue(db: LoketDatabase, now: number): Promise<numb
   return db.countFromIndex('cases', 'by-open-due', IDBKeyRange.upperBound([now, Number.POSITIVE_INFINITY]));
 }
 
-/** A case's history, oldest first. */
+/** A case's history, oldest first (asked by any of its ids). */
 export async function listEvents(db: LoketDatabase, caseId: CaseId): Promise<StoredEvent[]> {
-  const range = IDBKeyRange.bound([caseId, -Infinity], [caseId, Infinity]);
+  const id = (await getCase(db, caseId))?.id ?? caseId;
+  const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
   return db.getAllFromIndex('events', 'by-case', range);
 }
 
@@ -160,11 +186,11 @@ export async function listHandovers(db: LoketDatabase, limit = 500): Promise<Cas
 /** Adds an internal note to a case's history; the case's updatedAt moves so every view hears of it. */
 export async function addNote(db: LoketDatabase, id: CaseId, text: string, actor: string, now: number): Promise<Case> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
-  const stored = await tx.objectStore('cases').get(id);
+  const stored = await storedCase(tx.objectStore('cases'), id);
   if (stored === undefined) return abortWith(tx, new CaseNotFoundError(id));
   const next = { ...fromStored(stored), updatedAt: now };
   await tx.objectStore('cases').put(toStored(next));
-  await tx.objectStore('events').add(event(id, now, actor, { kind: 'note', after: text }) as StoredEvent);
+  await tx.objectStore('events').add(event(next.id, now, actor, { kind: 'note', after: text }) as StoredEvent);
   await tx.done;
   return next;
 }
@@ -219,4 +245,60 @@ export async function recomputeDue(db: LoketDatabase, due: DueRule, now: number)
   }
   await tx.done;
   return changed;
+}
+
+/**
+ * One post turned out to have two (or more) case ids: folds the cases stored under `aliases` (or under an id
+ * that lists one of them) into the case under `id` — fields by case-merge.ts, their history moved over, plus
+ * a `merged` event — and removes them, all in one transaction. The removed ids then travel to the team server
+ * as deletions and the merged case as a change, like any other. Without a case under `id` yet, the first
+ * alias case moves there. Null when no alias case is stored (the common case: nothing to do).
+ */
+export async function mergeAliases(
+  db: LoketDatabase,
+  id: CaseId,
+  aliases: readonly CaseId[],
+  actor: string,
+  now: number,
+  due?: DueRule,
+): Promise<{ case: Case; removed: CaseId[] } | null> {
+  const tx = db.transaction(['cases', 'events', 'alerts'], 'readwrite');
+  const cases = tx.objectStore('cases');
+  const others: Case[] = [];
+  for (const alias of aliases) {
+    if (alias === id) continue;
+    const stored = (await cases.get(alias)) ?? (await cases.index('by-alias').get(alias));
+    if (stored && stored.id !== id && !others.some((o) => o.id === stored.id)) others.push(fromStored(stored));
+  }
+  if (others.length === 0) {
+    await tx.done;
+    return null;
+  }
+  const own = await cases.get(id);
+  const [first, ...rest] = others as [Case, ...Case[]];
+  // Without a case under the preferred id, the first alias case moves there.
+  let merged: Case = own ? foldCase(fromStored(own), first, now) : { ...first, id, updatedAt: now, aliases: [...new Set([first.id, ...(first.aliases ?? [])])] };
+  for (const other of rest) merged = foldCase(merged, other, now);
+  const events = tx.objectStore('events');
+  const alerts = tx.objectStore('alerts');
+  for (const other of others) {
+    // The history moves with it: the same events under the merged id, the old ones removed.
+    const range = IDBKeyRange.bound([other.id, -Infinity], [other.id, Infinity]);
+    for (const old of await events.index('by-case').getAll(range)) {
+      const { seq, origin: _pulled, ...copy } = old as StoredEvent & { origin?: unknown };
+      await events.add({ ...copy, caseId: id } as StoredEvent);
+      await events.delete(seq);
+    }
+    await events.add(event(id, now, actor, { kind: 'merged', before: other.id }) as StoredEvent);
+    await cases.delete(other.id);
+    for (const key of await alerts.index('by-case').getAllKeys(other.id)) await alerts.delete(key);
+  }
+  const aliasList = (merged.aliases ?? []).filter((a) => a !== id);
+  if (aliasList.length > 0) merged.aliases = aliasList;
+  else delete merged.aliases;
+  // The due time follows the merged posted time (withDue leaves answered and closed cases as they are).
+  const next = withDue(merged, due);
+  await cases.put(toStored(next));
+  await tx.done;
+  return { case: next, removed: others.map((o) => o.id) };
 }

@@ -32,7 +32,7 @@ export interface LoketDB extends DBSchema {
   cases: {
     key: CaseId;
     value: StoredCase;
-    indexes: { 'by-open-due': [number, number]; 'by-updated': number; 'by-status': string; 'by-handover': number; 'by-posted': number };
+    indexes: { 'by-open-due': [number, number]; 'by-updated': number; 'by-status': string; 'by-handover': number; 'by-posted': number; 'by-alias': string };
   };
   events: {
     key: number;
@@ -109,6 +109,10 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
   (db) => {
     db.createObjectStore('sync', { keyPath: 'id' }).createIndex('by-pending', 'pending');
     db.createObjectStore('syncMeta', { keyPath: 'key' });
+  },
+  // 6 → 7: a case by the other ids of its post (Facebook's pfbid form of a post named by number).
+  (_db, tx) => {
+    tx.objectStore('cases').createIndex('by-alias', 'aliases', { multiEntry: true });
   },
 ];
 

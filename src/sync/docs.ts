@@ -16,6 +16,7 @@ import { CASE_STATUSES, type CaseField } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import { isCaseId, type CaseId } from '../domain/case-id';
 import { SITES } from '../domain/site';
+import { POSTED_AT_SOURCES } from '../domain/post-ref';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import { fingerprint } from './local-changes';
@@ -166,7 +167,7 @@ const caseSchema = z.looseObject({
   author: z.looseObject({ name: z.string(), handle: z.optional(z.string()), profileUrl: z.optional(z.string()) }),
   text: z.string(),
   postedAt: z.number(),
-  postedAtSource: z.enum(['page', 'first-seen']),
+  postedAtSource: z.enum(POSTED_AT_SOURCES),
   status: z.enum(CASE_STATUSES),
   tags: z.array(z.string()),
   assignee: z.optional(z.string()),
@@ -176,6 +177,7 @@ const caseSchema = z.looseObject({
   createdAt: z.number(),
   updatedAt: z.number(),
   conflict: z.optional(conflictSchema),
+  aliases: z.optional(z.array(caseIdSchema)),
 });
 const caseDocSchema = z.looseObject({ _id: z.string(), _rev: z.string(), type: z.literal('case'), case: caseSchema, clocks: clocksSchema });
 const FIELDS = ['status', 'tags', 'assignee', 'firstResponseAt', 'dueAt', 'handover'] as const satisfies readonly CaseField[];
@@ -183,7 +185,7 @@ const eventSchema = z.object({
   caseId: caseIdSchema,
   at: z.number(),
   actor: z.string(),
-  kind: z.enum(['created', 'changed', 'note']),
+  kind: z.enum(['created', 'changed', 'note', 'merged']),
   field: z.optional(z.enum(FIELDS)),
   before: z.optional(z.unknown()),
   after: z.optional(z.unknown()),

@@ -27,6 +27,7 @@
  */
 import type { Case } from '../domain/case';
 import { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp } from '../storage/sync-records';
+import { timePrecision } from '../domain/post-ref';
 
 export { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp };
 
@@ -49,7 +50,7 @@ export interface MergeResult {
 }
 
 const HUMAN_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'handover', 'tags', 'firstResponseAt']);
-const CONTENT_KEYS = new Set(['id', 'site', 'url', 'author', 'text', 'postedAt', 'postedAtSource', 'createdAt', 'updatedAt', 'tags', 'conflict', ...CLOCKED_FIELDS]);
+const CONTENT_KEYS = new Set(['id', 'site', 'url', 'author', 'text', 'postedAt', 'postedAtSource', 'createdAt', 'updatedAt', 'tags', 'conflict', 'aliases', ...CLOCKED_FIELDS]);
 
 export function emptyClocks(): CaseClocks {
   return { fields: {}, tags: {} };
@@ -199,12 +200,16 @@ function mergeContent(x: SyncedCase, y: SyncedCase): Record<string, unknown> {
     out.postedAtSource = x.postedAtSource;
     out.postedAt = x.postedAtSource === 'first-seen' ? Math.min(x.postedAt, y.postedAt) : Math.max(x.postedAt, y.postedAt);
   } else {
-    const page = x.postedAtSource === 'page' ? x : y;
-    out.postedAtSource = 'page';
-    out.postedAt = page.postedAt;
+    // The more precise reading (page over page-relative over first-seen).
+    const better = timePrecision(x.postedAtSource) > timePrecision(y.postedAtSource) ? x : y;
+    out.postedAtSource = better.postedAtSource;
+    out.postedAt = better.postedAt;
   }
   out.createdAt = Math.min(x.createdAt, y.createdAt);
   out.updatedAt = Math.max(x.updatedAt, y.updatedAt);
+  // Other ids of the post (Facebook's pfbid): what either side learnt.
+  const aliases = [...new Set([...(x.aliases ?? []), ...(y.aliases ?? [])])].sort();
+  if (aliases.length > 0) out.aliases = aliases;
   return out;
 }
 

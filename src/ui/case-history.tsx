@@ -23,6 +23,7 @@ export function eventWords(): EventWords {
   return {
     created: t('historyCreated'),
     note: (text) => t('historyNote', text),
+    merged: (id) => t('historyMerged', id),
     status: (from, to) => t('historyStatus', from, to),
     tags: (labels) => t('historyTags', labels),
     assignee: (name) => t('historyAssignee', name),

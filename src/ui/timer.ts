@@ -3,6 +3,7 @@
  * colour alone), then office time waited and left. Office time, so a night or a weekend does not count.
  */
 import type { Case } from '../domain/case';
+import { isEstimatedTime } from '../domain/post-ref';
 import type { OfficeCalendar } from '../domain/office-hours';
 import { officeMsBetween } from '../domain/office-hours';
 import { resolutionDue, timerFigures, type SlaPolicy } from '../domain/sla-policy';
@@ -22,7 +23,7 @@ export interface TimerPolicy {
 
 export function timerView(c: Case, now: number, policy: TimerPolicy): TimerView | undefined {
   const state = slaState(c, now, policy.sla.soonMs);
-  const estimate = c.postedAtSource === 'first-seen' ? ` ${t('estimatedTime')}` : '';
+  const estimate = isEstimatedTime(c.postedAtSource) ? ` ${t(c.postedAtSource === 'page-relative' ? 'estimatedFromPage' : 'estimatedTime')}` : '';
   if (c.firstResponseAt !== undefined) {
     const answered = t('timerAnswered', formatDuration(officeMsBetween(c.postedAt, c.firstResponseAt, policy.officeHours))) + estimate;
     return { text: answered + resolution(c, now, policy), state };

@@ -45,3 +45,45 @@ describe('site health', () => {
     ]);
   });
 });
+
+describe('site health on Facebook: recognised, but not all of it', () => {
+  it('reports comments found without their post (the 2022–2024 failure), once', async () => {
+    const { facebookAdapter } = await import('../../src/sites/facebook/adapter');
+    loadPage('facebook/feed-2022-en.html', 'https://www.facebook.com/');
+    // The posts as an adapter that does not know the unit-is-the-article shape saw them: not posts at all.
+    const blind = { ...facebookAdapter, health: (doc: Document) => ({ ...facebookAdapter.health(doc), posts: 0, postsWithId: 0 }) };
+    const report = vi.fn();
+    const health = new SiteHealth(blind, () => 3, report, 5_000);
+    health.check();
+    vi.advanceTimersByTime(5_000);
+    expect(report).toHaveBeenCalledWith('feed', '3 comments found, no post');
+    health.check();
+    vi.advanceTimersByTime(10_000);
+    expect(report).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports posts found of which none yields an id', async () => {
+    const { facebookAdapter } = await import('../../src/sites/facebook/adapter');
+    loadPage('facebook/feed-2025-nl.html', 'https://www.facebook.com/');
+    // Every link only tracking, as before a hover (the sponsored unit's query-only byline too: then it is not told apart).
+    for (const a of document.querySelectorAll('a[href]')) a.setAttribute('href', 'https://www.facebook.com/?__cft__[0]=AZ');
+    const report = vi.fn();
+    new SiteHealth(facebookAdapter, () => 0, report, 5_000).check();
+    vi.advanceTimersByTime(5_000);
+    expect(report.mock.calls).toEqual([
+      ['feed', '5 post-like blocks, 0 recognised'],
+      ['feed', '3 posts found, none yields an id'],
+    ]);
+  });
+
+  it('stays quiet on the realistic pages as they are', async () => {
+    const { facebookAdapter } = await import('../../src/sites/facebook/adapter');
+    const report = vi.fn();
+    for (const file of ['facebook/feed-2022-en.html', 'facebook/timeline-2024-nl.html', 'facebook/feed-2025-nl.html']) {
+      loadPage(file, `https://www.facebook.com/${file.length}`);
+      new SiteHealth(facebookAdapter, () => 3, report, 5_000).check();
+      vi.advanceTimersByTime(5_000);
+    }
+    expect(report).not.toHaveBeenCalled();
+  });
+});

@@ -47,6 +47,17 @@ describe('a case', () => {
     expect(same).toBe(better);
   });
 
+  it('ranks page over page-relative over first-seen; two relative readings keep the later earliest moment', () => {
+    const seen = newCase({ ...post, postedAt: 9_000, postedAtSource: 'first-seen' }, 9_000);
+    const relative = refreshFromPost(seen, { ...post, postedAt: 3_000, postedAtSource: 'page-relative' }, 9_100);
+    expect(relative).toMatchObject({ postedAt: 3_000, postedAtSource: 'page-relative' });
+    // "3 u" read again half an hour later: posted after both earliest moments, so after the later one.
+    expect(refreshFromPost(relative, { ...post, postedAt: 4_000, postedAtSource: 'page-relative' }, 9_200)).toMatchObject({ postedAt: 4_000 });
+    expect(refreshFromPost(relative, { ...post, postedAt: 2_000, postedAtSource: 'page-relative' }, 9_200)).toBe(relative);
+    expect(refreshFromPost(relative, { ...post, postedAt: 3_500, postedAtSource: 'page' }, 9_300)).toMatchObject({ postedAt: 3_500, postedAtSource: 'page' });
+    expect(refreshFromPost(relative, { ...post, postedAt: 1, postedAtSource: 'first-seen' }, 9_300)).toBe(relative);
+  });
+
   it('keeps the longer text (a "See more" expansion) and leaves agent fields alone', () => {
     const tagged = applyPatch(newCase(post, 0), { tags: ['afval'], status: 'waiting' }, 1).next;
     const refreshed = refreshFromPost(tagged, { ...post, text: `${post.text} sinds dinsdag, adres Dorpsstraat 1` }, 2);

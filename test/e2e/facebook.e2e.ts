@@ -13,7 +13,8 @@ const FEED = 'https://www.facebook.com/gemeentevoorbeeld';
 const POST_EN = 'https://www.facebook.com/permalink.php?story_fbid=pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz&id=100064999888777';
 const GROUP = 'https://www.facebook.com/groups/wijzijnnoord';
 const PHOTO = 'https://www.facebook.com/photo/?fbid=990011223344556&set=a.112233445566';
-const P1 = 'fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl';
+// The post's links say pfbid; its comments' base64 ids name it by number, which is its case id.
+const P1 = 'fb:123456789012345';
 const JAN = `${P1}/987654321098765`;
 
 let loket: Loket;
@@ -54,7 +55,7 @@ describe('the Facebook adapter in Chromium', () => {
     await group.waitForFunction(() => document.querySelectorAll('[data-loket-post][data-loket-sla]').length === 2);
     expect(await ids(group)).toEqual(['fb:3344556677889900', 'fb:4455667788990011']);
     // Facebook's dark mode: the toolbar follows it.
-    expect(await new Toolbar(en, 'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz').style('.lk', 'background-color')).toBe('rgb(0, 0, 0)');
+    expect(await new Toolbar(en, 'fb:998877665544332').style('.lk', 'background-color')).toBe('rgb(0, 0, 0)');
     await en.close();
     await group.close();
   });
@@ -98,7 +99,7 @@ describe('the Facebook adapter in Chromium', () => {
     const box = '[aria-label="Write a comment…"]';
     await page.click(box);
     await page.keyboard.type('Hello Sam,');
-    const post = new Toolbar(page, 'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz');
+    const post = new Toolbar(page, 'fb:998877665544332');
     await post.pickTemplate('gesloten');
     await post.waitFor('[data-lk="notice"]', (b) => /Ingevoegd/.test(b.text));
     const text = (await lexicalText(page, box))!;

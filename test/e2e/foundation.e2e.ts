@@ -11,7 +11,7 @@ import { request } from './support/messages';
 import { Toolbar } from './support/toolbar';
 
 const TWEET = 'x:1000000000000000001';
-const FB_COMMENT = 'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz/443322110099887';
+const FB_COMMENT = 'fb:998877665544332/443322110099887';
 const FB_POST_URL = 'https://www.facebook.com/permalink.php?story_fbid=pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz&id=100064999888777';
 
 let loket: Loket;

@@ -15,7 +15,7 @@ import { statusPageWithComposer } from './support/x-pages';
 const STATUS_URL = 'https://x.com/bob/status/1000000000000000001';
 const FOCAL = 'x:1000000000000000001';
 const FEED = 'https://www.facebook.com/gemeentevoorbeeld';
-const JAN = 'fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl/987654321098765';
+const JAN = 'fb:123456789012345/987654321098765'; // the comment's base64 id names its post by number
 let loket: Loket;
 
 const draftText = (page: Page) => page.evaluate(() => (window as unknown as { __draft: { plainText(w: string): string | null } }).__draft.plainText('inline'));

@@ -2,7 +2,7 @@
 import type { Theme } from '../../domain/page-theme';
 import type { SiteAdapter } from '../site-adapter';
 import { facebookComposer } from './composer';
-import { isComment, readFacebookKey, readFacebookPost } from './read-post';
+import { isComment, isSponsored, isSponsoredPost, postOf, readFacebookKey, readFacebookPost } from './read-post';
 import { FB } from './selectors';
 
 export function facebookPageKind(path: string): string {
@@ -20,14 +20,20 @@ export const facebookAdapter: SiteAdapter = {
   mountNearViewport: true,
   dialogSelector: FB.viewer,
   accepts(el) {
-    if (isComment(el)) return true;
+    if (isComment(el)) {
+      const post = postOf(el);
+      return post === null || !isSponsoredPost(post);
+    }
     // A dialog is a post only when it is the media viewer showing one (an author and text beside the media).
     if (el.matches(FB.viewer)) return el.querySelector(FB.profileName) !== null && el.closest(FB.feedPost) === null;
-    // A feed unit may wrap an article of its own: the feed unit is the post.
-    if (el.matches(FB.article) && el.closest(FB.feedPost)) return false;
-    return el.querySelector(FB.adLink) === null;
+    // 2021: a feed unit may wrap an article of its own: the feed unit is the post. (2022–2024 the unit is
+    // itself the article: `div[aria-posinset][role="article"]`.) An unlabelled article inside another post
+    // is a shared post shown in it, not a post of its own.
+    if (el.matches(FB.article) && !el.matches(FB.feedPost) && el.parentElement?.closest(`${FB.feedPost}, ${FB.article}`)) return false;
+    if (el.matches(FB.virtualised)) return false;
+    return !isSponsored(el);
   },
-  readPost: readFacebookPost,
+  readPost: (el, firstSeen, full) => readFacebookPost(el, firstSeen, full),
   readKey: readFacebookKey,
   reveal(el) {
     for (const link of el.querySelectorAll<HTMLElement>(FB.hiddenPermalink)) {
@@ -51,7 +57,25 @@ export const facebookAdapter: SiteAdapter = {
   },
   health(doc) {
     const feedUnits = doc.querySelectorAll('[role="feed"] > div').length;
-    return { pageKind: facebookPageKind(doc.location?.pathname ?? '/'), postLike: Math.max(feedUnits, doc.querySelectorAll(FB.article).length) };
+    // What Loket makes of the page: the post units it accepts, how many of those yield an id, and comments.
+    let posts = 0;
+    let postsWithId = 0;
+    let comments = 0;
+    for (const el of doc.querySelectorAll(this.candidateSelector)) {
+      if (!this.accepts(el)) continue;
+      if (isComment(el)) comments++;
+      else {
+        posts++;
+        if (readFacebookKey(el) !== null) postsWithId++;
+      }
+    }
+    return {
+      pageKind: facebookPageKind(doc.location?.pathname ?? '/'),
+      postLike: Math.max(feedUnits, doc.querySelectorAll(`${FB.feedPost}, ${FB.article}`).length),
+      posts,
+      postsWithId,
+      comments,
+    };
   },
   theme(doc): Theme {
     return doc.documentElement.classList.contains('__fb-dark-mode') ? 'dark' : 'light';

@@ -13,7 +13,15 @@ const FB_ID = new RegExp(`^${ID}$`);
 
 export interface FacebookLink {
   postId: string;
+  /**
+   * `photo`: an attachment's `photo/?fbid=` link — the photo's id, which names the post only on that photo's
+   * own viewer. `post`: anything else (a photo link whose `set=gm.<n>` / `set=pcb.<n>` names its post is a
+   * `post` link to that number).
+   */
+  kind: 'post' | 'photo';
   commentId?: string;
+  /** The post's number as a base64 `comment_id` ("comment:<post>_<comment>") names it, when it does. */
+  commentPost?: string;
   /** https://www.facebook.com/… with only the parameters that name the post or comment. */
   url: string;
 }
@@ -29,6 +37,7 @@ export function parseFacebookUrl(href: string | null | undefined): FacebookLink 
   if (!/(^|\.)facebook\.com$/.test(url.hostname)) return null;
   const params = url.searchParams;
   let postId: string | undefined;
+  let kind: FacebookLink['kind'] = 'post';
   let path = url.pathname;
   const keep = new URLSearchParams();
   for (const pattern of POST_PATHS) {
@@ -50,8 +59,14 @@ export function parseFacebookUrl(href: string | null | undefined): FacebookLink 
   if (postId === undefined && /^\/photo(?:\.php|\/)?$/.test(url.pathname)) {
     // The photo viewer: a photo post is named by its fbid.
     const fbid = params.get('fbid') ?? '';
-    if (/^[0-9]{1,25}$/.test(fbid)) {
+    const set = /^(?:gm|pcb)\.([0-9]{1,25})$/.exec(params.get('set') ?? '');
+    if (set && params.get('comment_id') === null) {
+      // A photo of a post (2025: group `gm.`, Page `pcb.`): the set names the post.
+      postId = set[1]!;
+      path = `/${postId}`;
+    } else if (/^[0-9]{1,25}$/.test(fbid)) {
       postId = fbid;
+      kind = 'photo';
       path = '/photo/';
       keep.set('fbid', fbid);
     }
@@ -65,12 +80,15 @@ export function parseFacebookUrl(href: string | null | undefined): FacebookLink 
   }
   if (postId === undefined) return null;
   const comment = commentIdFrom(params.get('reply_comment_id')) ?? commentIdFrom(params.get('comment_id'));
+  const commentPost = decodeCommentId(params.get('comment_id'))?.postId;
   if (params.get('comment_id')) keep.set('comment_id', commentIdFrom(params.get('comment_id')) ?? '');
   if (params.get('reply_comment_id')) keep.set('reply_comment_id', commentIdFrom(params.get('reply_comment_id')) ?? '');
   const query = keep.toString();
   return {
     postId,
+    kind,
     ...(comment !== undefined ? { commentId: comment } : {}),
+    ...(commentPost !== undefined ? { commentPost } : {}),
     url: `https://www.facebook.com${path}${query ? `?${query}` : ''}`,
   };
 }
@@ -82,10 +100,16 @@ export function parseFacebookUrl(href: string | null | undefined): FacebookLink 
 export function commentIdFrom(value: string | null): string | undefined {
   if (!value) return undefined;
   if (/^[0-9]{1,25}$/.test(value)) return value;
+  return decodeCommentId(value)?.commentId;
+}
+
+/** A base64 `comment_id`: "comment:<post>_<comment>" names the post by number as well as the comment. */
+export function decodeCommentId(value: string | null): { postId: string; commentId: string } | undefined {
+  if (!value || /^[0-9]+$/.test(value)) return undefined;
   try {
     const decoded = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-    const match = /^comment:[0-9]+_([0-9]{1,25})$/.exec(decoded);
-    return match?.[1];
+    const match = /^comment:([0-9]{1,25})_([0-9]{1,25})$/.exec(decoded);
+    return match ? { postId: match[1]!, commentId: match[2]! } : undefined;
   } catch {
     return undefined;
   }

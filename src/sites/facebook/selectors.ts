@@ -21,6 +21,15 @@ export const FB = {
   utime: 'abbr[data-utime]',
   /** An ad's "why am I seeing this" link: its presence marks a sponsored post. */
   adLink: 'a[href^="/ads/"], a[href*="facebook.com/ads/"]',
+  /** 2020 ads: the labelled link to the advertiser through Facebook's off-site redirect (l.facebook.com). */
+  adRedirectLink: 'a[aria-label][href*="l.facebook.com/l.php"]',
+  /** 2025 ads: the byline link is a bare query (`?__cft__[0]=…`), with the `meta` marker beside it. */
+  queryOnlyLink: 'a[href^="?"]',
+  adMeta: '[data-ad-rendering-role="meta"]',
+  /** 2020 ads: a span or link labelled by a hidden word elsewhere in the page (the scrambled "Sponsored"). */
+  labelledBy: 'span[aria-labelledby], a[aria-labelledby]',
+  /** 2025: a unit Facebook has emptied because it is off-screen (virtualised); it fills in when scrolled near. */
+  virtualised: '[data-virtualized="true"]',
   /** The Lexical comment box (under a post, or a reply box under a comment). */
   commentBox: 'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
   /** Buttons are divs with a role; a comment's own action list reads "like · reply · time". */
@@ -30,6 +39,9 @@ export const FB = {
    * confidence: the order like · reply has held for years, but nothing structural names the button.
    */
   replyButtonIndex: 1,
-  /** A permalink that Facebook fills in only on hover or focus. */
-  hiddenPermalink: 'a[href="#"][role="link"]',
+  /**
+   * A permalink that Facebook fills in only on hover or focus: `#` (2021–2024) or, 2025, only the tracking
+   * query on the home URL (`https://www.facebook.com/?__cft__[0]=…`).
+   */
+  hiddenPermalink: 'a[href="#"][role="link"], a[href^="https://www.facebook.com/?__cft__"][role="link"]',
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { facebookAdapter } from '../../../src/sites/facebook/adapter';
+import { readFacebookPost } from '../../../src/sites/facebook/read-post';
 import { loadPage } from '../../support/fixtures';
 
 const FIRST_SEEN = Date.UTC(2026, 10, 26, 9, 0);
@@ -7,7 +8,7 @@ const FIRST_SEEN = Date.UTC(2026, 10, 26, 9, 0);
 function read(doc: Document) {
   return [...doc.querySelectorAll(facebookAdapter.candidateSelector)]
     .filter((el) => facebookAdapter.accepts(el))
-    .map((el) => ({ el, post: facebookAdapter.readPost(el, FIRST_SEEN) }));
+    .map((el) => ({ el, post: readFacebookPost(el, FIRST_SEEN, true, FIRST_SEEN) }));
 }
 
 describe('facebook.com: posts and comments (Dutch UI)', () => {
@@ -15,11 +16,12 @@ describe('facebook.com: posts and comments (Dutch UI)', () => {
 
   it('finds posts, comments and the nested reply, and skips the sponsored unit', () => {
     const found = read(doc()).map(({ post }) => post?.caseId ?? null);
+    // The post's links say pfbid; its comments' base64 ids name it by number: the number is the case id.
     expect(found).toEqual([
-      'fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl',
-      'fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl/987654321098765',
-      'fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl/555444333222111',
-      'fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl/121212121212121',
+      'fb:123456789012345',
+      'fb:123456789012345/987654321098765',
+      'fb:123456789012345/555444333222111',
+      'fb:123456789012345/121212121212121',
       'fb:112233445566778',
       null, // permalink is "#" until hovered
     ]);
@@ -32,8 +34,10 @@ describe('facebook.com: posts and comments (Dutch UI)', () => {
       author: { name: 'Jan Jansen', profileUrl: 'https://www.facebook.com/jan.jansen.1234' },
       text: 'Onze container is vorige week ook al niet geleegd. Wie kan ik bellen?',
       url: 'https://www.facebook.com/gemeentevoorbeeld/posts/pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl?comment_id=987654321098765',
-      postedAtSource: 'first-seen',
-      postedAt: FIRST_SEEN,
+      // "Opmerking van Jan Jansen 2 uur geleden", read when first seen: at most 3 hours before.
+      postedAtSource: 'page-relative',
+      postedAt: FIRST_SEEN - 3 * 3_600_000 + 1,
+      aliases: ['fb:pfbid02Xk7aBcDeFgHiJkLmNoPqRsTuVwXyZ123456789abcdEFGHl/987654321098765'],
       isReply: true,
     });
     expect(comment.url).not.toContain('__cft__');
@@ -68,11 +72,8 @@ describe('facebook.com: a post’s own page (English UI, dark)', () => {
   it('reads the post, the comment and the Page’s reply the same way as in Dutch', () => {
     const doc = loadPage('facebook/post-en.html', 'https://www.facebook.com/permalink.php?story_fbid=pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz&id=100064999888777');
     const posts = read(doc).map(({ post }) => post!);
-    expect(posts.map((p) => p.caseId)).toEqual([
-      'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz',
-      'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz/443322110099887',
-      'fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz/667788990011223',
-    ]);
+    expect(posts.map((p) => p.caseId)).toEqual(['fb:998877665544332', 'fb:998877665544332/443322110099887', 'fb:998877665544332/667788990011223']);
+    expect(posts[0]!.aliases).toEqual(['fb:pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz']);
     expect(posts[0]!.url).toBe('https://www.facebook.com/permalink.php?story_fbid=pfbid0Ab12Cd34Ef56Gh78Ij90KlMnOpQrStUvWxYz&id=100064999888777');
     expect(posts[1]!.text).toContain(`<script>alert(1)</script> <img src=x onerror="window.pwned=1">`);
     expect(facebookAdapter.theme(doc)).toBe('dark');

@@ -1,0 +1,115 @@
+/**
+ * Facebook as it really is (issue #16), in Chromium: the realistic-shape pages (2022 feed unit that is the
+ * article, 2024 Page timeline with pfbid and numbered posts, 2025 units without role="article" whose time link
+ * fills in on hover, the photo viewer) at their real www.facebook.com URLs; one toolbar per organic post,
+ * none on the sponsored ones; and a post seen first by its pfbid and later by its number ending as one case,
+ * its history intact.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchLoket, type Loket } from './support/chromium';
+import { facebookPage } from './support/facebook-pages';
+import { readStore } from './support/idb';
+import { Toolbar } from './support/toolbar';
+
+const PFBID_B = 'pfbid02WqErTyUiOpAsDfGhJkLzXcVbNm123456789QwErTyUiOpAsDfGhJkl';
+const FEED_2022 = 'https://www.facebook.com/?sk=h_chr';
+const TIMELINE = 'https://www.facebook.com/gemeentevoorbeeld';
+const POST_B = `https://www.facebook.com/gemeentevoorbeeld/posts/${PFBID_B}`;
+const FEED_2025 = 'https://www.facebook.com/';
+const PHOTO = 'https://www.facebook.com/photo/?fbid=4747474747474747&set=a.3030';
+
+let loket: Loket;
+
+const ids = (page: Page) => page.$$eval('[data-loket-post][data-loket-sla]', (hosts) => hosts.map((h) => h.getAttribute('data-loket-post')!).sort());
+const toolbars = (page: Page, n: number) => page.waitForFunction((count) => document.querySelectorAll('[data-loket-post][data-loket-sla]').length === count, n);
+
+beforeAll(async () => {
+  loket = await launchLoket({ lang: 'nl' });
+  loket.serve(FEED_2022, await facebookPage('facebook/feed-2022-en.html'));
+  loket.serve(TIMELINE, await facebookPage('facebook/timeline-2024-nl.html'));
+  loket.serve(POST_B, await facebookPage('facebook/timeline-2024-later-nl.html'));
+  loket.serve(FEED_2025, await facebookPage('facebook/feed-2025-nl.html'));
+  loket.serve(PHOTO, await facebookPage('facebook/photo-viewer-2024-en.html'));
+});
+
+afterAll(async () => {
+  await loket?.close();
+});
+
+describe('Facebook’s real shapes in Chromium', () => {
+  it('2022: the feed unit that is itself the article gets one toolbar, its comments theirs, the three ads none', async () => {
+    const page = await loket.open(FEED_2022);
+    await toolbars(page, 4);
+    expect(await ids(page)).toEqual(['fb:1234567890123456', 'fb:1234567890123456/2233445566778899', 'fb:1234567890123456/3344556677889900', 'fb:1234567890123456/4455667788990011']);
+    expect(await page.$$eval('[aria-posinset="1"] > [data-loket-post], [aria-posinset="1"] [data-loket-post="fb:1234567890123456"]', (e) => e.length)).toBe(1);
+    for (const ad of [2, 3, 4]) expect(await page.$$eval(`[aria-posinset="${ad}"] [data-loket-post]`, (e) => e.length)).toBe(0);
+    await page.close();
+  });
+
+  it('2025: no role="article", the photo set names the group post, the hidden-id post gets its toolbar once its link fills in, the ad nothing', async () => {
+    const page = await loket.open(FEED_2025);
+    await toolbars(page, 3);
+    expect(await ids(page)).toEqual(['fb:2468024680246802', 'fb:8877665544332211', 'fb:8877665544332211/1515151515151515']);
+    expect(await page.$$eval('[aria-posinset="3"] [data-loket-post]', (e) => e.length)).toBe(0);
+    // Its time read from the scrambled "12 min" (hidden filler letters skipped): an estimate, and said so.
+    const kees = new Toolbar(page, 'fb:2468024680246802');
+    await kees.waitForText(/Geen zaak/);
+    await kees.click('[data-lk="track"]');
+    await kees.waitFor('[data-lk="status"]');
+    const [stored] = (await readStore<{ id: string; postedAt: number; postedAtSource: string; createdAt: number }>(await loket.worker(), 'cases')).filter((c) => c.id === 'fb:2468024680246802');
+    expect(stored!.postedAtSource).toBe('page-relative');
+    expect(stored!.createdAt - stored!.postedAt).toBeGreaterThan(12 * 60_000);
+    expect(stored!.createdAt - stored!.postedAt).toBeLessThan(14 * 60_000);
+    await kees.waitForText(/geschat: vroegste tijd volgens de pagina/);
+    await page.close();
+  });
+
+  it('the photo viewer: the photo’s post and its comments', async () => {
+    const page = await loket.open(PHOTO);
+    await toolbars(page, 3);
+    expect(await ids(page)).toEqual(['fb:4747474747474747', 'fb:4747474747474747/1616161616161616', 'fb:4747474747474747/1717171717171717']);
+    await page.close();
+  });
+
+  it('a post worked on by its pfbid, seen later by its number (and still by pfbid in another tab), is one case with its history', async () => {
+    const first = await loket.open(TIMELINE);
+    await toolbars(first, 6);
+    expect(await ids(first)).toContain(`fb:${PFBID_B}`);
+    const byPfbid = new Toolbar(first, `fb:${PFBID_B}`);
+    await byPfbid.waitForText(/Geen zaak/);
+    await byPfbid.click('[data-lk="tags"]');
+    await byPfbid.waitFor('[data-lk="tag-search"]');
+    await first.keyboard.type('afv');
+    await first.keyboard.press('Enter'); // the post becomes a case, tagged Afval
+    await byPfbid.waitFor('[data-lk="chips"]', (c) => c.text.includes('Afval'));
+    await first.keyboard.press('Escape');
+    await byPfbid.choose('[data-lk="status"]', 'In behandeling');
+    await expect.poll(async () => (await readStore<{ id: string; status: string }>(await loket.worker(), 'cases')).find((c) => c.id === `fb:${PFBID_B}`)?.status).toBe('in_progress');
+
+    // The post's own page: its comment names it by number. The case moves to the number, merged in the background.
+    const later = await loket.open(POST_B);
+    const byNumber = new Toolbar(later, 'fb:5566778899001122');
+    await byNumber.waitFor('[data-lk="chips"]', (c) => c.text.includes('Afval'));
+    await expect
+      .poll(async () => (await readStore<{ id: string }>(await loket.worker(), 'cases')).map((c) => c.id).filter((id) => id.includes('5566778899001122') || id.includes(PFBID_B)))
+      .toEqual(['fb:5566778899001122']);
+    const [merged] = (await readStore<{ id: string; status: string; tags: string[]; aliases?: string[] }>(await loket.worker(), 'cases')).filter((c) => c.id === 'fb:5566778899001122');
+    expect(merged).toMatchObject({ status: 'in_progress', tags: ['afval'], aliases: [`fb:${PFBID_B}`] });
+    const events = (await readStore<{ caseId: string; kind: string; field?: string }>(await loket.worker(), 'events')).filter((e) => e.caseId.includes('5566778899001122') || e.caseId.includes(PFBID_B));
+    expect(events.map((e) => [e.caseId, e.kind, e.field ?? null])).toEqual([
+      ['fb:5566778899001122', 'created', null],
+      ['fb:5566778899001122', 'changed', 'tags'],
+      ['fb:5566778899001122', 'changed', 'status'],
+      ['fb:5566778899001122', 'merged', null],
+    ]);
+    // The first tab still shows the post by its pfbid: it shows the one case, and a change there lands on it.
+    await byPfbid.waitFor('[data-lk="chips"]', (c) => c.text.includes('Afval'));
+    await byPfbid.choose('[data-lk="status"]', 'Wacht op inwoner');
+    await expect.poll(async () => (await readStore<{ id: string; status: string }>(await loket.worker(), 'cases')).find((c) => c.id === 'fb:5566778899001122')?.status).toBe('waiting');
+    await byNumber.click('[data-lk="history-open"]');
+    await byNumber.waitFor('[data-lk="history"]', (b) => /samengevoegd met fb:pfbid/.test(b.text));
+    await first.close();
+    await later.close();
+  });
+});
