@@ -4,7 +4,7 @@
  * (focus back on the mark) or when the agent goes elsewhere; a case shows its chip without opening; axe-core
  * finds nothing in either state; the template shortcut is bound in Chromium and the options page names it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
@@ -16,13 +16,14 @@ const OTHER = 'x:1000000000000000010';
 const X_BAR_CSS = '[role="group"] { display: flex; flex-direction: row; align-items: center; justify-content: space-between; }';
 let loket: Loket;
 
-beforeAll(async () => {
+// Each test starts from a fresh profile of its own (no case, setting or open tab of another test).
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve('https://x.com/home', fixture('x/x-home.html'));
   loket.serve('https://www.facebook.com/gemeentevoorbeeld', fixture('facebook/page-feed-nl.html'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 

@@ -22,6 +22,7 @@ interface Box {
 }
 
 export const MARK = '[data-lk="mark"]';
+export const CHIP = '[data-lk="chip"]';
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
@@ -34,6 +35,9 @@ function session(page: Page): Promise<CDPSession> {
   return s;
 }
 
+/** What a post shows without opening: looking for these must not open the toolbar. */
+const QUIET_PARTS = [MARK, CHIP];
+
 export class Toolbar {
   constructor(
     readonly page: Page,
@@ -41,6 +45,17 @@ export class Toolbar {
   ) {}
 
   private async shadowRoot(): Promise<string | null> {
+    try {
+      return await this.resolveShadowRoot();
+    } catch (e) {
+      // The host moves when its state changes (in X's action bar while quiet, under it with a chip or open):
+      // a node id from before the move is gone. Not there this instant; the callers' waits look again.
+      if (e instanceof Error && /Could not find node|No node with given id/.test(e.message)) return null;
+      throw e;
+    }
+  }
+
+  private async resolveShadowRoot(): Promise<string | null> {
     const cdp = await session(this.page);
     const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-loket-post="${this.caseId}"]` });
@@ -58,7 +73,7 @@ export class Toolbar {
    */
   async find(selector: string): Promise<Box | null> {
     const box = await this.locate(selector);
-    if (box || selector === MARK || !(await this.open())) return box;
+    if (box || QUIET_PARTS.includes(selector) || !(await this.open())) return box;
     return this.locate(selector);
   }
 
