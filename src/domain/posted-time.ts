@@ -11,6 +11,7 @@
  *   - `page-relative`: it gives less ("3 u", "2 d", "4 years ago", a date without time): the earliest
  *     instant consistent with it, an estimate the views mark with "≈".
  */
+import { civil, dayNumber } from './civil-date';
 import { wallToInstant, zoneOffset } from './office-hours';
 
 export type PageTimeSource = 'page' | 'page-relative';
@@ -150,28 +151,6 @@ function absolute(text: string, now: number, timeZone: string): PageTime | null 
   if (!year && instant > now + DAY) instant = at(nowYear - 1);
   if (dayNumberOf(instant, timeZone, month, day) === false) return null; // 31 February and the like
   return { at: instant, source: time ? 'page' : 'page-relative' };
-}
-
-/** Days from 1970-01-01 to a civil date (proleptic Gregorian). */
-function dayNumber(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civil(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [era * 400 + yoe + (month <= 2 ? 1 : 0), month, day];
 }
 
 function civilYear(days: number): number {
