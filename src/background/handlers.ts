@@ -3,6 +3,8 @@ import browser from 'webextension-polyfill';
 import type { Case, CasePatch } from '../domain/case';
 import type { CaseId } from '../domain/case-id';
 import { InvalidMoveError } from '../domain/case-lifecycle';
+import { NoReplyNotClosedError } from '../domain/case';
+import { noReplyPatch } from '../domain/no-reply';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
 import {
@@ -50,7 +52,7 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof CaseNotFoundError || error instanceof TemplateNotFoundError) throw new RequestError('not-found', error.message);
-    if (error instanceof InvalidMoveError) throw new RequestError('invalid-move', error.message);
+    if (error instanceof InvalidMoveError || error instanceof NoReplyNotClosedError) throw new RequestError('invalid-move', error.message);
     throw error;
   }
 }
@@ -98,6 +100,9 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'case/update'({ id, patch }) {
       return update(id, patch);
+    },
+    async 'case/no-reply'({ id, reason }) {
+      return update(id, noReplyPatch(reason));
     },
     async 'cases/bulk'({ ids, patch }) {
       const { updated, skipped } = await updateCases(await database(), ids, patch, await actor(), now());

@@ -7,6 +7,8 @@ import { timePrecision, type Author, type PostRef, type PostedAtSource } from '.
 import type { Site } from './site';
 import { CASE_STATUSES, canMove, InvalidMoveError, type CaseStatus } from './case-lifecycle';
 import type { Handover } from './handover';
+import type { CaseIntake } from './intake';
+import type { NoReplyReason } from './no-reply';
 
 export { CASE_STATUSES, type CaseStatus };
 
@@ -25,6 +27,10 @@ export interface Case {
   dueAt?: number;
   /** The latest handover to the KCC. Internal: never shown in the site's page. */
   handover?: Handover;
+  /** How the case began: by an agent's hand, or by automatic intake (absent: manual, see intake.ts). */
+  intake?: CaseIntake;
+  /** Closed as "no reply needed", and why (no-reply.ts). Cleared when the case is reopened. */
+  noReplyReason?: NoReplyReason;
   /** Two agents changed the same field differently while apart (team sync): who, what, and what lost. */
   conflict?: ConflictMarker;
   /** Other ids of the same post (Facebook's pfbid form of a post named by number): see case-merge.ts. */
@@ -58,6 +64,19 @@ export interface CasePatch {
   dueAt?: number | null;
   /** A handover to the KCC (its time is the time of the change). */
   handover?: Omit<Handover, 'at'>;
+  /**
+   * Closed without a reply, and why. Needs the case to end up closed (give `status: 'closed'` with it, as
+   * `noReplyPatch` does); moving a case out of 'closed' clears it.
+   */
+  noReplyReason?: NoReplyReason;
+}
+
+/** A "no reply needed" reason on a case that is not closed. */
+export class NoReplyNotClosedError extends Error {
+  constructor() {
+    super('"No reply needed" closes the case: give status closed with it');
+    this.name = 'NoReplyNotClosedError';
+  }
 }
 
 export type CaseField = Exclude<keyof CasePatch, 'addTags' | 'removeTags'>;
@@ -72,7 +91,7 @@ export function isOpen(c: Pick<Case, 'status'>): boolean {
   return c.status !== 'closed';
 }
 
-export function newCase(post: PostRef, now: number): Case {
+export function newCase(post: PostRef, now: number, intake: CaseIntake = 'manual'): Case {
   return {
     id: post.caseId,
     site: post.site,
@@ -84,6 +103,7 @@ export function newCase(post: PostRef, now: number): Case {
     ...(post.aliases?.length ? { aliases: [...post.aliases] } : {}),
     status: 'new',
     tags: [],
+    intake,
     createdAt: now,
     updatedAt: now,
   };
@@ -119,6 +139,7 @@ export function refreshFromPost(existing: Case, post: PostRef, now: number): Cas
  */
 export function applyPatch(existing: Case, patch: CasePatch, now: number): { next: Case; changes: FieldChange[] } {
   if (patch.status !== undefined && !canMove(existing.status, patch.status)) throw new InvalidMoveError(existing.status, patch.status);
+  if (patch.noReplyReason !== undefined && (patch.status ?? existing.status) !== 'closed') throw new NoReplyNotClosedError();
   const next: Case = { ...existing, tags: [...existing.tags] };
   const changes: FieldChange[] = [];
   if (patch.status !== undefined && patch.status !== existing.status) {
@@ -151,6 +172,12 @@ export function applyPatch(existing: Case, patch: CasePatch, now: number): { nex
     const handover: Handover = { ...patch.handover, at: now };
     changes.push({ field: 'handover', before: existing.handover ?? null, after: handover });
     next.handover = handover;
+  }
+  const reason = patch.noReplyReason ?? (next.status === 'closed' ? existing.noReplyReason : undefined);
+  if (reason !== existing.noReplyReason) {
+    changes.push({ field: 'noReplyReason', before: existing.noReplyReason ?? null, after: reason ?? null });
+    if (reason === undefined) delete next.noReplyReason;
+    else next.noReplyReason = reason;
   }
   if (changes.length > 0) next.updatedAt = now;
   return { next: changes.length > 0 ? next : existing, changes };

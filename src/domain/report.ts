@@ -14,6 +14,11 @@
  *   gives from the cases export. p90: nearest-rank (see `percentile`), always an observed value.
  * - Within SLA: answered cases with a due time whose first response was at or before it, out of answered
  *   cases with a due time. Unanswered overdue cases are not in that rate; they are counted in `overdue`.
+ * - No reply needed: cases closed as "no reply needed" (no-reply.ts) without a first response. They are left
+ *   out of the response rate: answered ÷ (cases − no reply needed). A case answered and then closed that way
+ *   counts as answered.
+ * - Coverage: cases made by automatic intake and by hand (intake.ts), and the posts automatic intake saw that
+ *   matched its rules (`intakeSeen`: null until automatic intake exists and counts them — shown as "—").
  * - Times of cases with `postedAtSource: 'first-seen'` are estimates (when Loket first saw the post);
  *   `estimated` says how many cases of a row that is.
  */
@@ -22,6 +27,8 @@ import type { Case } from './case';
 import { isEstimatedTime } from './post-ref';
 import type { Site } from './site';
 import { slaState } from './sla-state';
+import { intakeOf } from './intake';
+import { isNoReplyNeeded } from './no-reply';
 
 /** Office-hours milliseconds between two instants. */
 export type OfficeMs = (from: number, to: number) => number;
@@ -41,14 +48,25 @@ export interface ReportOptions {
   serviceTagIds: ReadonlySet<string>;
   /** The moment the report is made: decides which unanswered cases are overdue. */
   now: number;
+  /**
+   * Posts seen in the period that matched the intake rules, from automatic intake's own count. Absent until
+   * automatic intake exists (issue #17, item 1): the report then says null, "not measured", never 0.
+   */
+  intakeSeen?: number;
 }
 
 export interface Figures {
   cases: number;
   /** Cases with a first response. */
   answered: number;
-  /** answered / cases; null without cases. */
+  /** answered / (cases − noReplyNeeded); null when that is 0. */
   responseRate: number | null;
+  /** Unanswered cases closed as "no reply needed": not in the response rate. */
+  noReplyNeeded: number;
+  /** Cases made by automatic intake. */
+  madeAutomatically: number;
+  /** Cases made by an agent's hand. */
+  madeByHand: number;
   /** Median office ms from posted to first response, over answered cases. */
   medianFirstResponseMs: number | null;
   /** Nearest-rank 90th percentile of the same. */
@@ -86,6 +104,8 @@ export interface Report {
   perDay: DayFigures[];
   /** [weekday 0 = Monday … 6 = Sunday][hour 0…23]: cases by local posted time. */
   heatMap: number[][];
+  /** Posts seen that matched the intake rules; null: not measured (no automatic intake yet). */
+  intakeSeen: number | null;
 }
 
 /** The byTag key of cases without tags. */
@@ -150,6 +170,7 @@ export function buildReport(cases: readonly Case[], options: ReportOptions): Rep
     byAgent: grouped(byAgent),
     perDay,
     heatMap,
+    intakeSeen: options.intakeSeen ?? null,
   };
 }
 
@@ -168,6 +189,8 @@ export interface CaseRow {
   withinSla: boolean | null;
   service: boolean;
   overdue: boolean;
+  /** Closed as "no reply needed" without an answer. */
+  noReply: boolean;
 }
 
 export function caseRows(cases: readonly Case[], { period, officeMs, serviceTagIds, now }: ReportOptions): CaseRow[] {
@@ -182,6 +205,7 @@ export function caseRows(cases: readonly Case[], { period, officeMs, serviceTagI
       withinSla: answered && c.dueAt !== undefined ? c.firstResponseAt! <= c.dueAt : null,
       service: c.tags.some((t) => serviceTagIds.has(t)),
       overdue: slaState(c, now) === 'overdue',
+      noReply: !answered && isNoReplyNeeded(c),
     });
   }
   return rows;
@@ -194,7 +218,11 @@ function figuresOf(rows: readonly CaseRow[]): Figures {
   let openHandovers = 0;
   let overdue = 0;
   let estimated = 0;
+  let noReply = 0;
+  let auto = 0;
   for (const row of rows) {
+    if (row.noReply) noReply++;
+    if (intakeOf(row.c) === 'auto') auto++;
     if (row.withinSla !== null) {
       withDue++;
       if (row.withinSla) withinSla++;
@@ -209,7 +237,10 @@ function figuresOf(rows: readonly CaseRow[]): Figures {
   return {
     cases,
     answered: times.length,
-    responseRate: ratio(times.length, cases),
+    responseRate: ratio(times.length, cases - noReply),
+    noReplyNeeded: noReply,
+    madeAutomatically: auto,
+    madeByHand: cases - auto,
     medianFirstResponseMs: median(times),
     p90FirstResponseMs: percentile(times, 90),
     withinSla,

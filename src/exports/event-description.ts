@@ -9,6 +9,7 @@ import { CASE_STATUSES, type CaseStatus } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { Handover } from '../domain/handover';
 import { siteLabel, type Site } from '../domain/site';
+import { isNoReplyReason, type NoReplyReason } from '../domain/no-reply';
 import type { Tag } from '../domain/tag';
 
 /** The words of a history in one language. Plain text: escape before use in HTML. */
@@ -25,6 +26,11 @@ export interface EventWords {
   handover(category: string, note: string): string;
   answered: string;
   due: string;
+  /** Closed as "no reply needed", with the reason in words. */
+  noReply(reason: string): string;
+  /** The "no reply needed" reason taken off (the case was reopened). */
+  noReplyCleared: string;
+  noReplyReasonName(reason: NoReplyReason): string;
   /** A change to a field this version does not know (from a later version, through sync). */
   changed: string;
   statusName(status: CaseStatus): string;
@@ -36,6 +42,13 @@ const STATUS_NAMES: Record<CaseStatus, string> = {
   waiting: 'Wacht op inwoner',
   handed_over: 'Doorgezet naar KCC',
   closed: 'Gesloten',
+};
+
+const NO_REPLY_NAMES: Record<NoReplyReason, string> = {
+  thanks: 'bedankje',
+  spam: 'spam',
+  off_topic: 'niet voor ons',
+  answered_elsewhere: 'elders beantwoord',
 };
 
 export const DUTCH_EVENT_WORDS: EventWords = {
@@ -50,6 +63,9 @@ export const DUTCH_EVENT_WORDS: EventWords = {
   answered: 'eerste antwoord gegeven',
   due: 'uiterlijk antwoorden gewijzigd',
   changed: 'gewijzigd',
+  noReply: (reason) => `gesloten zonder reactie: ${reason}`,
+  noReplyCleared: 'weer geopend (had geen reactie nodig)',
+  noReplyReasonName: (reason) => NO_REPLY_NAMES[reason],
   statusName: (status) => STATUS_NAMES[status],
 };
 
@@ -85,6 +101,8 @@ export function describeEvent(e: CaseEvent, tagLabel: (id: string) => string = (
       return words.answered;
     case 'dueAt':
       return words.due;
+    case 'noReplyReason':
+      return isNoReplyReason(e.after) ? words.noReply(words.noReplyReasonName(e.after)) : words.noReplyCleared;
     default:
       return words.changed;
   }

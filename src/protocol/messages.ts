@@ -33,6 +33,7 @@ export interface Responses {
   'cases/link': { cases: Case[] };
   'case/update': { case: Case; changes: FieldChange[] };
   'case/history': CaseEvent[];
+  'case/no-reply': { case: Case; changes: FieldChange[] };
   'cases/bulk': { updated: number; skipped: Array<{ id: string; reason: string }> };
   'case/handover': { case: Case };
   'handovers/list': Case[];

@@ -8,6 +8,7 @@ import en from 'zod/v4/locales/en.js';
 import { CASE_STATUSES } from '../domain/case';
 import { isCaseId, parseCaseId, type CaseId } from '../domain/case-id';
 import { SITES } from '../domain/site';
+import { NO_REPLY_REASONS } from '../domain/no-reply';
 import { httpsUrlSchema } from '../domain/https-url';
 import { settingsSchema } from '../domain/settings-schema';
 import { templateDraftSchema, templateIdSchema } from '../domain/template-draft-schema';
@@ -50,6 +51,7 @@ export const casePatchSchema = z
     assignee: z.optional(z.nullable(shortText().check(z.minLength(1)))),
     firstResponseAt: z.optional(epochMs),
     dueAt: z.optional(z.nullable(epochMs)),
+    noReplyReason: z.optional(z.enum(NO_REPLY_REASONS)),
   })
   .check(z.refine((p) => Object.values(p).some((v) => v !== undefined), 'the patch changes nothing'));
 
@@ -62,6 +64,8 @@ export const requestSchemas = {
   }),
   'case/update': z.strictObject({ id: caseIdSchema, patch: casePatchSchema }),
   'case/history': z.strictObject({ id: caseIdSchema }),
+  /** "No reply needed": closes the case with its reason, in one call (popup, queue, toolbar). */
+  'case/no-reply': z.strictObject({ id: caseIdSchema, reason: z.enum(NO_REPLY_REASONS) }),
   'cases/bulk': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), patch: casePatchSchema }),
   'case/handover': z.strictObject({
     id: caseIdSchema,

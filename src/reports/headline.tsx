@@ -23,7 +23,7 @@ export function Headline({ figures }: { figures: Figures }) {
       id: 'response-rate',
       label: 'reportCardResponseRate',
       value: formatRate(figures.responseRate),
-      sub: t('reportCardResponseRateSub', formatCount(figures.answered), formatCases(figures.cases)),
+      sub: t('reportCardResponseRateSub', formatCount(figures.answered), formatCases(figures.cases - figures.noReplyNeeded)),
     },
     { id: 'median', label: 'reportCardMedian', value: formatOfficeDuration(figures.medianFirstResponseMs), sub: t('reportOfficeTime'), timed: true },
     { id: 'p90', label: 'reportCardP90', value: formatOfficeDuration(figures.p90FirstResponseMs), sub: t('reportOfficeTime'), timed: true },

@@ -22,6 +22,7 @@ import { FiguresTable, type FiguresRow } from './figures-table';
 import { formatCases, formatLongDate } from './format';
 import { HeatMap } from './heat-map';
 import { Headline } from './headline';
+import { Coverage } from './coverage';
 import { t } from '../ui/i18n';
 import { PerDayChart } from './per-day-chart';
 import { PeriodChooser, type Choice } from './period-chooser';
@@ -229,6 +230,10 @@ function ReportView({ report, cases, options, tags, labels, range, site }: ViewP
       <section aria-labelledby="h-headline">
         <h2 id="h-headline">{t('reportHeadlineHeading')}</h2>
         <Headline figures={report.total} />
+      </section>
+      <section aria-labelledby="h-coverage">
+        <h2 id="h-coverage">{t('reportCoverageHeading')}</h2>
+        <Coverage figures={report.total} intakeSeen={report.intakeSeen} />
       </section>
       <section aria-labelledby="h-per-day">
         <h2 id="h-per-day">{t('reportPerDayTitle')}</h2>

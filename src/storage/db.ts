@@ -114,6 +114,15 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
   (_db, tx) => {
     tx.objectStore('cases').createIndex('by-alias', 'aliases', { multiEntry: true });
   },
+  // 7 → 8: how each case began (issue #17). Every case stored so far was made by an agent's hand.
+  (_db, tx) => {
+    const cases = tx.objectStore('cases');
+    void (async () => {
+      for (let cursor = await cases.openCursor(); cursor; cursor = await cursor.continue()) {
+        if (cursor.value.intake === undefined) await cursor.update({ ...cursor.value, intake: 'manual' });
+      }
+    })();
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

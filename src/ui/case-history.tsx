@@ -32,6 +32,9 @@ export function eventWords(): EventWords {
     answered: t('historyAnswered'),
     due: t('historyDue'),
     changed: t('historyChanged'),
+    noReply: (reason) => t('historyNoReply', reason),
+    noReplyCleared: t('historyNoReplyCleared'),
+    noReplyReasonName: (reason) => t(`noReply_${reason}`),
     statusName: (status) => t(`status_${status}`),
   };
 }
