@@ -23,6 +23,8 @@ const STATIC_FILES: Array<[string, string]> = [
   ['src/ui/pages.css', 'pages.css'],
   ['src/reports/reports.html', 'reports.html'],
   ['src/reports/reports.css', 'reports.css'],
+  ['src/queue/queue.html', 'queue.html'],
+  ['src/setup/setup.html', 'setup.html'],
 ];
 
 const buildOptions: esbuild.BuildOptions = {
@@ -34,6 +36,8 @@ const buildOptions: esbuild.BuildOptions = {
     popup: 'src/popup/index.tsx',
     options: 'src/options/index.tsx',
     reports: 'src/reports/index.tsx',
+    queue: 'src/queue/index.tsx',
+    setup: 'src/setup/index.tsx',
   },
   outdir: join(dist, 'chrome'),
   bundle: true,
@@ -61,7 +65,7 @@ function finish(): void {
     const out = join(dist, browser);
     mkdirSync(out, { recursive: true });
     if (browser !== 'chrome') {
-      for (const file of ['background.js', 'content.js', 'popup.js', 'options.js', 'reports.js']) cpSync(join(dist, 'chrome', file), join(out, file));
+      for (const file of ['background.js', 'content.js', 'popup.js', 'options.js', 'reports.js', 'queue.js', 'setup.js']) cpSync(join(dist, 'chrome', file), join(out, file));
     }
     cpSync(join(root, 'assets'), out, { recursive: true });
     for (const [from, to] of STATIC_FILES) cpSync(join(root, from), join(out, to));

@@ -62,7 +62,11 @@ const started = () => {
   reapplyPolicy();
 };
 browser.runtime.onStartup.addListener(started);
-browser.runtime.onInstalled.addListener(started);
+browser.runtime.onInstalled.addListener((details: browser.Runtime.OnInstalledDetailsType) => {
+  started();
+  // A new install: the short first-run setup (name, initials, municipality, hours), in Dutch first.
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('setup.html') });
+});
 browser.alarms.onAlarm.addListener((alarm: browser.Alarms.Alarm) => {
   if (alarm.name === ALARM) void refreshTimers();
   else if (alarm.name === SYNC_ALARM) void syncLoop().syncNow();

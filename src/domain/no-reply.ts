@@ -4,8 +4,6 @@
  * is kept on the case (and in its history) so the reports can count these apart: the response rate is
  * answered ÷ (cases − no reply needed), not answered ÷ cases.
  */
-import type { CasePatch } from './case';
-
 export const NO_REPLY_REASONS = ['thanks', 'spam', 'off_topic', 'answered_elsewhere'] as const;
 export type NoReplyReason = (typeof NO_REPLY_REASONS)[number];
 
@@ -14,7 +12,7 @@ export function isNoReplyReason(value: unknown): value is NoReplyReason {
 }
 
 /** The one change that closes a case as "no reply needed" (popup, queue, toolbar: the same patch). */
-export function noReplyPatch(reason: NoReplyReason): CasePatch {
+export function noReplyPatch(reason: NoReplyReason): { status: 'closed'; noReplyReason: NoReplyReason } {
   return { status: 'closed', noReplyReason: reason };
 }
 

@@ -5,7 +5,9 @@
  *   {{invul:Afspraakdatum}}        a field the agent fills in before inserting ({{fill:Label}} in English)
  *   {{cursor}}                     where the caret lands after inserting, so the agent can add a line
  * An unknown variable, an empty one without fallback, or a field not filled in is left visible in the text
- * and reported, so the agent never sends a reply with a silent blank.
+ * and reported, so the agent never sends a reply with a silent blank. The exception: the agent's own values
+ * from the options (`{{paraaf}}`, `{{medewerker}}`, `{{gemeente}}`) are left out when empty — reported all
+ * the same — because a literal "{{paraaf}}" must never reach a resident (the first-run setup asks for them).
  *
  * Values come from other people (a display name on X is anything its owner typed), so they are inserted as
  * plain text in one pass: "{{paraaf}}" in a name stays literally that, markup stays text (the callers show
@@ -69,6 +71,9 @@ type Placeholder =
   | { kind: 'field'; label: string }
   | { kind: 'variable'; name: string; fallback?: string }
   | { kind: 'unknown'; name: string };
+
+/** Set by the agent in the options: empty, they are left out rather than shown as "{{paraaf}}". */
+const AGENT_VARIABLES: ReadonlySet<VariableName> = new Set(['paraaf', 'medewerker', 'gemeente']);
 
 const tidyLabel = (label: string) => label.trim().replace(/\s+/g, ' ');
 
@@ -161,15 +166,18 @@ export function renderTemplate(body: string, values: TemplateValues, fills: Temp
         }
         const value = cleanValue(values[variable] ?? '');
         if (value) text += value;
-        else if (placeholder.fallback === undefined) {
+        else if (placeholder.fallback === undefined && !AGENT_VARIABLES.has(variable)) {
           report('empty', placeholder.name);
           text += match[0];
         } else if (placeholder.fallback) text += placeholder.fallback;
-        else if (text.endsWith(' ') && /^(?:$|[\s,.!?;:)])/.test(body.slice(end))) {
-          // Left out ('' fallback): take the space before it along, so "Hoi {{voornaam || ''}}," reads
-          // "Hoi," and not "Hoi ,".
-          text = text.slice(0, -1);
-          if (cursor !== undefined) cursor = Math.min(cursor, text.length);
+        else {
+          if (placeholder.fallback === undefined) report('empty', placeholder.name);
+          if (text.endsWith(' ') && /^(?:$|[\s,.!?;:)])/.test(body.slice(end))) {
+            // Left out ('' fallback, or an agent value not set): take the space before it along, so
+            // "Hoi {{voornaam || ''}}," reads "Hoi," and not "Hoi ,".
+            text = text.slice(0, -1);
+            if (cursor !== undefined) cursor = Math.min(cursor, text.length);
+          }
         }
         break;
       }

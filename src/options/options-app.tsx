@@ -79,6 +79,12 @@ export function OptionsApp() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
+      <nav class="options-links" aria-label={t('optionsTitle')}>
+        <a href="queue.html" data-testid="options-queue">
+          {t('openQueue')}
+        </a>{' '}
+        · <a href="setup.html">{t('setupReopen')}</a>
+      </nav>
       <p id="managed-note" class="visually-hidden">
         {t('managedNote')}
       </p>

@@ -23,6 +23,7 @@ import { Handovers } from './handovers';
 import { matchesFilters, type Filters } from './popup-filters';
 import type { OpenCasesReader } from './open-cases';
 import { focusOrOpen } from '../ui/open-post';
+import { isNoReplyReason, NO_REPLY_REASONS, type NoReplyReason } from '../domain/no-reply';
 
 /** How many open cases the popup lists (most urgent first); the total is counted separately. */
 const OPEN_LIMIT = 500;
@@ -140,6 +141,9 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
           </span>
         )}
         <span class="spacer" />
+        <a href="queue.html" target="_blank" data-testid="open-queue">
+          {t('openQueue')}
+        </a>
         <a href="reports.html" target="_blank" data-testid="open-reports">
           {t('reportOpen')}
         </a>
@@ -291,6 +295,7 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
                 onSelect={() => toggleSelected(c.id)}
                 onStatus={(status) => act(send('case/update', { id: c.id, patch: { status } }))}
                 onTake={() => act(send('case/update', { id: c.id, patch: { assignee: me } }))}
+                onNoReply={(reason) => act(send('case/no-reply', { id: c.id, reason }))}
               />
             ))}
           </ul>
@@ -311,9 +316,10 @@ interface RowProps {
   onSelect(): void;
   onStatus(status: CaseStatus): void;
   onTake(): void;
+  onNoReply(reason: NoReplyReason): void;
 }
 
-function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, onTake }: RowProps) {
+function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, onTake, onNoReply }: RowProps) {
   const timer = timerView(item, now, policy);
   const sla = timer?.state ?? 'none';
   return (
@@ -348,6 +354,22 @@ function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, on
             {t('assignToMe')}
           </button>
         )}
+        <select
+          aria-label={t('noReplyOf', item.author.name)}
+          data-testid="row-no-reply"
+          value=""
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            if (isNoReplyReason(v)) onNoReply(v);
+          }}
+        >
+          <option value="">{t('noReplyChoose')}</option>
+          {NO_REPLY_REASONS.map((r) => (
+            <option value={r} key={r}>
+              {t(`noReply_${r}`)}
+            </option>
+          ))}
+        </select>
         {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
       </div>
     </li>

@@ -51,7 +51,7 @@ describe('intake', () => {
     expect(newCase(post, 0).intake).toBe('manual');
     expect(newCase(post, 0, 'auto').intake).toBe('auto');
     const { intake: _gone, ...old } = newCase(post, 0);
-    expect(intakeOf(old)).toBe('manual');
+    expect(intakeOf(old as Case)).toBe('manual');
   });
 });
 

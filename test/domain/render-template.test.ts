@@ -43,6 +43,16 @@ describe('filling a template', () => {
     ]);
   });
 
+  it('never inserts a literal {{paraaf}}: an agent value not set yet is left out, and reported', () => {
+    const r = renderTemplate('Dank voor uw bericht. {{paraaf}}', {});
+    expect(r.text).toBe('Dank voor uw bericht.');
+    expect(r.problems).toEqual([{ kind: 'empty', variable: 'paraaf' }]);
+    const english = renderTemplate('Thanks, {{agent}} of {{municipality}} {{initials}}', {});
+    expect(english.text).not.toMatch(/\{\{/);
+    expect(english.problems.map((p) => p.variable)).toEqual(['agent', 'municipality', 'initials']);
+    expect(renderTemplate('Groet {{paraaf}}', { paraaf: '^AB' }).text).toBe('Groet ^AB');
+  });
+
   it('takes a plain first name only', () => {
     expect(firstName('Jan de Vries')).toBe('Jan');
     expect(firstName('Anne-Marie ’t Hart')).toBe('Anne-Marie');
