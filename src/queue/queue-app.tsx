@@ -99,13 +99,18 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const me = settings.agentName;
   const all = state.kind === 'ready' ? state.cases : [];
   const shown = useMemo(() => all.filter(queueFilter(filters, me)), [all, filters, me]);
-  const current = shown[Math.min(active, shown.length - 1)];
+  // The key handler reads these, not the last render's values: a key pressed before the next render (j then
+  // t at once) acts on the row the agent moved to.
+  const activeRef = useRef(active);
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
   const chosen = shown.filter((c) => selected.has(c.id));
   const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, shown.length);
 
   const setFilter = (patch: Partial<QueueFilters>) => {
     const next = { ...filters, ...patch };
     setFilters(next);
+    activeRef.current = 0;
     setActive(0);
     if (patch.scope !== undefined || (next.scope === 'all' && (patch.from !== undefined || patch.to !== undefined))) void load(next);
   };
@@ -125,7 +130,9 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
 
   /** Moves the active row, scrolls it into view, and focuses its link once it is drawn. */
   const moveTo = (index: number) => {
-    const i = Math.max(0, Math.min(shown.length - 1, index));
+    const list = shownRef.current;
+    const i = Math.max(0, Math.min(list.length - 1, index));
+    activeRef.current = i;
     setActive(i);
     const el = scroller.current;
     if (el) {
@@ -134,20 +141,23 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
       else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
       setScrollTop(el.scrollTop);
     }
-    requestAnimationFrame(() => {
-      const c = shown[i];
-      if (c) rowControl(c, 'open')?.focus();
-    });
+    const c = list[i];
+    if (!c) return;
+    const drawn = rowControl(c, 'open');
+    if (drawn) drawn.focus();
+    // Not drawn yet (scrolled into a new window): once it is, unless the agent has moved on.
+    else requestAnimationFrame(() => activeRef.current === i && rowControl(c, 'open')?.focus());
   };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || handoverFor) return;
       if (isTyping(e.target)) {
-        if (e.key === 'Escape' && e.target === search.current) moveTo(active);
+        if (e.key === 'Escape' && e.target === search.current) moveTo(activeRef.current);
         return;
       }
-      const c = current;
+      const active = activeRef.current;
+      const c = shownRef.current[Math.min(active, shownRef.current.length - 1)];
       const key = e.key;
       if (key === '/') {
         e.preventDefault();
@@ -209,6 +219,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
           {t('openOptions')}
         </a>
       </header>
+      <main class="queue-main">
       <search class="queue-filters" aria-label={t('queueFilters')}>
         <label class="search-field">
           <span>{t('queueSearch')}</span>
@@ -340,7 +351,10 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
                   now={now}
                   settings={settings}
                   tags={tags}
-                  onFocus={() => setActive(index)}
+                  onFocus={() => {
+                    activeRef.current = index;
+                    setActive(index);
+                  }}
                   onSelect={() => {
                     const next = new Set(selected);
                     if (!next.delete(c.id)) next.add(c.id);
@@ -355,6 +369,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
           </ul>
         )}
       </div>
+      </main>
     </>
   );
 }
