@@ -93,8 +93,7 @@ describe('work queue', () => {
     // Enter opens the post in a site tab; the second time the same tab is brought forward, not a new one.
     await rows.first().locator('a.open').focus();
     const [site] = await Promise.all([loket.context.waitForEvent('page'), queue.keyboard.press('Enter')]);
-    await site.waitForLoadState();
-    expect(site.url()).toBe(oldest);
+    await site.waitForURL(oldest);
     const tabs = loket.context.pages().length;
     await queue.bringToFront();
     await rows.first().locator('a.open').focus();
