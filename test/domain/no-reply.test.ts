@@ -87,3 +87,13 @@ describe('the report with "no reply needed" and coverage', () => {
     expect(buildReport([thanks], { ...options, intakeSeen: 7 }).intakeSeen).toBe(7);
   });
 });
+
+describe('the case/no-reply message', () => {
+  it('takes a known reason only, and a patch with a reason must close the case', async () => {
+    const { requestSchemas, casePatchSchema } = await import('../../src/protocol/schemas');
+    expect(requestSchemas['case/no-reply'].safeParse({ id: 'x:17', reason: 'thanks' }).success).toBe(true);
+    expect(requestSchemas['case/no-reply'].safeParse({ id: 'x:17', reason: 'bedankt' }).success).toBe(false);
+    expect(requestSchemas['case/no-reply'].safeParse({ id: 'x:17' }).success).toBe(false);
+    expect(casePatchSchema.safeParse(noReplyPatch('spam')).success).toBe(true);
+  });
+});

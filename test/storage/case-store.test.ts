@@ -1,8 +1,9 @@
+import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
 import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase, updateCases } from '../../src/storage/case-store';
-import type { LoketDatabase } from '../../src/storage/db';
+import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
 import { openTestDatabase } from '../support/test-database';
 
 let db: LoketDatabase;
@@ -29,6 +30,20 @@ describe('the loket database', () => {
     const tx = db.transaction(['cases', 'events']);
     expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['by-alias', 'by-handover', 'by-open-due', 'by-posted', 'by-status', 'by-updated']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['by-case', 'by-time']);
+  });
+
+  it('marks every case stored before version 8 as made by hand (intake), and keeps the rest of it', async () => {
+    const legacy = 'case-store-intake-migration';
+    const v7 = await openLoketDb(legacy, 7);
+    const { intake: _none, ...old } = (await trackPost(v7, post('8'), 'Anna', 1)).case;
+    await v7.put('cases', { ...old, openDue: [Number.POSITIVE_INFINITY, 8] });
+    expect((await v7.get('cases', caseIdFor('x', '8')))?.intake).toBeUndefined();
+    v7.close();
+    const latest = await openLoketDb(legacy);
+    expect(await getCase(latest, caseIdFor('x', '8'))).toMatchObject({ intake: 'manual', text: 'vraag', status: 'new' });
+    expect(await countOpen(latest)).toBe(1);
+    latest.close();
+    await deleteDB(legacy);
   });
 
   it('creates a case once, with a created event, and refreshes it after', async () => {
