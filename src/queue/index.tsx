@@ -2,9 +2,10 @@
 import { render } from 'preact';
 import { applyDocumentLanguage } from '../ui/format';
 import { openCasesSource } from './queue-data';
-import { QueueApp } from './queue-app';
+import { FIRST_ROWS, QueueApp } from './queue-app';
 
 const readOpen = openCasesSource();
-const firstRead = readOpen();
+// The most urgent screenful first (a short read, drawn at once), then every open case.
+const firstRead = readOpen(FIRST_ROWS);
 applyDocumentLanguage();
 render(<QueueApp readOpen={readOpen} firstRead={firstRead} />, document.getElementById('app')!);

@@ -9,6 +9,7 @@
  * Virtualised: rows have one fixed height, and only the rows in view (and a few either side) are in the DOM,
  * so 5 000 cases scroll like 50.
  */
+import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
 import { NO_REPLY_REASONS, noReplyPatch, type NoReplyReason } from '../domain/no-reply';
@@ -25,13 +26,15 @@ import { casesPostedBetween } from './queue-data';
 import { DEFAULT_FILTERS, queueFilter, upsert, urgency, visibleRange, type QueueFilters } from './queue-model';
 
 export const ROW_HEIGHT = 64;
+/** The first read: about one screen of rows, drawn before the whole list is read. */
+export const FIRST_ROWS = 20;
 const DAY = 86_400_000;
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[] };
 
 export interface QueueProps {
-  readOpen: () => Promise<Case[]>;
-  /** Asked for before the first drawing. */
+  readOpen: (limit?: number) => Promise<Case[]>;
+  /** The most urgent screenful, asked for before the first drawing; the whole list follows. */
   firstRead: Promise<Case[]>;
 }
 
@@ -46,7 +49,8 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [now, setNow] = useState(Date.now());
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first row in view, not the scroll offset: scrolling within a row re-renders nothing.
+  const [firstRow, setFirstRow] = useState(0);
   const [viewport, setViewport] = useState(600);
   const [handoverFor, setHandoverFor] = useState<Case | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
@@ -65,10 +69,12 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
 
   useEffect(() => {
     const lifetime = new AbortController();
-    void firstRead.then(
-      (cases) => setState({ kind: 'ready', cases }),
-      () => load(DEFAULT_FILTERS),
-    );
+    void firstRead
+      .then(
+        (cases) => setState((s) => (s.kind === 'ready' ? s : { kind: 'ready', cases })),
+        () => undefined,
+      )
+      .then(() => load(DEFAULT_FILTERS));
     void send('settings/get', {}).then(setSettings, () => undefined);
     void send('tags/list', {}).then(setTags, () => undefined);
     onPush(
@@ -104,8 +110,8 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const activeRef = useRef(active);
   const shownRef = useRef(shown);
   shownRef.current = shown;
-  const chosen = shown.filter((c) => selected.has(c.id));
-  const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, shown.length);
+  const chosen = useMemo(() => (selected.size === 0 ? [] : shown.filter((c) => selected.has(c.id))), [shown, selected]);
+  const range = visibleRange(firstRow * ROW_HEIGHT, viewport, ROW_HEIGHT, shown.length);
 
   const setFilter = (patch: Partial<QueueFilters>) => {
     const next = { ...filters, ...patch };
@@ -139,7 +145,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
       const top = i * ROW_HEIGHT;
       if (top < el.scrollTop) el.scrollTop = top;
       else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-      setScrollTop(el.scrollTop);
+      setFirstRow(Math.floor(el.scrollTop / ROW_HEIGHT));
     }
     const c = list[i];
     if (!c) return;
@@ -334,7 +340,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
         </p>
       )}
       {state.kind === 'ready' && shown.length === 0 && <p class="empty muted">{all.length === 0 ? t('popupEmpty') : t('noMatches')}</p>}
-      <div class="queue-scroll" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)} data-testid="queue-scroll">
+      <div class="queue-scroll" ref={scroller} onScroll={(e) => setFirstRow(Math.floor((e.currentTarget as HTMLDivElement).scrollTop / ROW_HEIGHT))} data-testid="queue-scroll">
         {shown.length > 0 && (
           <ul class="queue-list" aria-label={t('queueTitle')} aria-describedby="queue-keys" style={{ height: `${shown.length * ROW_HEIGHT}px` }}>
             {shown.slice(range.start, range.end).map((c, offset) => {
@@ -412,7 +418,14 @@ interface RowProps {
   onNoReply(reason: NoReplyReason): void;
 }
 
-function QueueRow({ item, top, position, count, active, selected, now, settings, tags, onFocus, onSelect, onStatus, onTag, onNoReply }: RowProps) {
+/** A row re-renders only when what it shows changed (its callbacks are new on every render of the list). */
+const QueueRow = memo(
+  QueueRowView,
+  (a, b) =>
+    a.item === b.item && a.top === b.top && a.position === b.position && a.count === b.count && a.active === b.active && a.selected === b.selected && a.now === b.now && a.settings === b.settings && a.tags === b.tags,
+);
+
+function QueueRowView({ item, top, position, count, active, selected, now, settings, tags, onFocus, onSelect, onStatus, onTag, onNoReply }: RowProps) {
   const timer = timerView(item, now, settings);
   const name = item.author.name;
   return (

@@ -11,18 +11,18 @@ import { openForReading, type LoketDatabase } from '../storage/db';
 /** The most open cases the queue asks the background for when it cannot read the database itself. */
 const OPEN_LIMIT = 10_000;
 
-export function openCasesSource(open: () => Promise<LoketDatabase | null> = openForReading): () => Promise<Case[]> {
+export function openCasesSource(open: () => Promise<LoketDatabase | null> = openForReading): (limit?: number) => Promise<Case[]> {
   let reader: Promise<LoketDatabase | null> = open().catch(() => null);
-  return async () => {
+  return async (limit) => {
     const db = await reader;
     if (db) {
       try {
-        return await listOpenByDue(db);
+        return await listOpenByDue(db, limit);
       } catch {
         reader = Promise.resolve(null);
       }
     }
-    return (await send('cases/open', { limit: OPEN_LIMIT })).cases;
+    return (await send('cases/open', { limit: limit ?? OPEN_LIMIT })).cases;
   };
 }
 
