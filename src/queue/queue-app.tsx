@@ -13,6 +13,7 @@ import { memo } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
 import { NO_REPLY_REASONS, noReplyPatch, type NoReplyReason } from '../domain/no-reply';
+import { SITES, siteLabel } from '../domain/site';
 import type { Tag } from '../domain/tag';
 import { onPush, send } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
@@ -253,8 +254,11 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
           {t('filterSite')}
           <select value={filters.site} onChange={(e) => setFilter({ site: (e.currentTarget as HTMLSelectElement).value as QueueFilters['site'] })}>
             <option value="all">{t('filterAllSites')}</option>
-            <option value="x">{t('site_x')}</option>
-            <option value="facebook">{t('site_facebook')}</option>
+            {SITES.map((site) => (
+              <option value={site} key={site}>
+                {siteLabel(site)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -439,7 +443,7 @@ function QueueRowView({ item, top, position, count, active, selected, now, setti
       onFocusCapture={onFocus}
     >
       <input type="checkbox" checked={selected} onChange={onSelect} aria-label={t('selectCase', name)} />
-      <span class="channel">{t(item.site === 'x' ? 'site_x' : 'site_facebook')}</span>
+      <span class="channel">{siteLabel(item.site)}</span>
       <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}`}>
         {timer?.text ?? statusLabel(item.status)}
       </span>
