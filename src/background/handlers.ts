@@ -16,6 +16,7 @@ import {
   listOpenByDue,
   listPostedBetween,
   mergeAliases,
+  recordReply,
   trackPost,
   updateCase,
   updateCases,
@@ -130,8 +131,13 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       const [cases, total] = await Promise.all([listOpenByDue(db, limit), countOpen(db)]);
       return { cases, total };
     },
-    async 'case/responded'({ id, at }) {
+    async 'case/responded'({ id, at, reply }) {
       const db = await database();
+      if (reply) {
+        const kept = await recordReply(db, id, reply, at, await actor(), now());
+        if (kept?.added) await changed(kept.case);
+        return { case: kept?.case ?? null };
+      }
       const existing = await getCase(db, id);
       if (!existing) return { case: null };
       if (existing.firstResponseAt !== undefined) return { case: existing };

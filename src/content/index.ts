@@ -33,8 +33,8 @@ async function start(adapter: SiteAdapter): Promise<void> {
   // The settings say which accounts are the municipality's own: read them before the first pass.
   let settings: Settings = await send('settings/get', {}).catch(() => ({ ...DEFAULT_SETTINGS }));
 
-  const replies = new ReplyTracker(adapter.composer, (id, at) => {
-    void send('case/responded', { id, at }).then((r) => put(r.case), () => undefined);
+  const replies = new ReplyTracker(adapter.composer, (id, at, reply) => {
+    void send('case/responded', { id, at, reply }).then((r) => put(r.case), () => undefined);
   });
   const controller = new PostController(
     adapter,
