@@ -10,6 +10,7 @@ import { SITE_ADAPTERS } from '../sites/adapters';
 import { siteForHost } from '../sites/registry';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { observeBatched } from './batched-observer';
+import { AccountGuard } from './account-guard';
 import { CaseCache } from './case-cache';
 import { PostController } from './post-controller';
 import { ReplyTracker } from './reply-tracker';
@@ -65,6 +66,9 @@ async function start(adapter: SiteAdapter): Promise<void> {
     Date.now,
     replies,
   );
+  const guard = new AccountGuard(adapter, () => settings, (editor) => controller.showAccountWarning(editor));
+  controller.useAccountCheck(guard);
+  guard.listen(signal);
   onPush(
     {
       'case/changed': ({ case: c }) => cache.put(c),

@@ -63,6 +63,17 @@ export interface PostState {
   history?: CaseEvent[];
   /** The composer where the agent typed the template trigger: the template goes there, replacing it. */
   trigger?: HTMLElement;
+  /** Opened to show the wrong-account warning: stays open until the agent closes it. */
+  warned?: boolean;
+}
+
+/** The page's wrong-account guard (account-guard.ts), as a post's actions see it. */
+export interface AccountCheck {
+  /** The warning's text while it shows. */
+  readonly warning: string | undefined;
+  dismiss(): void;
+  /** Checks the account for a reply in this editor (a template went into it). */
+  check(editor: HTMLElement): boolean;
 }
 
 /** What a post's actions need from the page around them. */
@@ -78,6 +89,8 @@ export interface PostContext {
   place(m: PostState): void;
   /** Redraws every post (the tag set arrived). */
   redrawAll(): void;
+  /** The wrong-account guard, when the page has one. */
+  account(): AccountCheck | undefined;
 }
 
 export class PostActions {
@@ -104,6 +117,8 @@ export class PostActions {
     if (cached && cached.tags.length > 0) this.ensureTags();
     const settings = this.ctx.services.settings();
     const timer = cached && !m.post.isOwn ? timerView(cached, this.ctx.now(), settings) : undefined;
+    const account = this.ctx.account();
+    const warning = account?.warning;
     m.host.render(
       h(Toolbar, {
         post: m.post,
@@ -127,6 +142,19 @@ export class PostActions {
         onNote: (text) => void this.act(m, () => this.ctx.services.note(m.post.caseId, text)),
         me: settings.agentName,
         onTake: () => void this.act(m, () => this.ctx.services.assign(m.post.caseId, this.ctx.services.settings().agentName)),
+        ...(warning && account
+          ? {
+              accountWarning: {
+                text: warning,
+                onDismiss: () => {
+                  account.dismiss();
+                  delete m.warned;
+                  this.ctx.redrawAll();
+                  m.host.focusMark();
+                },
+              },
+            }
+          : {}),
       }),
       (e) => this.key(m, e),
       () => {
@@ -173,7 +201,7 @@ export class PostActions {
 
   /** Whether leaving may close it: nothing under way and nothing the agent has typed in a panel. */
   closable(m: PostState): boolean {
-    return m.open && !m.busy && m.panel === 'none';
+    return m.open && !m.busy && m.panel === 'none' && !(m.warned && this.ctx.account()?.warning);
   }
 
   /** Escape in the toolbar with no panel open closes it (a panel's own Escape closes the panel first). */
@@ -310,6 +338,7 @@ export class PostActions {
       });
       if (outcome === 'inserted') {
         m.notice = { kind: 'ok', text: t('insertDone') };
+        if (this.ctx.account()?.check(editor)) m.warned = true;
         this.ctx.services.templateUsed(template.id);
         if (more) m.panel = 'templates';
       } else {

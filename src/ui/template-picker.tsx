@@ -11,6 +11,7 @@ import { siteMeta, type Site } from '../domain/site';
 import type { Template } from '../domain/template';
 import type { PlainPair } from '../domain/readability';
 import { X_MAX, xWeightedLength } from '../domain/x-length';
+import { AccountWarning, type AccountWarningProps } from './account-warning';
 import { t } from './i18n';
 import { ReadabilityAdvice } from './readability-advice';
 import { SearchCombobox } from './search-combobox';
@@ -29,6 +30,8 @@ export interface TemplatePickerProps {
   idPrefix: string;
   /** The officialese list for the B1 check; Loket's own when absent. */
   officialese?: readonly PlainPair[];
+  /** The wrong-account warning, while it shows. */
+  accountWarning?: AccountWarningProps;
 }
 
 /** Warn this many characters before X's limit. */
@@ -64,6 +67,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
 
   return (
     <div class="picker" data-lk="picker">
+      {props.accountWarning && <AccountWarning {...props.accountWarning} />}
       <SearchCombobox
         label={t('templatesSearch')}
         controls={`${props.idPrefix}-list`}
