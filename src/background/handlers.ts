@@ -41,6 +41,8 @@ import { checkServerUrl, testConnection } from '../sync/couch-client';
 import { exportEverything, exportJson } from '../sync/export-everything';
 import { changedLocally, syncLoop } from './sync';
 import { DAY_MS } from '../domain/retention';
+import { readability } from '../domain/readability';
+import { officialeseList } from '../domain/readability/officialese-policy';
 import { broadcast } from './broadcast';
 import { casesChanged, casesRemoved, dueRule, settingsChanged } from './changes';
 import { database } from './database';
@@ -241,6 +243,9 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'settings/get'() {
       return loadSettings();
+    },
+    async 'readability/check'({ text }) {
+      return readability(text, officialeseList((await readPolicy()).policy.officialese));
     },
     async 'policy/status'() {
       const [{ lockedKeys }, { problems }] = await Promise.all([loadSettingsState(), readPolicy()]);

@@ -62,6 +62,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
           }, CASE_BATCH_MS);
         }
       },
+      readability: (text) => send('readability/check', { text }),
     },
     Date.now,
     replies,

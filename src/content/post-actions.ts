@@ -9,6 +9,7 @@ import type { CaseStatus } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
+import type { Readability } from '../domain/readability';
 import { renderTemplate, type RenderedTemplate } from '../domain/render-template';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
@@ -43,6 +44,8 @@ export interface Services {
   settings(): Settings;
   /** The page names this post by other ids too (Facebook's pfbid beside its number): one case for all. */
   link?(id: CaseId, aliases: CaseId[]): void;
+  /** The B1 check of a reply, done by the background (absent: no advice). */
+  readability?(text: string): Promise<Readability>;
 }
 
 export interface PostState {
@@ -100,6 +103,9 @@ export class PostActions {
 
   constructor(private readonly ctx: PostContext) {}
 
+  /** One function for every render, so the advice does not ask again for the same text on a redraw. */
+  private readonly checkReadability = (text: string): Promise<Readability> => this.ctx.services.readability!(text);
+
   /** Whether the post shows a case's chip when quiet (a case, not the municipality's own post). */
   hasChip(m: PostState): boolean {
     return !m.post.isOwn && Boolean(this.ctx.cache.get(m.post.caseId));
@@ -141,6 +147,7 @@ export class PostActions {
         history: m.history,
         onNote: (text) => void this.act(m, () => this.ctx.services.note(m.post.caseId, text)),
         me: settings.agentName,
+        ...(this.ctx.services.readability ? { checkReadability: this.checkReadability } : {}),
         onTake: () => void this.act(m, () => this.ctx.services.assign(m.post.caseId, this.ctx.services.settings().agentName)),
         ...(warning && account
           ? {

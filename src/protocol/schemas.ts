@@ -131,6 +131,7 @@ export const requestSchemas = {
   'sync/now': z.strictObject({}),
   'export/all': z.strictObject({}),
   'settings/get': z.strictObject({}),
+  'readability/check': z.strictObject({ text: z.string().check(z.maxLength(MAX_TEXT)) }),
   'policy/status': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
 } as const;

@@ -6,6 +6,7 @@
 import { useRef } from 'preact/hooks';
 import type { Case, CaseStatus } from '../domain/case';
 import type { PostRef } from '../domain/post-ref';
+import type { Readability } from '../domain/readability';
 import type { RenderedTemplate } from '../domain/render-template';
 import type { SlaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
@@ -54,6 +55,8 @@ export interface ToolbarProps {
   /** The agent's name from the options; empty when none is set (then there is no "take"). */
   me: string;
   onTake(): void;
+  /** The B1 check of a reply preview (a message to the background). */
+  checkReadability?(text: string): Promise<Readability>;
   /** The wrong-account warning, while it shows (in the template picker when that is open). */
   accountWarning?: AccountWarningProps;
 }
@@ -174,6 +177,7 @@ export function Toolbar(props: ToolbarProps) {
           onClose={closePanel}
           idPrefix={idPrefix}
           {...(props.accountWarning ? { accountWarning: props.accountWarning } : {})}
+          {...(props.checkReadability ? { checkReadability: props.checkReadability } : {})}
         />
       )}
       {props.panel === 'history' && <CaseHistory events={props.history} tags={props.tags} onNote={props.onNote} onClose={closePanel} idPrefix={idPrefix} />}
