@@ -161,22 +161,23 @@ export async function recordReply(
   now: number,
 ): Promise<{ case: Case; added: boolean } | null> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
-  const stored = await tx.objectStore('cases').get(id);
+  const stored = await storedCase(tx.objectStore('cases'), id);
   if (stored === undefined) {
     await tx.done;
     return null;
   }
-  const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+  // The case may be stored under the post's other id (an alias): its history is under that one.
+  let current = fromStored(stored);
+  const range = IDBKeyRange.bound([current.id, -Infinity], [current.id, Infinity]);
   const known = await tx.objectStore('events').index('by-case').getAll(range);
   if (known.some((e) => replyOf(e)?.postId === reply.postId)) {
     await tx.done;
-    return { case: fromStored(stored), added: false };
+    return { case: current, added: false };
   }
-  let current = fromStored(stored);
-  if (current.firstResponseAt === undefined) current = (await applyInTx(tx, id, { firstResponseAt: answeredAt }, actor, now)).case;
+  if (current.firstResponseAt === undefined) current = (await applyInTx(tx, current.id, { firstResponseAt: answeredAt }, actor, now)).case;
   const next = { ...current, updatedAt: now };
   await tx.objectStore('cases').put(toStored(next));
-  await tx.objectStore('events').add(event(id, now, actor, { kind: 'reply', after: { ...reply } }) as StoredEvent);
+  await tx.objectStore('events').add(event(current.id, now, actor, { kind: 'reply', after: { ...reply } }) as StoredEvent);
   await tx.done;
   return { case: next, added: true };
 }
