@@ -18,6 +18,7 @@ import {
   listOpenByDue,
   listPostedBetween,
   mergeAliases,
+  recordReply,
   trackPost,
   updateCase,
   updateCases,
@@ -42,6 +43,8 @@ import { checkServerUrl, testConnection } from '../sync/couch-client';
 import { exportEverything, exportJson } from '../sync/export-everything';
 import { changedLocally, syncLoop } from './sync';
 import { DAY_MS } from '../domain/retention';
+import { readability } from '../domain/readability';
+import { officialeseList } from '../domain/readability/officialese-policy';
 import { broadcast } from './broadcast';
 import { casesChanged, casesRemoved, dueRule, settingsChanged } from './changes';
 import { database } from './database';
@@ -135,8 +138,13 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       const [cases, total] = await Promise.all([listOpenByDue(db, limit), countOpen(db)]);
       return { cases, total };
     },
-    async 'case/responded'({ id, at }) {
+    async 'case/responded'({ id, at, reply }) {
       const db = await database();
+      if (reply) {
+        const kept = await recordReply(db, id, reply, at, await actor(), now());
+        if (kept?.added) await changed(kept.case);
+        return { case: kept?.case ?? null };
+      }
       const existing = await getCase(db, id);
       if (!existing) return { case: null };
       if (existing.firstResponseAt !== undefined) return { case: existing };
@@ -240,6 +248,9 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'settings/get'() {
       return loadSettings();
+    },
+    async 'readability/check'({ text }) {
+      return readability(text, officialeseList((await readPolicy()).policy.officialese));
     },
     async 'policy/status'() {
       const [{ lockedKeys }, { problems }] = await Promise.all([loadSettingsState(), readPolicy()]);

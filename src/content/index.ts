@@ -10,6 +10,7 @@ import { SITE_ADAPTERS } from '../sites/adapters';
 import { siteForHost } from '../sites/registry';
 import type { SiteAdapter } from '../sites/site-adapter';
 import { observeBatched } from './batched-observer';
+import { AccountGuard } from './account-guard';
 import { CaseCache } from './case-cache';
 import { PostController } from './post-controller';
 import { ReplyTracker } from './reply-tracker';
@@ -33,8 +34,8 @@ async function start(adapter: SiteAdapter): Promise<void> {
   // The settings say which accounts are the municipality's own: read them before the first pass.
   let settings: Settings = await send('settings/get', {}).catch(() => ({ ...DEFAULT_SETTINGS }));
 
-  const replies = new ReplyTracker(adapter.composer, (id, at) => {
-    void send('case/responded', { id, at }).then((r) => put(r.case), () => undefined);
+  const replies = new ReplyTracker(adapter.composer, (id, at, reply) => {
+    void send('case/responded', { id, at, reply }).then((r) => put(r.case), () => undefined);
   });
   const controller = new PostController(
     adapter,
@@ -61,10 +62,14 @@ async function start(adapter: SiteAdapter): Promise<void> {
           }, CASE_BATCH_MS);
         }
       },
+      readability: (text) => send('readability/check', { text }),
     },
     Date.now,
     replies,
   );
+  const guard = new AccountGuard(adapter, () => settings, (editor) => controller.showAccountWarning(editor));
+  controller.useAccountCheck(guard);
+  guard.listen(signal);
   onPush(
     {
       'case/changed': ({ case: c }) => cache.put(c),

@@ -9,6 +9,7 @@ import type { CaseStatus } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
+import type { Readability } from '../domain/readability';
 import { renderTemplate, type RenderedTemplate } from '../domain/render-template';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
@@ -43,6 +44,8 @@ export interface Services {
   settings(): Settings;
   /** The page names this post by other ids too (Facebook's pfbid beside its number): one case for all. */
   link?(id: CaseId, aliases: CaseId[]): void;
+  /** The B1 check of a reply, done by the background (absent: no advice). */
+  readability?(text: string): Promise<Readability>;
 }
 
 export interface PostState {
@@ -63,6 +66,17 @@ export interface PostState {
   history?: CaseEvent[];
   /** The composer where the agent typed the template trigger: the template goes there, replacing it. */
   trigger?: HTMLElement;
+  /** Opened to show the wrong-account warning: stays open until the agent closes it. */
+  warned?: boolean;
+}
+
+/** The page's wrong-account guard (account-guard.ts), as a post's actions see it. */
+export interface AccountCheck {
+  /** The warning's text while it shows. */
+  readonly warning: string | undefined;
+  dismiss(): void;
+  /** Checks the account for a reply in this editor (a template went into it). */
+  check(editor: HTMLElement): boolean;
 }
 
 /** What a post's actions need from the page around them. */
@@ -78,6 +92,8 @@ export interface PostContext {
   place(m: PostState): void;
   /** Redraws every post (the tag set arrived). */
   redrawAll(): void;
+  /** The wrong-account guard, when the page has one. */
+  account(): AccountCheck | undefined;
 }
 
 export class PostActions {
@@ -86,6 +102,9 @@ export class PostActions {
   private loadingTags = false;
 
   constructor(private readonly ctx: PostContext) {}
+
+  /** One function for every render, so the advice does not ask again for the same text on a redraw. */
+  private readonly checkReadability = (text: string): Promise<Readability> => this.ctx.services.readability!(text);
 
   /** Whether the post shows a case's chip when quiet (a case, not the municipality's own post). */
   hasChip(m: PostState): boolean {
@@ -104,6 +123,8 @@ export class PostActions {
     if (cached && cached.tags.length > 0) this.ensureTags();
     const settings = this.ctx.services.settings();
     const timer = cached && !m.post.isOwn ? timerView(cached, this.ctx.now(), settings) : undefined;
+    const account = this.ctx.account();
+    const warning = account?.warning;
     m.host.render(
       h(Toolbar, {
         post: m.post,
@@ -126,7 +147,21 @@ export class PostActions {
         history: m.history,
         onNote: (text) => void this.act(m, () => this.ctx.services.note(m.post.caseId, text)),
         me: settings.agentName,
+        ...(this.ctx.services.readability ? { checkReadability: this.checkReadability } : {}),
         onTake: () => void this.act(m, () => this.ctx.services.assign(m.post.caseId, this.ctx.services.settings().agentName)),
+        ...(warning && account
+          ? {
+              accountWarning: {
+                text: warning,
+                onDismiss: () => {
+                  account.dismiss();
+                  delete m.warned;
+                  this.ctx.redrawAll();
+                  m.host.focusMark();
+                },
+              },
+            }
+          : {}),
       }),
       (e) => this.key(m, e),
       () => {
@@ -173,7 +208,7 @@ export class PostActions {
 
   /** Whether leaving may close it: nothing under way and nothing the agent has typed in a panel. */
   closable(m: PostState): boolean {
-    return m.open && !m.busy && m.panel === 'none';
+    return m.open && !m.busy && m.panel === 'none' && !(m.warned && this.ctx.account()?.warning);
   }
 
   /** Escape in the toolbar with no panel open closes it (a panel's own Escape closes the panel first). */
@@ -310,6 +345,7 @@ export class PostActions {
       });
       if (outcome === 'inserted') {
         m.notice = { kind: 'ok', text: t('insertDone') };
+        if (this.ctx.account()?.check(editor)) m.warned = true;
         this.ctx.services.templateUsed(template.id);
         if (more) m.panel = 'templates';
       } else {

@@ -15,7 +15,7 @@ import type { Theme } from '../ui/theme';
 import type { CaseCache } from './case-cache';
 import { NearViewport } from './near-viewport';
 import { isOwnAccount } from './own-account';
-import { PostActions, type PostState, type Services } from './post-actions';
+import { PostActions, type AccountCheck, type PostState, type Services } from './post-actions';
 import { PostHost } from './post-host';
 import { listenToHosts } from './page-events';
 
@@ -58,6 +58,7 @@ export class PostController {
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private theme: Theme = 'light';
   private firstPassDone = false;
+  private accountCheck: AccountCheck | undefined;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -75,6 +76,7 @@ export class PostController {
       read: (el, full) => this.read(el, full),
       place: (m) => this.place(m),
       redrawAll: () => this.rerender(),
+      account: () => this.accountCheck,
     });
     if (adapter.mountNearViewport && typeof IntersectionObserver === 'function') {
       this.near = new NearViewport(adapter.candidateSelector, NEAR_MARGIN, (els) => {
@@ -205,6 +207,29 @@ export class PostController {
     this.actions.openPanel(m, 'templates');
     m.host.element.scrollIntoView({ block: 'nearest' });
     return true;
+  }
+
+  /** The page's wrong-account guard: its warning shows in open toolbars and template pickers. */
+  useAccountCheck(check: AccountCheck): void {
+    this.accountCheck = check;
+  }
+
+  /**
+   * The wrong-account warning appeared for a reply in `editor`: the toolbar of the post it answers opens to
+   * show it (the one in the same dialog, when the post shows twice); open toolbars show it too.
+   */
+  showAccountWarning(editor: HTMLElement | null): void {
+    const target = editor ? this.adapter.composer.replyTarget(editor) : null;
+    if (target && editor) {
+      const candidates = [...this.mounted.values()].filter((x) => x.post.caseId === target);
+      const dialog = editor.closest(this.adapter.dialogSelector);
+      const m = candidates.find((x) => x.el.closest(this.adapter.dialogSelector) === dialog) ?? candidates[0];
+      if (m) {
+        m.warned = true;
+        this.actions.open(m, true);
+      }
+    }
+    for (const m of this.mounted.values()) if (m.open) this.actions.render(m);
   }
 
   /** The agent's settings changed: which posts are the municipality's own may have too. */

@@ -8,8 +8,26 @@ import type { CaseField } from './case';
 /**
  * created: the case began; changed: one field changed (before/after); note: an internal note (in `after`);
  * merged: another case of the same post (its id in `before`) was folded into this one, with its history.
+ * reply: a reply of the municipality's own account seen on the case's thread (a ReplyRecord in `after`).
  */
-export type CaseEventKind = 'created' | 'changed' | 'note' | 'merged';
+export type CaseEventKind = 'created' | 'changed' | 'note' | 'merged' | 'reply';
+
+/**
+ * How a reply reached the history. `loket`: sent from a reply box while Loket watched and then seen on the
+ * page; `elsewhere`: seen on the thread without Loket seeing it sent (another browser, the site's app), so
+ * the event's actor is the agent who saw it, not necessarily who wrote it.
+ */
+export type ReplyVia = 'loket' | 'elsewhere';
+
+/** The municipality's own words, kept with the case: what was said, where, and when the site says it was posted. */
+export interface ReplyRecord {
+  /** The reply's own post id ("x:123…"): the same reply seen twice, in two tabs, is one event. */
+  postId: CaseId;
+  text: string;
+  url: string;
+  postedAt: number;
+  via: ReplyVia;
+}
 
 export interface CaseEvent {
   /** Assigned by the store (auto-increment); absent before the event is written. */
@@ -37,4 +55,12 @@ export function closedAt(events: readonly CaseEvent[]): number | undefined {
 /** An event that records a reply of ours. */
 export function isReplyEvent(e: CaseEvent): boolean {
   return e.kind === 'changed' && e.field === 'firstResponseAt';
+}
+
+/** The reply an event keeps, or undefined for other events (or a reply event from a later version we cannot read). */
+export function replyOf(e: CaseEvent): ReplyRecord | undefined {
+  if (e.kind !== 'reply' || typeof e.after !== 'object' || e.after === null) return undefined;
+  const r = e.after as Partial<ReplyRecord>;
+  if (typeof r.postId !== 'string' || typeof r.text !== 'string' || typeof r.url !== 'string' || typeof r.postedAt !== 'number') return undefined;
+  return { postId: r.postId as CaseId, text: r.text, url: r.url, postedAt: r.postedAt, via: r.via === 'loket' ? 'loket' : 'elsewhere' };
 }

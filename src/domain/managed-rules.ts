@@ -20,7 +20,7 @@ const MINUTE = 60_000;
 const MAX_MINUTES = 90 * 24 * 60;
 const MAX_RETENTION_DAYS = 3_650;
 
-export type JsonType = 'string' | 'integer' | 'object' | 'array';
+export type JsonType = 'string' | 'integer' | 'boolean' | 'object' | 'array';
 
 /** One key: the JSON type the schema declares, what IT should have written, and how to read it. */
 export interface KeyRule<K extends ManagedKey> {
@@ -192,6 +192,11 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
     type: 'integer',
     expected: `a whole number of days from 1 to ${MAX_RETENTION_DAYS}`,
     read: using('retentionDays', z.number().check(z.int(), z.minimum(1), z.maximum(MAX_RETENTION_DAYS)), (value) => ({ value })),
+  },
+  accountGuard: {
+    type: 'boolean',
+    expected: 'true (warn when replying from an account that is not one of ownAccounts) or false',
+    read: using('accountGuard', z.boolean(), (value) => ({ value })),
   },
   agentMayOverride: {
     type: 'array',

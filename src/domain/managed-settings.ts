@@ -10,6 +10,7 @@ export function managedSettings(policy: ManagedPolicy): Partial<Settings> {
   if (policy.officeHours !== undefined) settings.officeHours = policy.officeHours;
   if (policy.sla !== undefined) settings.sla = policy.sla;
   if (policy.retentionDays !== undefined) settings.retentionDays = policy.retentionDays;
+  if (policy.accountGuard !== undefined) settings.accountGuard = policy.accountGuard;
   return settings;
 }
 

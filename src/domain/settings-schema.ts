@@ -29,4 +29,6 @@ export const settingsSchema = z.strictObject({
   sla: slaSchema,
   /** Closed cases are removed this many days after they were closed (AVG: no longer than needed). */
   retentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3_650)),
+  /** Warn when the page shows the agent acting as an account that is not one of ownAccounts (issue #20). */
+  accountGuard: z.boolean(),
 });

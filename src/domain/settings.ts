@@ -19,4 +19,5 @@ export const DEFAULT_SETTINGS: Settings = {
   officeHours: DEFAULT_CALENDAR,
   sla: DEFAULT_SLA_POLICY,
   retentionDays: DEFAULT_RETENTION.closedCaseDays,
+  accountGuard: true,
 };

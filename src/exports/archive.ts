@@ -10,7 +10,7 @@
  * the reply's text: that lives on the site, under the municipality's own account.
  */
 import type { Case } from '../domain/case';
-import { closedAt, isReplyEvent, type CaseEvent } from '../domain/case-event';
+import { closedAt, isReplyEvent, replyOf, type CaseEvent } from '../domain/case-event';
 import { localDate } from '../domain/office-hours';
 import type { ReportPeriod } from '../domain/report';
 import { SITES, type Site } from '../domain/site';
@@ -83,13 +83,29 @@ export async function sha256Hex(text: string): Promise<string> {
 
 type ArchiveRecord = ReturnType<typeof archiveRecord>;
 
+/** A reply in the archive: with its words when they were kept, else only when and by whom. */
+interface ArchiveReply {
+  at: string | null;
+  actor: string | null;
+  text?: string;
+  url?: string;
+  writtenElsewhere?: boolean;
+}
+
 function archiveRecord(c: Case, events: readonly CaseEvent[], label: (id: string) => string) {
+  // The replies kept with their words (issue #20), each at the time the site says it was posted; for a case
+  // from before replies were kept, the first-response events, or a first response without its event.
+  const kept = events.flatMap((e): ArchiveReply[] => {
+    const r = replyOf(e);
+    return r ? [{ at: iso(r.postedAt), actor: e.actor, text: r.text, url: r.url, writtenElsewhere: r.via === 'elsewhere' }] : [];
+  });
   const replyEvents = events.filter(isReplyEvent);
-  // A first response without its event (history from before events were kept) is still a reply.
-  const replies =
-    replyEvents.length > 0 || c.firstResponseAt === undefined
-      ? replyEvents.map((e) => ({ at: iso(e.at), actor: e.actor }))
-      : [{ at: iso(c.firstResponseAt), actor: null }];
+  const replies: ArchiveReply[] =
+    kept.length > 0
+      ? kept
+      : replyEvents.length > 0 || c.firstResponseAt === undefined
+        ? replyEvents.map((e) => ({ at: iso(e.at), actor: e.actor }))
+        : [{ at: iso(c.firstResponseAt), actor: null }];
   return {
     ...postRecord(c, label),
     firstResponseAt: c.firstResponseAt === undefined ? null : iso(c.firstResponseAt),
@@ -135,13 +151,16 @@ function archiveHtml(
     const author = c.author.handle ? `${escapeHtml(c.author.name)} (${escapeHtml(c.author.handle)})` : escapeHtml(c.author.name);
     const replies = c.firstResponseAt === undefined ? 'nog niet' : timeHtml(c.firstResponseAt, tz);
     const more = r.replies.length > 1 ? ` (${r.replies.length} keer)` : '';
+    const words = r.replies.map((reply) =>
+      reply.text !== undefined ? `<p class="text">${escapeHtml(reply.text)}${reply.writtenElsewhere ? ' (buiten Loket geschreven)' : ''}</p>` : '',
+    );
     return `<tr>
 <td>${escapeHtml(r.reference)}</td>
 <td>${timeHtml(c.postedAt, tz)}${r.postedAtEstimated ? ' (geschat)' : ''}</td>
 <td>${escapeHtml(siteName(c.site))}</td>
 <td>${author}</td>
 <td class="text">${escapeHtml(c.text)}</td>
-<td>${replies}${more}</td>
+<td>${replies}${more}${words.join('')}</td>
 <td>${handoverHtml(c.handover, tz)}</td>
 <td>${escapeHtml(statusName(c.status))}</td>
 <td>${linkHtml(c.url)}</td>

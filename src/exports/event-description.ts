@@ -6,7 +6,7 @@
  * EventWords from the message catalogue, whose Dutch words a unit test holds equal to these).
  */
 import { CASE_STATUSES, type CaseStatus } from '../domain/case';
-import type { CaseEvent } from '../domain/case-event';
+import { replyOf, type CaseEvent } from '../domain/case-event';
 import type { Handover } from '../domain/handover';
 import { siteLabel, type Site } from '../domain/site';
 import { isNoReplyReason, type NoReplyReason } from '../domain/no-reply';
@@ -25,6 +25,10 @@ export interface EventWords {
   unassigned: string;
   handover(category: string, note: string): string;
   answered: string;
+  /** A reply of ours kept with the case: its text, and its link. */
+  reply(text: string, url: string): string;
+  /** The same, for a reply Loket did not see sent (written elsewhere, seen on the thread). */
+  replyElsewhere(text: string, url: string): string;
   due: string;
   /** Closed as "no reply needed", with the reason in words. */
   noReply(reason: string): string;
@@ -61,6 +65,8 @@ export const DUTCH_EVENT_WORDS: EventWords = {
   unassigned: 'niet meer toegewezen',
   handover: (category, note) => `doorgezet naar KCC (${category}): ${note}`,
   answered: 'eerste antwoord gegeven',
+  reply: (text, url) => `antwoord: ${text} (${url})`,
+  replyElsewhere: (text, url) => `antwoord, buiten Loket geschreven: ${text} (${url})`,
   due: 'uiterlijk antwoorden gewijzigd',
   changed: 'gewijzigd',
   noReply: (reason) => `gesloten zonder reactie: ${reason}`,
@@ -84,6 +90,11 @@ export function describeEvent(e: CaseEvent, tagLabel: (id: string) => string = (
   if (e.kind === 'created') return words.created;
   if (e.kind === 'note') return words.note(String(e.after ?? ''));
   if (e.kind === 'merged') return words.merged(String(e.before ?? ''));
+  if (e.kind === 'reply') {
+    const r = replyOf(e);
+    if (!r) return words.changed;
+    return r.via === 'loket' ? words.reply(r.text, r.url) : words.replyElsewhere(r.text, r.url);
+  }
   switch (e.field) {
     case 'status':
       return words.status(statusName(e.before, words), statusName(e.after, words));

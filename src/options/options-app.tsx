@@ -105,6 +105,23 @@ export function OptionsApp() {
           {field('initials', t('initialsLabel'))}
           {field('municipality', t('municipalityLabel'))}
           {field('ownAccounts', t('ownAccountsLabel'), t('ownAccountsHelp'))}
+          <div class="field">
+            <label>
+              <input
+                type="checkbox"
+                name="accountGuard"
+                checked={settings.accountGuard}
+                disabled={locked.has('accountGuard')}
+                aria-describedby={['h-accountGuard', locked.has('accountGuard') ? 'managed-note' : ''].join(' ').trim()}
+                onChange={(e) => setSettings({ ...settings, accountGuard: (e.currentTarget as HTMLInputElement).checked })}
+              />{' '}
+              {t('accountGuardLabel')}
+            </label>
+            {locked.has('accountGuard') && <small class="managed">{t('managedField')}</small>}
+            <small id="h-accountGuard" class="muted">
+              {t('accountGuardHelp')}
+            </small>
+          </div>
         </fieldset>
         <button type="submit" class="primary">
           {t('saveButton')}

@@ -18,6 +18,7 @@ import type { SyncConfigView } from '../storage/sync-config';
 import type { ConnectionResult } from '../sync/couch-client';
 import type { ErasureRecord, ErasureSummary } from '../domain/person';
 import type { Tag } from '../domain/tag';
+import type { Readability } from '../domain/readability';
 import type { Template } from '../domain/template';
 import type { Settings } from '../domain/settings';
 import type { requestSchemas } from './schemas';
@@ -67,6 +68,8 @@ export interface Responses {
   /** Everything stored, as one JSON file (works without a server). */
   'export/all': string;
   'settings/get': Settings;
+  /** The B1 check of a reply, with the organisation's officialese list: done here, so content.js carries no hyphenation patterns. */
+  'readability/check': Readability;
   /** Which settings the organisation set (read-only for the agent), and what is wrong with its policy. */
   'policy/status': { lockedKeys: Array<keyof Settings>; problems: Array<{ key: string; message: string }> };
   'settings/save': Settings;

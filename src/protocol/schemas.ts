@@ -76,7 +76,20 @@ export const requestSchemas = {
   'cases/range': z.strictObject({ from: epochMs, to: epochMs }).check(z.refine((r) => r.to > r.from, 'the period ends before it starts')),
   'case/note': z.strictObject({ id: caseIdSchema, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)) }),
   'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
-  'case/responded': z.strictObject({ id: caseIdSchema, at: epochMs }),
+  'case/responded': z.strictObject({
+    id: caseIdSchema,
+    at: epochMs,
+    /** The reply itself, to keep with the case (absent from a page that could not read it). */
+    reply: z.optional(
+      z.strictObject({
+        postId: caseIdSchema,
+        text: z.string().check(z.maxLength(MAX_TEXT)),
+        url: httpsUrlSchema,
+        postedAt: epochMs,
+        via: z.enum(['loket', 'elsewhere']),
+      }),
+    ),
+  }),
   'templates/list': z.strictObject({}),
   'tags/list': z.strictObject({}),
   'template/used': z.strictObject({ id: templateIdSchema }),
@@ -122,6 +135,7 @@ export const requestSchemas = {
   'sync/now': z.strictObject({}),
   'export/all': z.strictObject({}),
   'settings/get': z.strictObject({}),
+  'readability/check': z.strictObject({ text: z.string().check(z.maxLength(MAX_TEXT)) }),
   'policy/status': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
 } as const;

@@ -62,6 +62,12 @@ export interface SiteAdapter {
    */
   readonly mountNearViewport?: boolean;
   theme(doc: Document): Theme;
+  /**
+   * The account the agent acts as, as the page shows it: for a reply written in `editor` when given (a
+   * Facebook Page admin can comment as the Page or as themselves), else on the page. Null when the page
+   * does not show it (then Loket warns about nothing).
+   */
+  actingAccount?(doc: Document, editor?: Element | null): ActingAccount | null;
   readonly composer: ComposerAccess;
   /**
    * What the page looks like to someone who does not know the site's current markup: its kind (home,
@@ -69,6 +75,12 @@ export interface SiteAdapter {
    * more: the posts it accepts, how many of those yield an id, and the comments it accepts.
    */
   health(doc: Document): SiteHealthCounts;
+}
+
+/** Who the page says the agent is logged in or replies as: an X handle ("@gemeente"), or a Facebook name. */
+export interface ActingAccount {
+  name?: string;
+  handle?: string;
 }
 
 /** The site's own reply box: where templates go, and how Loket notices that the agent replied. */

@@ -4,7 +4,7 @@
  * mid-way leaves either the old state or the new one, never half.
  */
 import { applyPatch, isOpen, newCase, refreshFromPost, type Case, type CasePatch, type FieldChange } from '../domain/case';
-import type { CaseEvent } from '../domain/case-event';
+import { replyOf, type CaseEvent, type ReplyRecord } from '../domain/case-event';
 import { foldCase } from '../domain/case-merge';
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
@@ -143,6 +143,43 @@ export async function updateCase(
   }
   await tx.done;
   return result;
+}
+
+/**
+ * Keeps a reply of the municipality's own account with its case: one `reply` event, and the first response
+ * time when the case had none (`answeredAt`: the moment of sending, or the reply's posted time when Loket did
+ * not see it sent). Idempotent by the reply's post id: the same reply seen again, in another tab or after a
+ * reload, adds nothing. The look-up and the write are one transaction, so two tabs racing cannot both add it.
+ * Returns null for a post that is no case; `added` false when the reply was already kept.
+ */
+export async function recordReply(
+  db: LoketDatabase,
+  id: CaseId,
+  reply: ReplyRecord,
+  answeredAt: number,
+  actor: string,
+  now: number,
+): Promise<{ case: Case; added: boolean } | null> {
+  const tx = db.transaction(['cases', 'events'], 'readwrite');
+  const stored = await storedCase(tx.objectStore('cases'), id);
+  if (stored === undefined) {
+    await tx.done;
+    return null;
+  }
+  // The case may be stored under the post's other id (an alias): its history is under that one.
+  let current = fromStored(stored);
+  const range = IDBKeyRange.bound([current.id, -Infinity], [current.id, Infinity]);
+  const known = await tx.objectStore('events').index('by-case').getAll(range);
+  if (known.some((e) => replyOf(e)?.postId === reply.postId)) {
+    await tx.done;
+    return { case: current, added: false };
+  }
+  if (current.firstResponseAt === undefined) current = (await applyInTx(tx, current.id, { firstResponseAt: answeredAt }, actor, now)).case;
+  const next = { ...current, updatedAt: now };
+  await tx.objectStore('cases').put(toStored(next));
+  await tx.objectStore('events').add(event(current.id, now, actor, { kind: 'reply', after: { ...reply } }) as StoredEvent);
+  await tx.done;
+  return { case: next, added: true };
 }
 
 /** Open cases, most urgent first: due time ascending, cases without one last, oldest post first on a tie. */

@@ -185,7 +185,7 @@ const eventSchema = z.object({
   caseId: caseIdSchema,
   at: z.number(),
   actor: z.string(),
-  kind: z.enum(['created', 'changed', 'note', 'merged']),
+  kind: z.enum(['created', 'changed', 'note', 'merged', 'reply']),
   field: z.optional(z.enum(FIELDS)),
   before: z.optional(z.unknown()),
   after: z.optional(z.unknown()),

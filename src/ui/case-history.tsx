@@ -30,6 +30,8 @@ export function eventWords(): EventWords {
     unassigned: t('historyUnassigned'),
     handover: (category, note) => t('historyHandover', category, note),
     answered: t('historyAnswered'),
+    reply: (text, url) => t('historyReply', text, url),
+    replyElsewhere: (text, url) => t('historyReplyElsewhere', text, url),
     due: t('historyDue'),
     changed: t('historyChanged'),
     noReply: (reason) => t('historyNoReply', reason),

@@ -3,9 +3,13 @@
  * the text meets B1, and tips (long sentences, long words, officialese with a plainer word) behind a
  * disclosure. Advice only: it never blocks inserting. Said in text, not colour alone; the tips open with the
  * keyboard (a native <details>) and read as a list.
+ *
+ * The check itself runs where `check` says — in the content script, the background (message
+ * `readability/check`, with the organisation's officialese list), so content.js carries no hyphenation
+ * patterns. Asked once the text has been still for a moment; an answer for older text is dropped.
  */
-import { useMemo } from 'preact/hooks';
-import { readability, type PlainPair, type ReadabilityFinding, type ReadabilityLevel } from '../domain/readability';
+import { useEffect, useState } from 'preact/hooks';
+import type { Readability, ReadabilityFinding, ReadabilityLevel } from '../domain/readability';
 import { t, type MessageKey } from './i18n';
 
 /** Characters of a long sentence shown in its tip. */
@@ -20,8 +24,34 @@ function tip(text: string, f: ReadabilityFinding): string {
   return t('readabilityLongSentence', String(f.words), sentence.length > EXCERPT ? `${sentence.slice(0, EXCERPT - 1)}…` : sentence);
 }
 
-export function ReadabilityAdvice({ text, officialese, idPrefix }: { text: string; officialese?: readonly PlainPair[] | undefined; idPrefix: string }) {
-  const result = useMemo(() => readability(text, officialese), [text, officialese]);
+/** Milliseconds the text must stay unchanged before it is checked (typing in fill-in fields changes it). */
+export const CHECK_AFTER_MS = 150;
+
+export interface ReadabilityAdviceProps {
+  text: string;
+  /** The B1 check of a text (the background's, with the organisation's list). */
+  check(text: string): Promise<Readability>;
+  idPrefix: string;
+}
+
+export function ReadabilityAdvice({ text, check, idPrefix }: ReadabilityAdviceProps) {
+  const [checked, setChecked] = useState<{ text: string; result: Readability } | null>(null);
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      check(text).then(
+        (result) => current && setChecked({ text, result }),
+        () => current && setChecked(null),
+      );
+    }, CHECK_AFTER_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, check]);
+  // Until the answer for this text arrives, nothing (an answer for the previous text would point into it wrongly).
+  if (!checked || checked.text !== text) return null;
+  const result = checked.result;
   if (result.score === null || result.level === null) return null;
   const headingId = `${idPrefix}-b1-label`;
   const score = result.score.toLocaleString(t('dateLocale'), { maximumFractionDigits: 0 });

@@ -9,8 +9,9 @@ import type { RenderedTemplate } from '../domain/render-template';
 import { templateFields } from '../domain/render-template';
 import { siteMeta, type Site } from '../domain/site';
 import type { Template } from '../domain/template';
-import type { PlainPair } from '../domain/readability';
+import type { Readability } from '../domain/readability';
 import { X_MAX, xWeightedLength } from '../domain/x-length';
+import { AccountWarning, type AccountWarningProps } from './account-warning';
 import { t } from './i18n';
 import { ReadabilityAdvice } from './readability-advice';
 import { SearchCombobox } from './search-combobox';
@@ -27,8 +28,10 @@ export interface TemplatePickerProps {
   onInsert(template: Template, fills: Fills, more: boolean): void;
   onClose(): void;
   idPrefix: string;
-  /** The officialese list for the B1 check; Loket's own when absent. */
-  officialese?: readonly PlainPair[];
+  /** The B1 check (the background's, with the organisation's officialese list); no advice when absent. */
+  checkReadability?(text: string): Promise<Readability>;
+  /** The wrong-account warning, while it shows. */
+  accountWarning?: AccountWarningProps;
 }
 
 /** Warn this many characters before X's limit. */
@@ -64,6 +67,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
 
   return (
     <div class="picker" data-lk="picker">
+      {props.accountWarning && <AccountWarning {...props.accountWarning} />}
       <SearchCombobox
         label={t('templatesSearch')}
         controls={`${props.idPrefix}-list`}
@@ -144,7 +148,9 @@ export function TemplatePicker(props: TemplatePickerProps) {
               {length.remaining < 0 ? t('templateTooLong', String(-length.remaining), String(X_MAX)) : t('templateRemaining', String(length.remaining))}
             </p>
           )}
-          {current?.language === 'nl' && <ReadabilityAdvice text={rendered.text} officialese={props.officialese} idPrefix={props.idPrefix} />}
+          {current?.language === 'nl' && props.checkReadability && (
+            <ReadabilityAdvice text={rendered.text} check={props.checkReadability} idPrefix={props.idPrefix} />
+          )}
           {rendered.problems.map((p) => (
             <p class="warning" role="alert" key={`${p.kind}:${p.variable}`}>
               {p.kind === 'unfilled'

@@ -50,6 +50,7 @@ label { display: inline-flex; align-items: center; gap: 4px; }
 .chip { background: var(--lk-chip); border-radius: 999px; padding: 0 8px; }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; }
 .notice { margin: 4px 0 0; }
+.account-warning { padding: 4px 8px; border: 1px solid var(--lk-warn); border-left-width: 4px; border-radius: 6px; color: var(--lk-fg); }
 .error { color: var(--lk-error); }
 .timer { color: var(--lk-muted); font-variant-numeric: tabular-nums; }
 .timer-soon { color: var(--lk-warn); font-weight: 600; }

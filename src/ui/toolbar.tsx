@@ -6,6 +6,7 @@
 import { useRef } from 'preact/hooks';
 import type { Case, CaseStatus } from '../domain/case';
 import type { PostRef } from '../domain/post-ref';
+import type { Readability } from '../domain/readability';
 import type { RenderedTemplate } from '../domain/render-template';
 import type { SlaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
@@ -13,6 +14,7 @@ import type { Template } from '../domain/template';
 import { t, type MessageKey } from './i18n';
 import { TagChips } from './chips';
 import type { CaseEvent } from '../domain/case-event';
+import { AccountWarning, type AccountWarningProps } from './account-warning';
 import { CaseHistory } from './case-history';
 import { HandoverForm } from './handover-form';
 import { StatusSelect } from './status-select';
@@ -53,6 +55,10 @@ export interface ToolbarProps {
   /** The agent's name from the options; empty when none is set (then there is no "take"). */
   me: string;
   onTake(): void;
+  /** The B1 check of a reply preview (a message to the background). */
+  checkReadability?(text: string): Promise<Readability>;
+  /** The wrong-account warning, while it shows (in the template picker when that is open). */
+  accountWarning?: AccountWarningProps;
 }
 
 /** A case field in the words of the history panel. */
@@ -161,6 +167,7 @@ export function Toolbar(props: ToolbarProps) {
           {t('conflictNotice', caseState.conflict.actors.join(' & '), caseState.conflict.fields.map((f) => t(fieldWord(f))).join(', '))}
         </p>
       )}
+      {props.accountWarning && props.panel !== 'templates' && <AccountWarning {...props.accountWarning} />}
       {props.panel === 'templates' && (
         <TemplatePicker
           templates={props.templates}
@@ -169,6 +176,8 @@ export function Toolbar(props: ToolbarProps) {
           onInsert={props.onInsert}
           onClose={closePanel}
           idPrefix={idPrefix}
+          {...(props.accountWarning ? { accountWarning: props.accountWarning } : {})}
+          {...(props.checkReadability ? { checkReadability: props.checkReadability } : {})}
         />
       )}
       {props.panel === 'history' && <CaseHistory events={props.history} tags={props.tags} onNote={props.onNote} onClose={closePanel} idPrefix={idPrefix} />}

@@ -201,7 +201,7 @@ describe('reading the policy IT set', () => {
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties).sort()).toEqual([...MANAGED_KEYS].sort());
     // Each key's type in the schema is the one parseManaged expects: anything else is a wrong type.
-    const otherThan: Record<string, unknown> = { string: 1, integer: '1', object: [], array: {} };
+    const otherThan: Record<string, unknown> = { string: 1, integer: '1', boolean: 'true', object: [], array: {} };
     for (const [key, { type }] of Object.entries(schema.properties)) {
       expect(parseManaged({ [key]: otherThan[type!] }).problems[0], key).toMatchObject({ key, code: 'wrong-type' });
     }

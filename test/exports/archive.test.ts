@@ -118,6 +118,25 @@ describe('buildArchive', () => {
     expect(data.manifest.counts.replies).toBe(1);
   });
 
+  it('keeps the words of every reply, escaped in the HTML, and marks one written outside Loket', async () => {
+    const c = aCase(caseIdFor('x', '8'), T0, { firstResponseAt: T0 + 60_000 });
+    const replyEvents: CaseEvent[] = [
+      { seq: 10, caseId: c.id, at: T0 + 60_000, actor: 'Anna', kind: 'changed', field: 'firstResponseAt', before: null, after: T0 + 60_000 },
+      { seq: 11, caseId: c.id, at: T0 + 61_000, actor: 'Anna', kind: 'reply', after: { postId: caseIdFor('x', '9'), text: `Dank! ${HOSTILE}`, url: 'https://x.com/g/status/9', postedAt: T0 + 60_000, via: 'loket' } },
+      { seq: 12, caseId: c.id, at: T0 + 99_000, actor: 'Bram', kind: 'reply', after: { postId: caseIdFor('x', '10'), text: 'Opgelost.', url: 'https://x.com/g/status/10', postedAt: T0 + 90_000, via: 'elsewhere' } },
+    ];
+    const { json, html } = await buildArchive([c], replyEvents, NOV, NOW);
+    const data = JSON.parse(json);
+    expect(data.cases[0].replies).toEqual([
+      { at: new Date(T0 + 60_000).toISOString(), actor: 'Anna', text: `Dank! ${HOSTILE}`, url: 'https://x.com/g/status/9', writtenElsewhere: false },
+      { at: new Date(T0 + 90_000).toISOString(), actor: 'Bram', text: 'Opgelost.', url: 'https://x.com/g/status/10', writtenElsewhere: true },
+    ]);
+    expect(data.manifest.counts.replies).toBe(2);
+    expect(html).toContain('Dank! &lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot;');
+    expect(html).toContain('Opgelost. (buiten Loket geschreven)');
+    expect(html).not.toMatch(/<img|<script/i);
+  });
+
   it('refuses a period that is not one', async () => {
     await expect(buildArchive([], [], { from: NOV.to, to: NOV.from }, NOW)).rejects.toThrow(RangeError);
     await expect(buildArchive([], [], { from: Number.NaN, to: NOV.to }, NOW)).rejects.toThrow(RangeError);

@@ -2,7 +2,7 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseIdFor } from '../../src/domain/case-id';
 import type { PostRef } from '../../src/domain/post-ref';
-import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, trackPost, updateCase, updateCases } from '../../src/storage/case-store';
+import { addNote, CaseNotFoundError, countOpen, countOverdue, getCase, getCases, listEvents, listHandovers, listOpenByDue, recordReply, trackPost, updateCase, updateCases } from '../../src/storage/case-store';
 import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
 import { openTestDatabase } from '../support/test-database';
 
@@ -157,5 +157,51 @@ describe('bulk changes', () => {
     ]);
     expect(await getCase(db, caseIdFor('x', '3'))).toMatchObject({ status: 'closed', tags: [] });
     expect(await getCase(db, caseIdFor('x', '2'))).toMatchObject({ status: 'waiting', tags: ['afval'] });
+  });
+});
+
+describe('recordReply: the reply kept with the case', () => {
+  const reply = (id: string, via: 'loket' | 'elsewhere' = 'loket') => ({
+    postId: caseIdFor('x', id),
+    text: `Antwoord ${id}`,
+    url: `https://x.com/gemeente/status/${id}`,
+    postedAt: 2_000 + Number(id),
+    via,
+  });
+
+  it('keeps the reply as one event and sets the first response time once', async () => {
+    const { case: c } = await trackPost(db, post('1000'), 'Anna', 1_000);
+    const first = await recordReply(db, c.id, reply('5'), 1_500, 'Anna', 2_100);
+    expect(first).toMatchObject({ added: true, case: { firstResponseAt: 1_500, updatedAt: 2_100 } });
+    const later = await recordReply(db, c.id, reply('6', 'elsewhere'), 3_000, 'Bram', 3_100);
+    expect(later).toMatchObject({ added: true, case: { firstResponseAt: 1_500, updatedAt: 3_100 } });
+    const events = await listEvents(db, c.id);
+    expect(events.map((e) => [e.kind, e.field ?? null, e.actor])).toEqual([
+      ['created', null, 'Anna'],
+      ['changed', 'firstResponseAt', 'Anna'],
+      ['reply', null, 'Anna'],
+      ['reply', null, 'Bram'],
+    ]);
+    expect(events[2]!.after).toEqual(reply('5'));
+    expect(events[3]!.after).toEqual(reply('6', 'elsewhere'));
+  });
+
+  it('is idempotent: the same reply seen twice, in two tabs at once or after a reload, is one event', async () => {
+    const { case: c } = await trackPost(db, post('1000'), 'Anna', 1_000);
+    const [a, b] = await Promise.all([
+      recordReply(db, c.id, reply('5'), 1_500, 'Anna', 2_100),
+      recordReply(db, c.id, reply('5', 'elsewhere'), 2_005, 'Anna', 2_100),
+    ]);
+    expect([a?.added, b?.added].sort()).toEqual([false, true]);
+    const again = await recordReply(db, c.id, reply('5', 'elsewhere'), 2_005, 'Bram', 9_000);
+    expect(again).toMatchObject({ added: false, case: { updatedAt: 2_100 } });
+    const events = await listEvents(db, c.id);
+    expect(events.filter((e) => e.kind === 'reply')).toHaveLength(1);
+    expect(events.filter((e) => e.field === 'firstResponseAt')).toHaveLength(1);
+  });
+
+  it('records nothing for a post that is no case', async () => {
+    expect(await recordReply(db, caseIdFor('x', '77'), reply('5'), 1_500, 'Anna', 2_100)).toBeNull();
+    expect(await db.count('events')).toBe(0);
   });
 });

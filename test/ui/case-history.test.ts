@@ -18,6 +18,16 @@ describe('history lines', () => {
     expect(describeEvent(e({ kind: 'note', after: 'Gebeld' }), undefined)).toBe('notitie: Gebeld');
   });
 
+  it('shows a reply kept with the case with its words and link, and says when it was written outside Loket', () => {
+    const reply = { postId: caseIdFor('x', '2'), text: '<b>Dank</b> voor uw melding.', url: 'https://x.com/g/status/2', postedAt: 1 };
+    expect(describeEvent(e({ kind: 'reply', after: { ...reply, via: 'loket' } }), undefined)).toBe('antwoord: <b>Dank</b> voor uw melding. (https://x.com/g/status/2)');
+    expect(describeEvent(e({ kind: 'reply', after: { ...reply, via: 'elsewhere' } }), undefined)).toBe(
+      'antwoord, buiten Loket geschreven: <b>Dank</b> voor uw melding. (https://x.com/g/status/2)',
+    );
+    // A reply event this version cannot read (from a later one, through sync) is described, not fatal.
+    expect(describeEvent(e({ kind: 'reply', after: { words: 1 } }), undefined)).toBe('gewijzigd');
+  });
+
   it('says a change it does not know, and a handover without its details, without failing', () => {
     expect(describeEvent(e({ field: 'dueAt', after: 5 }), undefined)).toBe('uiterlijk antwoorden gewijzigd');
     expect(describeEvent(e({ field: 'somethingNew' as CaseEvent['field'], after: 1 }), undefined)).toBe('gewijzigd');
@@ -38,6 +48,8 @@ describe('history lines', () => {
       e({ field: 'handover', after: { category: 'Afval', note: 'Bel terug', at: 1, agent: 'Anna' } }),
       e({ field: 'firstResponseAt', after: 1 }),
       e({ field: 'dueAt', after: 1 }),
+      e({ kind: 'reply', after: { postId: caseIdFor('x', '2'), text: 'Dank voor uw melding.', url: 'https://x.com/g/status/2', postedAt: 1, via: 'loket' } }),
+      e({ kind: 'reply', after: { postId: caseIdFor('x', '3'), text: 'Wij kijken ernaar.', url: 'https://x.com/g/status/3', postedAt: 1, via: 'elsewhere' } }),
     ];
     for (const event of events) expect(describeEvent(event, DEFAULT_TAGS)).toBe(describeForExport(event, tagLabeller(DEFAULT_TAGS)));
   });

@@ -1,6 +1,7 @@
 /** The facebook.com adapter: feed posts, single posts, comments and replies. */
 import type { Theme } from '../../domain/page-theme';
 import type { SiteAdapter } from '../site-adapter';
+import { facebookActingAccount } from './acting-account';
 import { facebookComposer } from './composer';
 import { isComment, isSponsored, isSponsoredPost, postOf, readFacebookKey, readFacebookPost } from './read-post';
 import { FB } from './selectors';
@@ -43,6 +44,7 @@ export const facebookAdapter: SiteAdapter = {
       link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     }
   },
+  actingAccount: facebookActingAccount,
   composer: facebookComposer,
   mountPoint(el) {
     if (isComment(el)) return { parent: el, before: null };

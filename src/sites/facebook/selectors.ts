@@ -32,6 +32,13 @@ export const FB = {
   virtualised: '[data-virtualized="true"]',
   /** The Lexical comment box (under a post, or a reply box under a comment). */
   commentBox: 'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+  /**
+   * Whom a comment box posts as: a Page admin's box says "Reageren als Gemeente Voorbeeld" / "Comment as …"
+   * in its placeholder (or label). Translated, so matched in the two languages Loket supports; the name is
+   * what follows. Medium confidence (the issue's and the notes' wording; fixtures post-en.html and
+   * photo-viewer-nl.html). Other UI languages find nothing, and then Loket warns about nothing.
+   */
+  commentAs: /^(?:Reageren als|Opmerking plaatsen als|Antwoorden als|Comment as|Reply as)\s+(.+?)\s*(?:…|\.\.\.)?$/,
   /** Buttons are divs with a role; a comment's own action list reads "like · reply · time". */
   button: '[role="button"]',
   /**

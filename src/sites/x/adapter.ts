@@ -26,6 +26,12 @@ export const xAdapter: SiteAdapter = {
   },
   readPost: readXPost,
   readKey: readXKey,
+  actingAccount(doc) {
+    // One account per tab on X: the side navigation's profile link names it, whatever the reply box.
+    const path = doc.querySelector(X.ownProfileLink)?.getAttribute('href') ?? '';
+    const handle = /^\/([A-Za-z0-9_]{1,15})\/?$/.exec(path)?.[1];
+    return handle ? { handle: `@${handle}` } : null;
+  },
   composer: xComposer,
   mountPoint(article) {
     const reply = [...article.querySelectorAll(X.actionBarButton)].find((b) => b.closest(X.quoted) === null);

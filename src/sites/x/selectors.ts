@@ -34,6 +34,9 @@ export const X = {
   dialog: '[role="dialog"][aria-modal="true"]',
   /** A row of a virtualised list (timeline, search, conversation). */
   row: 'div[data-testid="cellInnerDiv"]',
-  /** The logged-in account's profile link in the side navigation. */
+  /**
+   * The logged-in account's profile link in the side navigation; its href is "/<handle>" (every capture in
+   * test/fixtures/x/ has one: x-home.html "/alice", x-bookmarks.html "/user74").
+   */
   ownProfileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
 } as const;
