@@ -15,13 +15,14 @@ import type { CaseId } from '../domain/case-id';
 import type { LoketDatabase } from '../storage/db';
 import { getClientId, loadCheckpoint, newCheckpoint, saveCheckpoint } from '../storage/sync-meta';
 import type { Checkpoint } from '../storage/sync-records';
-import { applyPulledBatch } from './apply-pull';
+import { applyPulledBatch, type RemovedCase } from './apply-pull';
 import {
   commitCasePush,
   forgetDeletedCases,
   PUSH_MARGIN_MS,
   readCaseChanges,
   readCaseDeletions,
+  restoreCases,
   type OutgoingCase,
   type PushedCase,
   type ScanPosition,
@@ -29,8 +30,8 @@ import {
 import { readEventChanges } from './event-push';
 import { commitItemPush, mergeItems, readItemChanges, type ItemDoc, type OutgoingItem, type PushedItem } from './item-push';
 import { SyncError, type BulkResult, type CouchClient } from './couch-client';
-import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc } from './docs';
-import { mergeCases, stableJson, type CaseVersion } from './merge';
+import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc, type Tombstone } from './docs';
+import { mergeCases, stableJson, type CaseVersion, type Deletion } from './merge';
 
 export interface SyncResult {
   /** Documents written to the server. */
@@ -41,6 +42,10 @@ export interface SyncResult {
   conflictsResolved: number;
   /** Cases written or deleted here: the views should read them again. */
   changed: CaseId[];
+  /** Cases deleted here because they were deleted on the server (erasure or purge elsewhere): for the audit log. */
+  removed: RemovedCase[];
+  /** Cases purged here that came back because a colleague changed them later. */
+  restored: number;
 }
 
 export interface SyncOptions {
@@ -58,7 +63,7 @@ export async function syncOnce(db: LoketDatabase, client: CouchClient, options: 
   await run.push(true);
   await run.pull();
   if (run.mergedLocally > 0) await run.push(false);
-  return { pushed: run.pushed, pulled: run.pulled, conflictsResolved: run.conflicts, changed: [...run.changed] };
+  return { pushed: run.pushed, pulled: run.pulled, conflictsResolved: run.conflicts, changed: [...run.changed], removed: run.removed, restored: run.restored };
 }
 
 class Run {
@@ -66,6 +71,9 @@ class Run {
   pulled = 0;
   conflicts = 0;
   mergedLocally = 0;
+  /** Cases purged here that came back: a colleague changed them after the change the purge saw. */
+  restored = 0;
+  readonly removed: RemovedCase[] = [];
   private incomplete = false;
   readonly changed = new Set<CaseId>();
   private clientId = '';
@@ -184,38 +192,79 @@ class Run {
     for (const id of await commitCasePush(this.db, done, this.cp.epoch)) this.changed.add(id);
   }
 
-  /** Cases deleted here (retention, erasure): their documents and their events go from the server too. */
+  /**
+   * Cases deleted here (retention, erasure): their documents and their events go from the server too. An
+   * erasure wins over whatever the server has; a purge only over a version no newer than the change it saw
+   * (merge.ts): a case a colleague changed since stays on the server, comes back here, and keeps its events.
+   */
   private async pushDeletions(): Promise<void> {
     const gone = await readCaseDeletions(this.db, this.cp.epoch);
     for (let i = 0; i < gone.length; i += this.batch) {
       this.checkStopped();
       const slice = gone.slice(i, i + this.batch);
-      const unknown = slice.filter((g) => !g.rev).map((g) => caseDocId(g.caseId));
-      const current = await this.client.getDocs(unknown);
-      const docs = slice.flatMap((g) => {
-        const rev = g.rev ?? rawRev(current.get(caseDocId(g.caseId)));
-        return rev && !isTombstone(current.get(caseDocId(g.caseId))) ? [tombstone(caseDocId(g.caseId), rev)] : [];
-      });
-      for (const g of slice) {
-        const prefix = eventPrefix(g.caseId);
+      const deleted: CaseId[] = [];
+      const survived: Array<{ caseId: CaseId; rev: string; version: Extract<CaseVersion, { deleted: false }> }> = [];
+      let pending = slice.map((g) => ({ g, rev: g.rev, current: undefined as unknown }));
+      const unknown = pending.filter((p) => !p.rev).map((p) => caseDocId(p.g.caseId));
+      if (unknown.length > 0) {
+        const current = await this.client.getDocs(unknown);
+        for (const p of pending) if (!p.rev) p.current = current.get(caseDocId(p.g.caseId)) ?? null;
+      }
+      for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
+        this.checkStopped();
+        const writes: typeof pending = [];
+        for (const p of pending) {
+          const decided = this.decideDeletion(p.g.deletion, p.current, p.rev);
+          if (decided === 'gone') deleted.push(p.g.caseId);
+          else if (decided === 'write') writes.push(p);
+          else survived.push({ caseId: p.g.caseId, rev: decided.rev, version: decided.version });
+        }
+        const results = await this.client.bulkDocs(writes.map((p) => tombstone(caseDocId(p.g.caseId), p.rev ?? rawRev(p.current), p.g.deletion)));
+        failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
+        pending = [];
+        results.forEach((r, k) => {
+          if (r.ok) {
+            this.pushed++;
+            deleted.push(writes[k]!.g.caseId);
+          } else pending.push({ ...writes[k]!, rev: undefined });
+        });
+        if (pending.length === 0) break;
+        // Changed there meanwhile: decide again against what the server has now.
+        const now = await this.client.getDocs(pending.map((p) => caseDocId(p.g.caseId)));
+        for (const p of pending) p.current = now.get(caseDocId(p.g.caseId)) ?? null;
+      }
+      if (pending.length > 0) this.incomplete = true;
+      const docs: Tombstone[] = [];
+      for (const caseId of deleted) {
+        const prefix = eventPrefix(caseId);
         for (const e of await this.client.listIds(prefix, `${prefix}\ufff0`)) docs.push(tombstone(e.id, e.rev));
       }
-      const results = await this.client.bulkDocs(docs);
-      failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
-      this.pushed += results.filter((r) => r.ok).length;
-      // Changed there meanwhile: the deletion still wins, on the revision the server has now.
-      const conflicted = results.filter((r) => !r.ok).map((r) => r.id);
-      if (conflicted.length > 0) {
-        const now = await this.client.getDocs(conflicted);
-        const again = conflicted.flatMap((id) => {
-          const rev = rawRev(now.get(id));
-          return rev && !isTombstone(now.get(id)) ? [tombstone(id, rev)] : [];
-        });
-        const retried = await this.client.bulkDocs(again);
-        this.pushed += retried.filter((r) => r.ok).length;
+      for (let k = 0; k < docs.length; k += this.batch) {
+        const results = await this.client.bulkDocs(docs.slice(k, k + this.batch));
+        failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
+        this.pushed += results.filter((r) => r.ok).length;
       }
-      await forgetDeletedCases(this.db, slice.map((g) => g.caseId));
+      // A purged case a colleague changed later: the server's version comes back here, as if pulled.
+      for (const id of await restoreCases(this.db, survived, this.cp.epoch)) this.changed.add(id);
+      this.restored += survived.length;
+      await forgetDeletedCases(this.db, slice.filter((g) => !survived.some((s) => s.caseId === g.caseId) && !pending.some((p) => p.g.caseId === g.caseId)).map((g) => g.caseId));
     }
+  }
+
+  /**
+   * What to do with one deletion, given what the server has (`current`: undefined when not read, the revision
+   * then being the one this browser saw): already deleted there, write the tombstone, or the server's
+   * version wins (a later edit over a purge).
+   */
+  private decideDeletion(deletion: Deletion, current: unknown, rev: string | undefined): 'gone' | 'write' | { rev: string; version: Extract<CaseVersion, { deleted: false }> } {
+    if (current === undefined) return rev ? 'write' : 'gone';
+    if (current === null) return 'gone';
+    const remote = readDoc(current);
+    if (!remote) return rawRev(current) ? (isTombstone(current) ? 'gone' : 'write') : 'gone';
+    const theirs = caseVersionOf(remote);
+    if (theirs.deleted) return 'gone';
+    const { merged } = mergeCases({ deleted: true, deletion }, theirs);
+    return merged.deleted ? 'write' : { rev: remote.rev, version: theirs };
   }
 
   private async pushItems(): Promise<void> {
@@ -278,6 +327,7 @@ class Run {
       this.pulled += applied.applied;
       this.conflicts += applied.merged;
       this.mergedLocally += applied.merged;
+      this.removed.push(...applied.removed);
       for (const id of applied.changed) this.changed.add(id);
       if (page.results.length < this.batch || page.pending === 0) return;
     }
