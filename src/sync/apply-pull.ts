@@ -4,7 +4,9 @@
  * update the sync records too, so they never count as local changes (no echo back to the server).
  */
 import type { CaseId } from '../domain/case-id';
-import type { Site } from '../domain/site';
+import type { RemovedCase } from './removed-case';
+
+export type { RemovedCase };
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import { fromStored, toStored, type LoketDatabase, type PulledEvent } from '../storage/db';
@@ -33,12 +35,6 @@ export interface AppliedBatch {
   removed: RemovedCase[];
 }
 
-/** A case removed here by a deletion from the server: where it was, why, and how many events went with it. */
-export interface RemovedCase {
-  site: Site;
-  reason: 'retention' | 'request';
-  events: number;
-}
 
 async function countEvents(events: { index(name: 'by-case'): { count(range: IDBKeyRange): Promise<number> } }, caseId: CaseId): Promise<number> {
   return events.index('by-case').count(IDBKeyRange.bound([caseId, -Infinity], [caseId, Infinity]));
@@ -116,7 +112,10 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
       if ('deleted' in remote) {
         const seq = record?.kind === 'event' ? record.seq : ownSeq;
         const existing = seq === undefined ? undefined : await events.get(seq);
-        if (seq !== undefined && existing && existing.caseId === caseIdOfEventDoc(remote.id)) {
+        // A purge elsewhere deletes a case's events with it; a case that lives on here (changed after the
+        // purge saw it, merge.ts) keeps its history.
+        const caseLives = existing !== undefined && (await cases.getKey(existing.caseId)) !== undefined;
+        if (seq !== undefined && existing && existing.caseId === caseIdOfEventDoc(remote.id) && !caseLives) {
           await events.delete(seq);
           result.applied++;
         }

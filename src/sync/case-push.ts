@@ -20,6 +20,7 @@ import {
 } from './case-records';
 import { caseIdOfDoc } from './docs';
 import { localVersion } from './local-changes';
+import type { RemovedCase } from './removed-case';
 import { stableJson, type CaseVersion, type Deletion, type SyncedCase } from './merge';
 
 export type { ScanPosition };
@@ -103,7 +104,7 @@ export interface PushedCase {
  * Records what the server now has. A case the agent changed while the request was out keeps its old record:
  * the next push finds the server ahead and merges. Returns the cases written here (merged with the server).
  */
-export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedCase[], epoch: string): Promise<CaseId[]> {
+export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedCase[], epoch: string, removed: RemovedCase[] = []): Promise<CaseId[]> {
   const tx = db.transaction(['cases', 'events', 'alerts', 'sync'], 'readwrite');
   const cases = tx.objectStore('cases');
   const sync = tx.objectStore('sync');
@@ -113,6 +114,11 @@ export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedC
     const current = stored && (fromStored(stored) as SyncedCase);
     if (current && stableJson(current) !== stableJson(out.local)) continue;
     if (server.deleted) {
+      // Deleted on the server (an erasure, or a purge this change was not later than): for the audit log.
+      if (stored) {
+        const events = await tx.objectStore('events').index('by-case').count(IDBKeyRange.bound([out.caseId, -Infinity], [out.caseId, Infinity]));
+        removed.push({ site: stored.site, reason: server.deletion?.kind === 'retention' ? 'retention' : 'request', events });
+      }
       await deleteCaseLocally({ cases, events: tx.objectStore('events'), alerts: tx.objectStore('alerts'), sync }, out.caseId);
       changed.push(out.caseId);
       continue;

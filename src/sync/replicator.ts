@@ -151,6 +151,7 @@ class Run {
       ...(out.rev ? { rev: out.rev } : {}),
     }));
     const done: PushedCase[] = [];
+    const gone: CaseId[] = [];
     for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
       this.checkStopped();
       const results = await this.client.bulkDocs(pending.map((p) => caseDoc(p.version, p.rev)));
@@ -176,20 +177,28 @@ class Run {
           continue;
         }
         const theirs = caseVersionOf(remote);
-        if (theirs.deleted) {
-          done.push({ out: p.out, rev: remote.rev, server: theirs });
+        const { merged } = mergeCases(p.version, theirs);
+        if (merged.deleted) {
+          // Erased, or purged after the change this browser made: the deletion stands, and the events this
+          // browser pushed for the case since (earlier in this run) go too.
+          if (theirs.deleted) done.push({ out: p.out, rev: remote.rev, server: theirs });
+          gone.push(p.out.caseId);
           continue;
         }
-        const { merged } = mergeCases(p.version, theirs);
         this.conflicts++;
-        if (merged.deleted) continue;
+        if (theirs.deleted) {
+          // Purged elsewhere before this later change: the case lives on, written over the tombstone.
+          pending.push({ out: p.out, version: merged, rev: remote.rev });
+          continue;
+        }
         if (stableJson(merged) === stableJson(theirs)) done.push({ out: p.out, rev: remote.rev, server: theirs });
         else pending.push({ out: p.out, version: merged, rev: remote.rev });
       }
     }
     // Still in conflict after every round (the case keeps changing there): the next run tries again.
     if (pending.length > 0) this.incomplete = true;
-    for (const id of await commitCasePush(this.db, done, this.cp.epoch)) this.changed.add(id);
+    await this.deleteEventsOnServer(gone);
+    for (const id of await commitCasePush(this.db, done, this.cp.epoch, this.removed)) this.changed.add(id);
   }
 
   /**
@@ -234,20 +243,25 @@ class Run {
         for (const p of pending) p.current = now.get(caseDocId(p.g.caseId)) ?? null;
       }
       if (pending.length > 0) this.incomplete = true;
-      const docs: Tombstone[] = [];
-      for (const caseId of deleted) {
-        const prefix = eventPrefix(caseId);
-        for (const e of await this.client.listIds(prefix, `${prefix}\ufff0`)) docs.push(tombstone(e.id, e.rev));
-      }
-      for (let k = 0; k < docs.length; k += this.batch) {
-        const results = await this.client.bulkDocs(docs.slice(k, k + this.batch));
-        failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
-        this.pushed += results.filter((r) => r.ok).length;
-      }
+      await this.deleteEventsOnServer(deleted);
       // A purged case a colleague changed later: the server's version comes back here, as if pulled.
       for (const id of await restoreCases(this.db, survived, this.cp.epoch)) this.changed.add(id);
       this.restored += survived.length;
       await forgetDeletedCases(this.db, slice.filter((g) => !survived.some((s) => s.caseId === g.caseId) && !pending.some((p) => p.g.caseId === g.caseId)).map((g) => g.caseId));
+    }
+  }
+
+  /** The events of deleted cases leave the server too (all of them: also those pushed after the deletion). */
+  private async deleteEventsOnServer(caseIds: readonly CaseId[]): Promise<void> {
+    const docs: Tombstone[] = [];
+    for (const caseId of caseIds) {
+      const prefix = eventPrefix(caseId);
+      for (const e of await this.client.listIds(prefix, `${prefix}\ufff0`)) docs.push(tombstone(e.id, e.rev));
+    }
+    for (let k = 0; k < docs.length; k += this.batch) {
+      const results = await this.client.bulkDocs(docs.slice(k, k + this.batch));
+      failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
+      this.pushed += results.filter((r) => r.ok).length;
     }
   }
 
