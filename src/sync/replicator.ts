@@ -55,6 +55,8 @@ export interface SyncOptions {
 }
 
 const MAX_ROUNDS = 4;
+/** Requests in flight at once during a push: the server stores one batch while the next is read and sent. */
+const IN_FLIGHT = 4;
 const FULL_SCAN_MS = 60 * 60_000;
 
 export async function syncOnce(db: LoketDatabase, client: CouchClient, options: SyncOptions = {}, now = Date.now()): Promise<SyncResult> {
@@ -112,15 +114,37 @@ class Run {
     await this.pushDeletions();
   }
 
+  /**
+   * Events in batches, several requests in flight while the next batch is read; the checkpoint moves on in
+   * order, only past batches the server has all stored (a run cut off re-sends at most the batches in flight,
+   * which is a no-op for fixed revisions).
+   */
   private async pushEvents(): Promise<void> {
-    for (;;) {
-      this.checkStopped();
-      const { docs, lastSeq } = await readEventChanges(this.db, this.cp.pushedEventSeq, this.cp.epoch, this.clientId, this.batch);
-      if (lastSeq === this.cp.pushedEventSeq) return;
-      if (docs.length > 0) failOn(await this.client.bulkDocs(docs, false));
-      this.pushed += docs.length;
-      this.cp = { ...this.cp, pushedEventSeq: lastSeq };
+    const inFlight: Array<{ done: Promise<void>; lastSeq: number }> = [];
+    const settle = async () => {
+      const first = inFlight.shift()!;
+      await first.done;
+      this.cp = { ...this.cp, pushedEventSeq: first.lastSeq };
       await saveCheckpoint(this.db, this.cp);
+    };
+    try {
+      let after = this.cp.pushedEventSeq;
+      for (;;) {
+        this.checkStopped();
+        const { docs, lastSeq } = await readEventChanges(this.db, after, this.cp.epoch, this.clientId, this.batch);
+        if (lastSeq === after) break;
+        after = lastSeq;
+        const done = docs.length > 0 ? this.client.bulkDocs(docs, false).then((results) => {
+          failOn(results);
+          this.pushed += docs.length;
+        }) : Promise.resolve();
+        done.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+        inFlight.push({ done, lastSeq });
+        if (inFlight.length >= IN_FLIGHT) await settle();
+      }
+      while (inFlight.length > 0) await settle();
+    } finally {
+      await Promise.allSettled(inFlight.map((f) => f.done));
     }
   }
 
@@ -129,13 +153,25 @@ class Run {
     const full = first && (fullScanAt === undefined || this.now < fullScanAt || this.now - fullScanAt > FULL_SCAN_MS);
     const from = full ? Number.NEGATIVE_INFINITY : this.cp.pushedUpdatedAt;
     let position: ScanPosition | null = null;
-    for (let i = 0; ; i++) {
-      this.checkStopped();
-      // Cases a merge left pending come first, once per push: a case that keeps changing waits for the next run.
-      const read = await readCaseChanges(this.db, { epoch: this.cp.epoch, from, after: position, includePending: i === 0 }, this.clientId, this.batch);
-      if (read.outgoing.length > 0) await this.pushCaseBatch(read.outgoing);
-      position = read.position;
-      if (read.exhausted) break;
+    // Several batches in flight: the next batch is read (and sent) while the server stores the last ones.
+    const inFlight: Array<Promise<void>> = [];
+    try {
+      for (let i = 0; ; i++) {
+        this.checkStopped();
+        // Cases a merge left pending come first, once per push: a case that keeps changing waits for the next run.
+        const read = await readCaseChanges(this.db, { epoch: this.cp.epoch, from, after: position, includePending: i === 0 }, this.clientId, this.batch);
+        if (read.outgoing.length > 0) {
+          const sent = this.pushCaseBatch(read.outgoing);
+          sent.catch(() => undefined);
+          inFlight.push(sent);
+        }
+        position = read.position;
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+        if (read.exhausted) break;
+      }
+      while (inFlight.length > 0) await inFlight.shift();
+    } finally {
+      await Promise.allSettled(inFlight);
     }
     if (first && !this.incomplete) {
       const pushedUpdatedAt = Math.max(full ? from : this.cp.pushedUpdatedAt, this.now - PUSH_MARGIN_MS);
@@ -325,9 +361,16 @@ class Run {
   }
 
   async pull(): Promise<void> {
+    let coming = this.client.changes(this.cp.since, this.batch);
     for (;;) {
       this.checkStopped();
-      const page = await this.client.changes(this.cp.since, this.batch);
+      const page = await coming;
+      // The next page is on its way while this one is applied (a page is applied with its checkpoint).
+      const more = !(page.results.length < this.batch || page.pending === 0);
+      if (more) {
+        coming = this.client.changes(page.lastSeq, this.batch);
+        coming.catch(() => undefined);
+      }
       const docs: RemoteDoc[] = [];
       for (const row of page.results) {
         const raw = row.doc;
@@ -343,7 +386,7 @@ class Run {
       this.mergedLocally += applied.merged;
       this.removed.push(...applied.removed);
       for (const id of applied.changed) this.changed.add(id);
-      if (page.results.length < this.batch || page.pending === 0) return;
+      if (!more) return;
     }
   }
 
