@@ -60,7 +60,7 @@ const IN_FLIGHT = 4;
 const FULL_SCAN_MS = 60 * 60_000;
 
 export async function syncOnce(db: LoketDatabase, client: CouchClient, options: SyncOptions = {}, now = Date.now()): Promise<SyncResult> {
-  const run = new Run(db, client, options.batchSize ?? 200, options.signal, now);
+  const run = new Run(db, client, options.batchSize ?? 500, options.signal, now);
   await run.prepare();
   await run.push(true);
   await run.pull();
