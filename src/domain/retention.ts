@@ -74,8 +74,10 @@ function expiries(cases: readonly Case[], policy: RetentionPolicy): Array<{ id: 
 export interface RetentionSources {
   /** The agent's own setting (or the organisation's, when its policy locks it). */
   days: number;
-  /** The organisation's policy sets retentionDays (then `days` is that value). */
+  /** The organisation's policy sets retentionDays and does not let agents change it (then `days` is that value). */
   locked: boolean;
+  /** The policy's value, also when agents may change it: in a team it is the floor. */
+  policyDays?: number;
   /** Team sync is on. */
   team: boolean;
   /** The team's shared value from the server's settings document, when there is one. */
@@ -90,7 +92,8 @@ export interface RetentionSources {
  */
 export function retentionInForce(sources: RetentionSources): RetentionPolicy & { source: 'personal' | 'policy' | 'team' | 'default' } {
   if (!sources.team) return { closedCaseDays: sources.days, source: sources.locked ? 'policy' : 'personal' };
-  const floor = sources.locked ? sources.days : (sources.teamDays ?? DEFAULT_RETENTION.closedCaseDays);
-  const source = sources.locked ? 'policy' : sources.teamDays !== undefined ? 'team' : 'default';
+  const policyDays = sources.locked ? sources.days : sources.policyDays;
+  const floor = policyDays ?? sources.teamDays ?? DEFAULT_RETENTION.closedCaseDays;
+  const source = policyDays !== undefined ? 'policy' : sources.teamDays !== undefined ? 'team' : 'default';
   return sources.days > floor ? { closedCaseDays: sources.days, source: 'personal' } : { closedCaseDays: floor, source };
 }

@@ -4,6 +4,7 @@
  */
 import { retentionInForce, type RetentionPolicy } from '../domain/retention';
 import type { LoketDatabase } from './db';
+import { readPolicy } from './policy';
 import { loadSettingsState } from './settings';
 import { activeSyncConfig } from './sync-config';
 import { loadSyncStatus, loadTeamSettings } from './sync-meta';
@@ -12,10 +13,11 @@ import { loadSyncStatus, loadTeamSettings } from './sync-meta';
 export const MERGED_WITHIN_MS = 60 * 60_000;
 
 export async function retentionPolicy(db: LoketDatabase): Promise<ReturnType<typeof retentionInForce>> {
-  const [{ settings, lockedKeys }, sync, team] = await Promise.all([loadSettingsState(), activeSyncConfig(), loadTeamSettings(db)]);
+  const [{ settings, lockedKeys }, sync, team, { policy }] = await Promise.all([loadSettingsState(), activeSyncConfig(), loadTeamSettings(db), readPolicy()]);
   return retentionInForce({
     days: settings.retentionDays,
     locked: lockedKeys.includes('retentionDays'),
+    ...(policy.retentionDays !== undefined ? { policyDays: policy.retentionDays } : {}),
     team: sync !== null,
     ...(team.retentionDays !== undefined ? { teamDays: team.retentionDays } : {}),
   });

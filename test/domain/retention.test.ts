@@ -85,5 +85,8 @@ describe('the retention period in force (a team setting; an agent may only keep 
 
   it('the organisation’s policy over the team document', () => {
     expect(retentionInForce({ days: 60, locked: true, team: true, teamDays: 180 })).toEqual({ closedCaseDays: 60, source: 'policy' });
+    // A policy that lets agents change it: still the team's floor; an agent may only go longer.
+    expect(retentionInForce({ days: 10, locked: false, policyDays: 60, team: true, teamDays: 180 })).toEqual({ closedCaseDays: 60, source: 'policy' });
+    expect(retentionInForce({ days: 400, locked: false, policyDays: 60, team: true })).toEqual({ closedCaseDays: 400, source: 'personal' });
   });
 });
