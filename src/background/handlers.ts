@@ -45,6 +45,7 @@ import { changedLocally, syncLoop } from './sync';
 import { DAY_MS } from '../domain/retention';
 import { readability } from '../domain/readability';
 import { officialeseList } from '../domain/readability/officialese-policy';
+import { retentionPolicy } from '../storage/team-retention';
 import { broadcast } from './broadcast';
 import { casesChanged, casesRemoved, dueRule, settingsChanged } from './changes';
 import { database } from './database';
@@ -208,12 +209,12 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       return eventsFor(await database(), ids);
     },
     async 'privacy/status'() {
-      const settings = await loadSettings();
-      return { nextPurgeAt: await nextPurge(await database(), { closedCaseDays: settings.retentionDays }, now()), log: await erasureLog() };
+      const db = await database();
+      return { nextPurgeAt: await nextPurge(db, await retentionPolicy(db), now()), log: await erasureLog() };
     },
     async 'retention/expired'({ withinDays }) {
-      const settings = await loadSettings();
-      return expiredCases(await database(), { closedCaseDays: settings.retentionDays }, now() + withinDays * DAY_MS);
+      const db = await database();
+      return expiredCases(db, await retentionPolicy(db), now() + withinDays * DAY_MS);
     },
     async 'sync/config'() {
       return viewOf(await loadSyncConfig());

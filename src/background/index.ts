@@ -13,6 +13,7 @@ import { isCaseId } from '../domain/case-id';
 import { focusOrOpen } from '../ui/open-post';
 import { broadcast, pushToTab } from './broadcast';
 import { purgeExpired } from '../storage/privacy-store';
+import { purgePolicy } from '../storage/team-retention';
 import { applyPolicyData, policyChanged } from '../storage/policy';
 import { SYNC_ALARM, syncLoop } from './sync';
 import { casesRemoved, settingsChanged } from './changes';
@@ -37,8 +38,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 
 /** Removes closed cases past their retention period; runs hourly and at every start. */
 async function purge(): Promise<void> {
-  const settings = await loadSettings();
-  const { ids } = await purgeExpired(await database(), { closedCaseDays: settings.retentionDays }, RETENTION_ACTOR, Date.now());
+  const db = await database();
+  // In a team: the team's period (a local value only longer), and only on cases merged by a recent sync.
+  const policy = await purgePolicy(db, Date.now());
+  if (!policy) return;
+  const { ids } = await purgeExpired(db, policy, RETENTION_ACTOR, Date.now());
   await casesRemoved(ids, Date.now());
 }
 

@@ -7,6 +7,10 @@ import type { CaseId } from '../domain/case-id';
 import { getCases } from '../storage/case-store';
 import { activeSyncConfig } from '../storage/sync-config';
 import { SyncLoop } from '../sync/sync-loop';
+import type { RemovedCase } from '../sync/apply-pull';
+import { logErasure } from '../storage/privacy-store';
+import { SITES } from '../domain/site';
+import type { ErasureSummary } from '../domain/person';
 import { refreshTimers } from './alerts';
 import { broadcast } from './broadcast';
 import { database } from './database';
@@ -24,6 +28,7 @@ export function syncLoop(): SyncLoop {
     pollMs: 10_000,
     onStatus: (status) => void broadcast('sync/status', { status }),
     onChanged: (ids) => void pushChanged(ids),
+    onRemoved: (removed) => void logRemoved(removed),
   });
   return loop;
 }
@@ -34,6 +39,24 @@ async function pushChanged(ids: CaseId[]): Promise<void> {
   const gone = ids.filter((id) => !cases.some((c) => c.id === id));
   if (gone.length > 0) await broadcast('cases/removed', { ids: gone });
   await refreshTimers();
+}
+
+/** Who the audit log names for a deletion that came from the team server (done in a colleague's browser). */
+export const SERVER_ACTOR = 'Loket (teamserver)';
+
+/** Every case a deletion from the server removed here is in this browser's audit log too: counts, never ids. */
+async function logRemoved(removed: readonly RemovedCase[]): Promise<void> {
+  for (const reason of ['retention', 'request'] as const) {
+    const mine = removed.filter((r) => r.reason === reason);
+    if (mine.length === 0) continue;
+    const perSite = Object.fromEntries(SITES.map((site) => [site, { cases: 0, events: 0 }])) as ErasureSummary['perSite'];
+    for (const r of mine) {
+      if (r.site === null) continue;
+      perSite[r.site].cases++;
+      perSite[r.site].events += r.events;
+    }
+    await logErasure(SERVER_ACTOR, Date.now(), { cases: mine.length, events: mine.reduce((n, r) => n + r.events, 0), perSite }, reason);
+  }
 }
 
 /** A local change: sync soon (debounced), without waiting. */

@@ -69,3 +69,31 @@ function expiries(cases: readonly Case[], policy: RetentionPolicy): Array<{ id: 
   }
   return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** What decides the retention period in force. */
+export interface RetentionSources {
+  /** The agent's own setting (or the organisation's, when its policy locks it). */
+  days: number;
+  /** The organisation's policy sets retentionDays and does not let agents change it (then `days` is that value). */
+  locked: boolean;
+  /** The policy's value, also when agents may change it: in a team it is the floor. */
+  policyDays?: number;
+  /** Team sync is on. */
+  team: boolean;
+  /** The team's shared value from the server's settings document, when there is one. */
+  teamDays?: number;
+}
+
+/**
+ * The retention period in force. Alone, an agent's own setting. In a team, cases are the team's: the
+ * policy's value, else the team's shared value (settings:team on the server), else the default 90 days — and
+ * an agent's own value may only make it longer, never shorter, so no one agent's setting removes the team's
+ * cases.
+ */
+export function retentionInForce(sources: RetentionSources): RetentionPolicy & { source: 'personal' | 'policy' | 'team' | 'default' } {
+  if (!sources.team) return { closedCaseDays: sources.days, source: sources.locked ? 'policy' : 'personal' };
+  const policyDays = sources.locked ? sources.days : sources.policyDays;
+  const floor = policyDays ?? sources.teamDays ?? DEFAULT_RETENTION.closedCaseDays;
+  const source = policyDays !== undefined ? 'policy' : sources.teamDays !== undefined ? 'team' : 'default';
+  return sources.days > floor ? { closedCaseDays: sources.days, source: 'personal' } : { closedCaseDays: floor, source };
+}

@@ -10,6 +10,7 @@ import type { CaseId } from '../domain/case-id';
 import { eraseSummary, erasureEvent, findPerson, type ErasureRecord, type ErasureReason, type ErasureSummary } from '../domain/person';
 import { nextPurgeAt, retentionMs, selectExpired, type RetentionPolicy } from '../domain/retention';
 import { fromStored, type LoketDatabase } from './db';
+import type { Deletion } from './sync-records';
 
 const LOG_KEY = 'privacyLog';
 const LOG_MAX = 1_000;
@@ -30,9 +31,13 @@ export async function eventsFor(db: LoketDatabase, ids: readonly CaseId[]): Prom
   return lists.flat();
 }
 
-/** Removes the cases, their events and their alerts in one transaction; returns what was removed. */
-export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[]): Promise<ErasureSummary> {
-  const tx = db.transaction(['cases', 'events', 'alerts'], 'readwrite');
+/**
+ * Removes the cases, their events and their alerts in one transaction; returns what was removed. A synced
+ * case's sync record stays until the server has the deletion, and says which kind it is: a retention purge
+ * (with the last change it saw, so a colleague's later edit wins over it) or an erasure (which always wins).
+ */
+export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[], reason: ErasureReason = 'request'): Promise<ErasureSummary> {
+  const tx = db.transaction(['cases', 'events', 'alerts', 'sync'], 'readwrite');
   const cases: Case[] = [];
   const events: CaseEvent[] = [];
   for (const id of ids) {
@@ -40,6 +45,11 @@ export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[]): Pro
     if (!stored) continue;
     cases.push(fromStored(stored));
     await tx.objectStore('cases').delete(id);
+    const record = await tx.objectStore('sync').get(`case:${id}`);
+    if (record?.kind === 'case') {
+      const deletion: Deletion = reason === 'retention' ? { kind: 'retention', lastChangeAt: stored.updatedAt } : { kind: 'erasure' };
+      await tx.objectStore('sync').put({ ...record, deletion });
+    }
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
     for (const event of await tx.objectStore('events').index('by-case').getAll(range)) {
       events.push(event);
@@ -65,7 +75,7 @@ export async function purgeExpired(db: LoketDatabase, policy: RetentionPolicy, a
   const { cases } = await expiredCases(db, policy, now);
   if (cases.length === 0) return { ids: [], record: null };
   const ids = cases.map((c) => c.id);
-  const record = await logErasure(actor, now, await eraseCases(db, ids), 'retention');
+  const record = await logErasure(actor, now, await eraseCases(db, ids, 'retention'), 'retention');
   return { ids, record };
 }
 

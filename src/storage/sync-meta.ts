@@ -3,7 +3,7 @@
  * sync status (what the popup and options page show). Ids are random UUIDs.
  */
 import type { LoketDatabase } from './db';
-import type { Checkpoint, SyncStatus } from './sync-records';
+import type { Checkpoint, SyncStatus, TeamSettings } from './sync-records';
 
 export async function getClientId(db: LoketDatabase): Promise<string> {
   const tx = db.transaction('syncMeta', 'readwrite');
@@ -39,4 +39,10 @@ export async function loadSyncStatus(db: LoketDatabase): Promise<SyncStatus> {
 
 export async function saveSyncStatus(db: LoketDatabase, status: SyncStatus): Promise<void> {
   await db.put('syncMeta', { key: 'status', status });
+}
+
+/** The team's shared settings as last pulled from the server (empty when it has none). */
+export async function loadTeamSettings(db: LoketDatabase): Promise<TeamSettings> {
+  const found = await db.get('syncMeta', 'team');
+  return found && 'rev' in found && found.key === 'team' ? { ...(found.retentionDays !== undefined ? { retentionDays: found.retentionDays } : {}) } : {};
 }

@@ -47,6 +47,9 @@ export interface AgentFields {
   fields: Partial<Record<ClockedField, string>>;
 }
 
+/** Why a case was deleted here: an erasure request, or the retention purge after the last change it saw (merge.ts). */
+export type Deletion = { kind: 'erasure' } | { kind: 'retention'; lastChangeAt: number };
+
 export interface CaseSyncRecord {
   id: string;
   kind: 'case';
@@ -58,6 +61,11 @@ export interface CaseSyncRecord {
   clocks: CaseClocks;
   /** A merge produced a version the server does not have yet. */
   pending?: 1;
+  /**
+   * Set when the case was deleted here (the record stays until the server has the deletion): a retention
+   * purge says so, so a later edit elsewhere still wins over it. Absent: an erasure.
+   */
+  deletion?: Deletion;
 }
 
 export interface ItemSyncRecord {
@@ -111,4 +119,10 @@ export interface SyncStatus {
   retryAt?: number;
 }
 
-export type SyncMetaEntry = Checkpoint | { key: 'client'; clientId: string } | { key: 'status'; status: SyncStatus };
+/** The team's shared settings from the server's `settings:team` document (none: the document is not there). */
+export interface TeamSettings {
+  /** Days a closed case is kept after its last change, for the whole team (domain/retention.ts). */
+  retentionDays?: number;
+}
+
+export type SyncMetaEntry = Checkpoint | { key: 'client'; clientId: string } | { key: 'status'; status: SyncStatus } | ({ key: 'team'; rev: string } & TeamSettings);

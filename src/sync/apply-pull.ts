@@ -4,6 +4,9 @@
  * update the sync records too, so they never count as local changes (no echo back to the server).
  */
 import type { CaseId } from '../domain/case-id';
+import type { RemovedCase } from './removed-case';
+
+export type { RemovedCase };
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import { fromStored, toStored, type LoketDatabase, type PulledEvent } from '../storage/db';
@@ -28,6 +31,13 @@ export interface AppliedBatch {
   applied: number;
   /** Cases merged with a local change; the merge is pending to be pushed. */
   merged: number;
+  /** Cases deleted here because they were deleted on the server, for the audit log (no ids: counts only). */
+  removed: RemovedCase[];
+}
+
+
+async function countEvents(events: { index(name: 'by-case'): { count(range: IDBKeyRange): Promise<number> } }, caseId: CaseId): Promise<number> {
+  return events.index('by-case').count(IDBKeyRange.bound([caseId, -Infinity], [caseId, Infinity]));
 }
 
 /**
@@ -40,7 +50,7 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
   const cases = tx.objectStore('cases');
   const events = tx.objectStore('events');
   const sync = tx.objectStore('sync');
-  const result: AppliedBatch = { changed: [], applied: 0, merged: 0 };
+  const result: AppliedBatch = { changed: [], applied: 0, merged: 0, removed: [] };
   let nextOrder: number | undefined;
 
   for (const remote of docs) {
@@ -53,7 +63,16 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
       const stored = await cases.get(caseId);
       const version = caseVersionOf(remote);
       if (version.deleted) {
+        const local = stored && (fromStored(stored) as SyncedCase);
+        if (local && !mergeCases(version, { deleted: false, case: local, clocks: caseRec?.clocks ?? { fields: {}, tags: {} } }).merged.deleted) {
+          // Purged elsewhere, but changed here after the change the purge saw: the case stays and goes back to
+          // the server on the tombstone's revision (merge.ts).
+          await sync.put({ ...(caseRec ?? { id: remote.id, kind: 'case', updatedAt: 0, base: { tags: [], fields: {} }, clocks: { fields: {}, tags: {} } }), epoch: ctx.epoch, rev: remote.rev, pending: 1 });
+          result.applied++;
+          continue;
+        }
         if (stored || caseRec) {
+          if (stored) result.removed.push({ site: stored.site, reason: version.deletion?.kind === 'retention' ? 'retention' : 'request', events: await countEvents(events, caseId) });
           await deleteCaseLocally({ cases, events, alerts: tx.objectStore('alerts'), sync }, caseId);
           if (stored) result.changed.push(caseId);
           result.applied++;
@@ -83,13 +102,20 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
       await sync.put(caseRecord(version, remote.rev, ctx.epoch, differs));
       result.applied++;
       result.merged++;
+    } else if (remote.kind === 'settings') {
+      // The team's shared settings (one document, set up by IT): kept for the purge to read.
+      await tx.objectStore('syncMeta').put({ key: 'team', ...('deleted' in remote ? {} : remote.doc.team), rev: remote.rev });
+      result.applied++;
     } else if (remote.kind === 'event') {
       const ownKey = remote.id.slice(remote.id.lastIndexOf(':') + 1);
       const ownSeq = ownKey.startsWith(`${ctx.clientId}-`) ? Number(ownKey.slice(ctx.clientId.length + 1)) : undefined;
       if ('deleted' in remote) {
         const seq = record?.kind === 'event' ? record.seq : ownSeq;
         const existing = seq === undefined ? undefined : await events.get(seq);
-        if (seq !== undefined && existing && existing.caseId === caseIdOfEventDoc(remote.id)) {
+        // A purge elsewhere deletes a case's events with it; a case that lives on here (changed after the
+        // purge saw it, merge.ts) keeps its history.
+        const caseLives = existing !== undefined && (await cases.getKey(existing.caseId)) !== undefined;
+        if (seq !== undefined && existing && existing.caseId === caseIdOfEventDoc(remote.id) && !caseLives) {
           await events.delete(seq);
           result.applied++;
         }

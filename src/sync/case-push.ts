@@ -20,7 +20,8 @@ import {
 } from './case-records';
 import { caseIdOfDoc } from './docs';
 import { localVersion } from './local-changes';
-import { stableJson, type CaseVersion, type SyncedCase } from './merge';
+import type { RemovedCase } from './removed-case';
+import { stableJson, type CaseVersion, type Deletion, type SyncedCase } from './merge';
 
 export type { ScanPosition };
 
@@ -103,7 +104,7 @@ export interface PushedCase {
  * Records what the server now has. A case the agent changed while the request was out keeps its old record:
  * the next push finds the server ahead and merges. Returns the cases written here (merged with the server).
  */
-export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedCase[], epoch: string): Promise<CaseId[]> {
+export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedCase[], epoch: string, removed: RemovedCase[] = []): Promise<CaseId[]> {
   const tx = db.transaction(['cases', 'events', 'alerts', 'sync'], 'readwrite');
   const cases = tx.objectStore('cases');
   const sync = tx.objectStore('sync');
@@ -113,6 +114,11 @@ export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedC
     const current = stored && (fromStored(stored) as SyncedCase);
     if (current && stableJson(current) !== stableJson(out.local)) continue;
     if (server.deleted) {
+      // Deleted on the server (an erasure, or a purge this change was not later than): for the audit log.
+      if (stored) {
+        const events = await tx.objectStore('events').index('by-case').count(IDBKeyRange.bound([out.caseId, -Infinity], [out.caseId, Infinity]));
+        removed.push({ site: stored.site, reason: server.deletion?.kind === 'retention' ? 'retention' : 'request', events });
+      }
       await deleteCaseLocally({ cases, events: tx.objectStore('events'), alerts: tx.objectStore('alerts'), sync }, out.caseId);
       changed.push(out.caseId);
       continue;
@@ -127,20 +133,45 @@ export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedC
   return changed;
 }
 
+/** A case deleted here, to delete on the server: the revision this epoch saw, and why (merge.ts). */
+export interface OutgoingDeletion {
+  caseId: CaseId;
+  rev?: string;
+  deletion: Deletion;
+}
+
 /** Cases deleted here since they were synced: their record is left, the case is gone. */
-export async function readCaseDeletions(db: LoketDatabase, epoch: string): Promise<Array<{ caseId: CaseId; rev?: string }>> {
+export async function readCaseDeletions(db: LoketDatabase, epoch: string): Promise<OutgoingDeletion[]> {
   const tx = db.transaction(['cases', 'sync']);
   const [recordKeys, caseKeys] = await Promise.all([tx.objectStore('sync').getAllKeys(CASE_RANGE()), tx.objectStore('cases').getAllKeys()]);
   const present = new Set<string>(caseKeys);
-  const gone: Array<{ caseId: CaseId; rev?: string }> = [];
+  const gone: OutgoingDeletion[] = [];
   for (const key of recordKeys) {
     const caseId = caseIdOfDoc(key);
     if (!caseId || present.has(caseId)) continue;
     const record = asCaseRecord(await tx.objectStore('sync').get(key));
-    gone.push({ caseId, ...(record?.epoch === epoch && record.rev ? { rev: record.rev } : {}) });
+    gone.push({ caseId, deletion: record?.deletion ?? { kind: 'erasure' }, ...(record?.epoch === epoch && record.rev ? { rev: record.rev } : {}) });
   }
   await tx.done;
   return gone;
+}
+
+/**
+ * Cases purged here whose server version won (changed after the change the purge saw): stored again as the
+ * server has them, with their sync record, unless the case is here again already. Returns the cases written.
+ */
+export async function restoreCases(db: LoketDatabase, restored: ReadonlyArray<{ caseId: CaseId; rev: string; version: Extract<CaseVersion, { deleted: false }> }>, epoch: string): Promise<CaseId[]> {
+  if (restored.length === 0) return [];
+  const tx = db.transaction(['cases', 'sync'], 'readwrite');
+  const written: CaseId[] = [];
+  for (const { caseId, rev, version } of restored) {
+    if (await tx.objectStore('cases').getKey(caseId)) continue;
+    await tx.objectStore('cases').put(toStored(version.case));
+    await tx.objectStore('sync').put(caseRecord(version, rev, epoch));
+    written.push(caseId);
+  }
+  await tx.done;
+  return written;
 }
 
 /** After the server has the deletions: the records go too (they hold the case ids). */

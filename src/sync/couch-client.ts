@@ -157,7 +157,7 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
     return parsed.data;
   }
 
-  return {
+  const client: CouchClient = {
     target: `${base}/${config.database}`,
 
     async serverInfo() {
@@ -197,11 +197,17 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
       const out = new Map<string, unknown>();
       if (ids.length === 0) return out;
       const { body } = await request(`${dbUrl}/_all_docs?include_docs=true&conflicts=true`, { method: 'POST', body: { keys: ids } });
+      const deleted: Array<{ id: string; rev: string }> = [];
       for (const row of parse(allDocsSchema, body, 'a document list').rows) {
         if (row.key === undefined) continue;
-        if (row.value?.deleted) out.set(row.key, { _id: row.key, _rev: row.value.rev, _deleted: true });
-        else out.set(row.key, row.doc ?? null);
+        if (row.value?.deleted) {
+          out.set(row.key, { _id: row.key, _rev: row.value.rev, _deleted: true });
+          deleted.push({ id: row.key, rev: row.value.rev });
+        } else out.set(row.key, row.doc ?? null);
       }
+      // _all_docs gives a tombstone without its body; a case's says why it was deleted (merge.ts): read those.
+      const cases = deleted.filter((d) => d.id.startsWith('case:'));
+      if (cases.length > 0) for (const found of await client.getRevisions(cases)) if (found.doc) out.set(found.id, found.doc);
       for (const id of ids) if (!out.has(id)) out.set(id, null);
       return out;
     },
@@ -238,6 +244,7 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
       await request(`${dbUrl}/_local/${encodeURIComponent(id)}`, { method: 'PUT', body });
     },
   };
+  return client;
 }
 
 /** Server, then database: the two things "test connection" must prove. Never throws. */

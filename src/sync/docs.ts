@@ -6,8 +6,12 @@
  *   event:<case id>:<time, 15 digits>:<unique>      one audit event; immutable, so never in conflict
  *   tag:<tag id>                                    a tag
  *   template:<template id>                          a team template (personal templates stay in the browser)
+ *   settings:team                                   the team's shared settings (retention), written by IT
  *
- * A deletion is a CouchDB tombstone (`_deleted: true`) in both directions. Events are written with a
+ * A deletion is a CouchDB tombstone (`_deleted: true`) in both directions; a case's tombstone says why it was
+ * deleted (`deletion`: an erasure, or the retention purge with the last change it saw; merge.ts decides with
+ * it whether a later edit still wins). CouchDB and PouchDB Server keep a tombstone's body in `_changes` and
+ * `_bulk_get`, not in `_all_docs`. Events are written with a
  * revision fixed by their id (`new_edits: false`), so pushing one twice is a no-op, on any server.
  * Agent-specific template fields (the agent's order, usage counts) are not part of the team document.
  */
@@ -18,11 +22,12 @@ import { isCaseId, type CaseId } from '../domain/case-id';
 import { SITES } from '../domain/site';
 import { POSTED_AT_SOURCES } from '../domain/post-ref';
 import type { Tag } from '../domain/tag';
+import type { TeamSettings } from '../storage/sync-records';
 import type { Template } from '../domain/template';
 import { fingerprint } from './local-changes';
-import { CLOCKED_FIELDS, type CaseClocks, type CaseVersion, type SyncedCase } from './merge';
+import { CLOCKED_FIELDS, type CaseClocks, type CaseVersion, type Deletion, type SyncedCase } from './merge';
 
-export type DocKind = 'case' | 'event' | 'tag' | 'template';
+export type DocKind = 'case' | 'event' | 'tag' | 'template' | 'settings';
 
 interface DocHead {
   _id: string;
@@ -63,9 +68,19 @@ export interface Tombstone {
   _id: string;
   _rev?: string;
   _deleted: true;
+  /** On a case's tombstone: why it was deleted. */
+  deletion?: Deletion;
 }
 
-export type LoketDoc = CaseDoc | EventDoc | TagDoc | TemplateDoc;
+/** The team's shared settings: one document, `settings:team`, that IT writes on the server (docs/it-rollout.md). */
+export interface SettingsDoc extends DocHead {
+  type: 'settings';
+  team: TeamSettings;
+}
+
+export const TEAM_SETTINGS_DOC = 'settings:team';
+
+export type LoketDoc = CaseDoc | EventDoc | TagDoc | TemplateDoc | SettingsDoc;
 
 // --- ids ---
 
@@ -84,6 +99,7 @@ export function eventPrefix(caseId: CaseId): string {
 
 export function docKind(id: string): DocKind | null {
   const kind = id.slice(0, id.indexOf(':'));
+  if (id === TEAM_SETTINGS_DOC) return 'settings';
   return kind === 'case' || kind === 'event' || kind === 'tag' || kind === 'template' ? kind : null;
 }
 
@@ -134,8 +150,8 @@ export function templateDoc(template: TeamTemplate, changedAt: number, rev?: str
   return { _id: templateDocId(template.id), ...(rev ? { _rev: rev } : {}), type: 'template', template, changedAt };
 }
 
-export function tombstone(id: string, rev?: string): Tombstone {
-  return { _id: id, ...(rev ? { _rev: rev } : {}), _deleted: true };
+export function tombstone(id: string, rev?: string, deletion?: Deletion): Tombstone {
+  return { _id: id, ...(rev ? { _rev: rev } : {}), _deleted: true, ...(deletion ? { deletion } : {}) };
 }
 
 /** A team template from the server placed in this agent's list: its own order and usage stay. */
@@ -206,13 +222,27 @@ const templateSchema = z.object({
 });
 const templateDocSchema = z.looseObject({ _id: z.string(), _rev: z.string(), type: z.literal('template'), template: templateSchema, changedAt: z.number() });
 
+// Loose: later settings may be added; only what this version knows is read.
+const settingsDocSchema = z.looseObject({
+  _id: z.literal('settings:team'),
+  _rev: z.string(),
+  type: z.literal('settings'),
+  team: z.looseObject({ retentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3_650))) }),
+});
+
 /** A document as it came from the server: checked and typed, a tombstone, or null (not ours, or malformed). */
 export type RemoteDoc =
   | { kind: 'case'; id: string; rev: string; doc: CaseDoc }
   | { kind: 'event'; id: string; rev: string; doc: EventDoc }
   | { kind: 'tag'; id: string; rev: string; doc: TagDoc }
   | { kind: 'template'; id: string; rev: string; doc: TemplateDoc }
-  | { kind: DocKind; id: string; rev: string; deleted: true };
+  | { kind: 'settings'; id: string; rev: string; doc: SettingsDoc }
+  | { kind: DocKind; id: string; rev: string; deleted: true; deletion?: Deletion };
+
+const deletionSchema = z.union([
+  z.object({ kind: z.literal('erasure') }),
+  z.object({ kind: z.literal('retention'), lastChangeAt: z.number() }),
+]);
 
 export function readDoc(raw: unknown): RemoteDoc | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -222,7 +252,11 @@ export function readDoc(raw: unknown): RemoteDoc | null {
   if (kind === null) return null;
   const id = head._id;
   const rev = head._rev;
-  if (head._deleted === true) return { kind, id, rev, deleted: true };
+  if (head._deleted === true) {
+    // A reason that cannot be read counts as none: an erasure, the deletion that is never undone.
+    const deletion = kind === 'case' ? deletionSchema.safeParse((raw as { deletion?: unknown }).deletion) : undefined;
+    return { kind, id, rev, deleted: true, ...(deletion?.success ? { deletion: deletion.data as Deletion } : {}) };
+  }
   switch (kind) {
     case 'case': {
       const parsed = caseDocSchema.safeParse(raw);
@@ -237,6 +271,10 @@ export function readDoc(raw: unknown): RemoteDoc | null {
       const parsed = tagDocSchema.safeParse(raw);
       return parsed.success && tagDocId(parsed.data.tag.id) === id ? { kind, id, rev, doc: parsed.data as unknown as TagDoc } : null;
     }
+    case 'settings': {
+      const parsed = settingsDocSchema.safeParse(raw);
+      return parsed.success ? { kind, id, rev, doc: parsed.data as unknown as SettingsDoc } : null;
+    }
     case 'template': {
       const parsed = templateDocSchema.safeParse(raw);
       return parsed.success && templateDocId(parsed.data.template.id) === id ? { kind, id, rev, doc: parsed.data as unknown as TemplateDoc } : null;
@@ -246,7 +284,7 @@ export function readDoc(raw: unknown): RemoteDoc | null {
 
 /** A checked case document as a version to merge. */
 export function caseVersionOf(remote: RemoteDoc): CaseVersion {
-  if ('deleted' in remote) return { deleted: true };
+  if ('deleted' in remote) return { deleted: true, ...(remote.deletion ? { deletion: remote.deletion } : {}) };
   if (remote.kind !== 'case') throw new TypeError(`not a case document: ${remote.id}`);
   const { case: c, clocks } = remote.doc;
   return { deleted: false, case: stripUndefined(c), clocks };

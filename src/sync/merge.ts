@@ -19,17 +19,23 @@
  *    policy, not set by a person: the later one wins quietly. firstResponseAt is a first time: the earliest
  *    wins, and two different first responses mark a conflict (two people replied).
  *    Fields nobody changed that still differ (two browsers tracked the post apart) take the larger value.
- * Deletion wins over any edit: a case is only deleted for retention or an erasure request (AVG), which an
- * agent's offline edit must not undo.
+ * Deletions are of two kinds, and the deleted document says which (`deletion`):
+ * - An erasure (a citizen's request, AVG art. 17) wins over any edit, however late: an agent's offline edit
+ *   must not bring the erased data back. A tombstone that says nothing (older clients) counts as an erasure.
+ * - A retention purge removed the case because its last change (`lastChangeAt`, the merged updatedAt the
+ *   purging browser saw) was past the team's retention period. It wins only over versions that are not
+ *   newer than that: a version changed later (a colleague reopened the case, added a note) wins over the
+ *   purge, and the case lives on. Of two purges, the one that saw the later change is kept.
+ *   Between an erasure and a purge, the erasure.
  * Post content (text, url, author, posted time) merges like refreshFromPost: the longer text, a time read
  * from the page over a first-seen time, the earliest first-seen time. updatedAt is the later, createdAt the
  * earlier. Both sides' audit events stay: events are separate, immutable documents.
  */
 import type { Case } from '../domain/case';
-import { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp } from '../storage/sync-records';
+import { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Deletion, type Stamp } from '../storage/sync-records';
 import { timePrecision } from '../domain/post-ref';
 
-export { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Stamp };
+export { CLOCKED_FIELDS, type CaseClocks, type ClockedField, type Deletion, type Stamp };
 
 /** A history keeps its newest changes only; older ones were seen by everyone long ago. */
 export const CLOCK_DEPTH = 16;
@@ -41,7 +47,12 @@ export type { ConflictMarker };
 /** A case as sync sees it: it may carry a conflict marker (`Case.conflict`) for the views to show. */
 export type SyncedCase = Case;
 
-export type CaseVersion = { deleted: false; case: SyncedCase; clocks: CaseClocks } | { deleted: true };
+export type CaseVersion = { deleted: false; case: SyncedCase; clocks: CaseClocks } | { deleted: true; deletion?: Deletion };
+
+/** A deletion as the merge reads it: one that does not say its kind is an erasure (it must not be undone). */
+export function deletionOf(version: Extract<CaseVersion, { deleted: true }>): Deletion {
+  return version.deletion ?? { kind: 'erasure' };
+}
 
 export interface MergeResult {
   merged: CaseVersion;
@@ -57,7 +68,7 @@ export function emptyClocks(): CaseClocks {
 }
 
 export function mergeCases(a: CaseVersion, b: CaseVersion): MergeResult {
-  if (a.deleted || b.deleted) return { merged: { deleted: true }, conflicts: [] };
+  if (a.deleted || b.deleted) return { merged: mergeDeletion(a, b), conflicts: [] };
   const x = a.case;
   const y = b.case;
   const conflictFields: string[] = [];
@@ -97,6 +108,16 @@ export function mergeCases(a: CaseVersion, b: CaseVersion): MergeResult {
   else delete merged.conflict;
 
   return { merged: { deleted: false, case: merged as unknown as SyncedCase, clocks: { fields, tags: tags.clocks } }, conflicts: conflictFields };
+}
+
+/** At least one side is deleted: an erasure wins; a purge wins unless the other side changed the case later. */
+function mergeDeletion(a: CaseVersion, b: CaseVersion): CaseVersion {
+  const gone = [a, b].filter((v): v is Extract<CaseVersion, { deleted: true }> => v.deleted).map(deletionOf);
+  if (gone.some((d) => d.kind === 'erasure')) return { deleted: true, deletion: { kind: 'erasure' } };
+  const lastChangeAt = Math.max(...gone.map((d) => (d.kind === 'retention' ? d.lastChangeAt : 0)));
+  const live = a.deleted ? b : a;
+  if (!live.deleted && live.case.updatedAt > lastChangeAt) return live;
+  return { deleted: true, deletion: { kind: 'retention', lastChangeAt } };
 }
 
 type Side = 'a' | 'b';

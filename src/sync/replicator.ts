@@ -15,13 +15,14 @@ import type { CaseId } from '../domain/case-id';
 import type { LoketDatabase } from '../storage/db';
 import { getClientId, loadCheckpoint, newCheckpoint, saveCheckpoint } from '../storage/sync-meta';
 import type { Checkpoint } from '../storage/sync-records';
-import { applyPulledBatch } from './apply-pull';
+import { applyPulledBatch, type RemovedCase } from './apply-pull';
 import {
   commitCasePush,
   forgetDeletedCases,
   PUSH_MARGIN_MS,
   readCaseChanges,
   readCaseDeletions,
+  restoreCases,
   type OutgoingCase,
   type PushedCase,
   type ScanPosition,
@@ -29,8 +30,8 @@ import {
 import { readEventChanges } from './event-push';
 import { commitItemPush, mergeItems, readItemChanges, type ItemDoc, type OutgoingItem, type PushedItem } from './item-push';
 import { SyncError, type BulkResult, type CouchClient } from './couch-client';
-import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc } from './docs';
-import { mergeCases, stableJson, type CaseVersion } from './merge';
+import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc, type Tombstone } from './docs';
+import { mergeCases, stableJson, type CaseVersion, type Deletion } from './merge';
 
 export interface SyncResult {
   /** Documents written to the server. */
@@ -41,6 +42,10 @@ export interface SyncResult {
   conflictsResolved: number;
   /** Cases written or deleted here: the views should read them again. */
   changed: CaseId[];
+  /** Cases deleted here because they were deleted on the server (erasure or purge elsewhere): for the audit log. */
+  removed: RemovedCase[];
+  /** Cases purged here that came back because a colleague changed them later. */
+  restored: number;
 }
 
 export interface SyncOptions {
@@ -50,15 +55,17 @@ export interface SyncOptions {
 }
 
 const MAX_ROUNDS = 4;
+/** Requests in flight at once during a push: the server stores one batch while the next is read and sent. */
+const IN_FLIGHT = 4;
 const FULL_SCAN_MS = 60 * 60_000;
 
 export async function syncOnce(db: LoketDatabase, client: CouchClient, options: SyncOptions = {}, now = Date.now()): Promise<SyncResult> {
-  const run = new Run(db, client, options.batchSize ?? 200, options.signal, now);
+  const run = new Run(db, client, options.batchSize ?? 500, options.signal, now);
   await run.prepare();
   await run.push(true);
   await run.pull();
   if (run.mergedLocally > 0) await run.push(false);
-  return { pushed: run.pushed, pulled: run.pulled, conflictsResolved: run.conflicts, changed: [...run.changed] };
+  return { pushed: run.pushed, pulled: run.pulled, conflictsResolved: run.conflicts, changed: [...run.changed], removed: run.removed, restored: run.restored };
 }
 
 class Run {
@@ -66,6 +73,9 @@ class Run {
   pulled = 0;
   conflicts = 0;
   mergedLocally = 0;
+  /** Cases purged here that came back: a colleague changed them after the change the purge saw. */
+  restored = 0;
+  readonly removed: RemovedCase[] = [];
   private incomplete = false;
   readonly changed = new Set<CaseId>();
   private clientId = '';
@@ -104,15 +114,37 @@ class Run {
     await this.pushDeletions();
   }
 
+  /**
+   * Events in batches, several requests in flight while the next batch is read; the checkpoint moves on in
+   * order, only past batches the server has all stored (a run cut off re-sends at most the batches in flight,
+   * which is a no-op for fixed revisions).
+   */
   private async pushEvents(): Promise<void> {
-    for (;;) {
-      this.checkStopped();
-      const { docs, lastSeq } = await readEventChanges(this.db, this.cp.pushedEventSeq, this.cp.epoch, this.clientId, this.batch);
-      if (lastSeq === this.cp.pushedEventSeq) return;
-      if (docs.length > 0) failOn(await this.client.bulkDocs(docs, false));
-      this.pushed += docs.length;
-      this.cp = { ...this.cp, pushedEventSeq: lastSeq };
+    const inFlight: Array<{ done: Promise<void>; lastSeq: number }> = [];
+    const settle = async () => {
+      const first = inFlight.shift()!;
+      await first.done;
+      this.cp = { ...this.cp, pushedEventSeq: first.lastSeq };
       await saveCheckpoint(this.db, this.cp);
+    };
+    try {
+      let after = this.cp.pushedEventSeq;
+      for (;;) {
+        this.checkStopped();
+        const { docs, lastSeq } = await readEventChanges(this.db, after, this.cp.epoch, this.clientId, this.batch);
+        if (lastSeq === after) break;
+        after = lastSeq;
+        const done = docs.length > 0 ? this.client.bulkDocs(docs, false).then((results) => {
+          failOn(results);
+          this.pushed += docs.length;
+        }) : Promise.resolve();
+        done.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+        inFlight.push({ done, lastSeq });
+        if (inFlight.length >= IN_FLIGHT) await settle();
+      }
+      while (inFlight.length > 0) await settle();
+    } finally {
+      await Promise.allSettled(inFlight.map((f) => f.done));
     }
   }
 
@@ -121,13 +153,25 @@ class Run {
     const full = first && (fullScanAt === undefined || this.now < fullScanAt || this.now - fullScanAt > FULL_SCAN_MS);
     const from = full ? Number.NEGATIVE_INFINITY : this.cp.pushedUpdatedAt;
     let position: ScanPosition | null = null;
-    for (let i = 0; ; i++) {
-      this.checkStopped();
-      // Cases a merge left pending come first, once per push: a case that keeps changing waits for the next run.
-      const read = await readCaseChanges(this.db, { epoch: this.cp.epoch, from, after: position, includePending: i === 0 }, this.clientId, this.batch);
-      if (read.outgoing.length > 0) await this.pushCaseBatch(read.outgoing);
-      position = read.position;
-      if (read.exhausted) break;
+    // Several batches in flight: the next batch is read (and sent) while the server stores the last ones.
+    const inFlight: Array<Promise<void>> = [];
+    try {
+      for (let i = 0; ; i++) {
+        this.checkStopped();
+        // Cases a merge left pending come first, once per push: a case that keeps changing waits for the next run.
+        const read = await readCaseChanges(this.db, { epoch: this.cp.epoch, from, after: position, includePending: i === 0 }, this.clientId, this.batch);
+        if (read.outgoing.length > 0) {
+          const sent = this.pushCaseBatch(read.outgoing);
+          sent.catch(() => undefined);
+          inFlight.push(sent);
+        }
+        position = read.position;
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+        if (read.exhausted) break;
+      }
+      while (inFlight.length > 0) await inFlight.shift();
+    } finally {
+      await Promise.allSettled(inFlight);
     }
     if (first && !this.incomplete) {
       const pushedUpdatedAt = Math.max(full ? from : this.cp.pushedUpdatedAt, this.now - PUSH_MARGIN_MS);
@@ -143,6 +187,7 @@ class Run {
       ...(out.rev ? { rev: out.rev } : {}),
     }));
     const done: PushedCase[] = [];
+    const gone: CaseId[] = [];
     for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
       this.checkStopped();
       const results = await this.client.bulkDocs(pending.map((p) => caseDoc(p.version, p.rev)));
@@ -168,54 +213,108 @@ class Run {
           continue;
         }
         const theirs = caseVersionOf(remote);
-        if (theirs.deleted) {
-          done.push({ out: p.out, rev: remote.rev, server: theirs });
+        const { merged } = mergeCases(p.version, theirs);
+        if (merged.deleted) {
+          // Erased, or purged after the change this browser made: the deletion stands, and the events this
+          // browser pushed for the case since (earlier in this run) go too.
+          if (theirs.deleted) done.push({ out: p.out, rev: remote.rev, server: theirs });
+          gone.push(p.out.caseId);
           continue;
         }
-        const { merged } = mergeCases(p.version, theirs);
         this.conflicts++;
-        if (merged.deleted) continue;
+        if (theirs.deleted) {
+          // Purged elsewhere before this later change: the case lives on, written over the tombstone.
+          pending.push({ out: p.out, version: merged, rev: remote.rev });
+          continue;
+        }
         if (stableJson(merged) === stableJson(theirs)) done.push({ out: p.out, rev: remote.rev, server: theirs });
         else pending.push({ out: p.out, version: merged, rev: remote.rev });
       }
     }
     // Still in conflict after every round (the case keeps changing there): the next run tries again.
     if (pending.length > 0) this.incomplete = true;
-    for (const id of await commitCasePush(this.db, done, this.cp.epoch)) this.changed.add(id);
+    await this.deleteEventsOnServer(gone);
+    for (const id of await commitCasePush(this.db, done, this.cp.epoch, this.removed)) this.changed.add(id);
   }
 
-  /** Cases deleted here (retention, erasure): their documents and their events go from the server too. */
+  /**
+   * Cases deleted here (retention, erasure): their documents and their events go from the server too. An
+   * erasure wins over whatever the server has; a purge only over a version no newer than the change it saw
+   * (merge.ts): a case a colleague changed since stays on the server, comes back here, and keeps its events.
+   */
   private async pushDeletions(): Promise<void> {
     const gone = await readCaseDeletions(this.db, this.cp.epoch);
     for (let i = 0; i < gone.length; i += this.batch) {
       this.checkStopped();
       const slice = gone.slice(i, i + this.batch);
-      const unknown = slice.filter((g) => !g.rev).map((g) => caseDocId(g.caseId));
-      const current = await this.client.getDocs(unknown);
-      const docs = slice.flatMap((g) => {
-        const rev = g.rev ?? rawRev(current.get(caseDocId(g.caseId)));
-        return rev && !isTombstone(current.get(caseDocId(g.caseId))) ? [tombstone(caseDocId(g.caseId), rev)] : [];
-      });
-      for (const g of slice) {
-        const prefix = eventPrefix(g.caseId);
-        for (const e of await this.client.listIds(prefix, `${prefix}\ufff0`)) docs.push(tombstone(e.id, e.rev));
+      const deleted: CaseId[] = [];
+      const survived: Array<{ caseId: CaseId; rev: string; version: Extract<CaseVersion, { deleted: false }> }> = [];
+      let pending = slice.map((g) => ({ g, rev: g.rev, current: undefined as unknown }));
+      const unknown = pending.filter((p) => !p.rev).map((p) => caseDocId(p.g.caseId));
+      if (unknown.length > 0) {
+        const current = await this.client.getDocs(unknown);
+        for (const p of pending) if (!p.rev) p.current = current.get(caseDocId(p.g.caseId)) ?? null;
       }
-      const results = await this.client.bulkDocs(docs);
+      for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
+        this.checkStopped();
+        const writes: typeof pending = [];
+        for (const p of pending) {
+          const decided = this.decideDeletion(p.g.deletion, p.current, p.rev);
+          if (decided === 'gone') deleted.push(p.g.caseId);
+          else if (decided === 'write') writes.push(p);
+          else survived.push({ caseId: p.g.caseId, rev: decided.rev, version: decided.version });
+        }
+        const results = await this.client.bulkDocs(writes.map((p) => tombstone(caseDocId(p.g.caseId), p.rev ?? rawRev(p.current), p.g.deletion)));
+        failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
+        pending = [];
+        results.forEach((r, k) => {
+          if (r.ok) {
+            this.pushed++;
+            deleted.push(writes[k]!.g.caseId);
+          } else pending.push({ ...writes[k]!, rev: undefined });
+        });
+        if (pending.length === 0) break;
+        // Changed there meanwhile: decide again against what the server has now.
+        const now = await this.client.getDocs(pending.map((p) => caseDocId(p.g.caseId)));
+        for (const p of pending) p.current = now.get(caseDocId(p.g.caseId)) ?? null;
+      }
+      if (pending.length > 0) this.incomplete = true;
+      await this.deleteEventsOnServer(deleted);
+      // A purged case a colleague changed later: the server's version comes back here, as if pulled.
+      for (const id of await restoreCases(this.db, survived, this.cp.epoch)) this.changed.add(id);
+      this.restored += survived.length;
+      await forgetDeletedCases(this.db, slice.filter((g) => !survived.some((s) => s.caseId === g.caseId) && !pending.some((p) => p.g.caseId === g.caseId)).map((g) => g.caseId));
+    }
+  }
+
+  /** The events of deleted cases leave the server too (all of them: also those pushed after the deletion). */
+  private async deleteEventsOnServer(caseIds: readonly CaseId[]): Promise<void> {
+    const docs: Tombstone[] = [];
+    for (const caseId of caseIds) {
+      const prefix = eventPrefix(caseId);
+      for (const e of await this.client.listIds(prefix, `${prefix}\ufff0`)) docs.push(tombstone(e.id, e.rev));
+    }
+    for (let k = 0; k < docs.length; k += this.batch) {
+      const results = await this.client.bulkDocs(docs.slice(k, k + this.batch));
       failOn(results.filter((r) => r.ok || r.error !== 'conflict'));
       this.pushed += results.filter((r) => r.ok).length;
-      // Changed there meanwhile: the deletion still wins, on the revision the server has now.
-      const conflicted = results.filter((r) => !r.ok).map((r) => r.id);
-      if (conflicted.length > 0) {
-        const now = await this.client.getDocs(conflicted);
-        const again = conflicted.flatMap((id) => {
-          const rev = rawRev(now.get(id));
-          return rev && !isTombstone(now.get(id)) ? [tombstone(id, rev)] : [];
-        });
-        const retried = await this.client.bulkDocs(again);
-        this.pushed += retried.filter((r) => r.ok).length;
-      }
-      await forgetDeletedCases(this.db, slice.map((g) => g.caseId));
     }
+  }
+
+  /**
+   * What to do with one deletion, given what the server has (`current`: undefined when not read, the revision
+   * then being the one this browser saw): already deleted there, write the tombstone, or the server's
+   * version wins (a later edit over a purge).
+   */
+  private decideDeletion(deletion: Deletion, current: unknown, rev: string | undefined): 'gone' | 'write' | { rev: string; version: Extract<CaseVersion, { deleted: false }> } {
+    if (current === undefined) return rev ? 'write' : 'gone';
+    if (current === null) return 'gone';
+    const remote = readDoc(current);
+    if (!remote) return rawRev(current) ? (isTombstone(current) ? 'gone' : 'write') : 'gone';
+    const theirs = caseVersionOf(remote);
+    if (theirs.deleted) return 'gone';
+    const { merged } = mergeCases({ deleted: true, deletion }, theirs);
+    return merged.deleted ? 'write' : { rev: remote.rev, version: theirs };
   }
 
   private async pushItems(): Promise<void> {
@@ -262,9 +361,16 @@ class Run {
   }
 
   async pull(): Promise<void> {
+    let coming = this.client.changes(this.cp.since, this.batch);
     for (;;) {
       this.checkStopped();
-      const page = await this.client.changes(this.cp.since, this.batch);
+      const page = await coming;
+      // The next page is on its way while this one is applied (a page is applied with its checkpoint).
+      const more = !(page.results.length < this.batch || page.pending === 0);
+      if (more) {
+        coming = this.client.changes(page.lastSeq, this.batch);
+        coming.catch(() => undefined);
+      }
       const docs: RemoteDoc[] = [];
       for (const row of page.results) {
         const raw = row.doc;
@@ -278,8 +384,9 @@ class Run {
       this.pulled += applied.applied;
       this.conflicts += applied.merged;
       this.mergedLocally += applied.merged;
+      this.removed.push(...applied.removed);
       for (const id of applied.changed) this.changed.add(id);
-      if (page.results.length < this.batch || page.pending === 0) return;
+      if (!more) return;
     }
   }
 

@@ -13,6 +13,7 @@ import type { SyncStatus } from '../storage/sync-records';
 import { countPending } from './pending-count';
 import { createCouchClient, SyncError, syncTarget, type Fetch, type SyncConfig } from './couch-client';
 import { syncOnce, type SyncResult } from './replicator';
+import type { RemovedCase } from './apply-pull';
 
 export interface SyncLoopOptions {
   database: () => Promise<LoketDatabase>;
@@ -25,6 +26,8 @@ export interface SyncLoopOptions {
   onStatus?: (status: SyncStatus) => void;
   /** Cases written here by a run (from the server or merged): views should read them again. */
   onChanged?: (caseIds: CaseId[]) => void;
+  /** Cases a run deleted here because they were deleted on the server (an erasure or a purge elsewhere). */
+  onRemoved?: (removed: RemovedCase[]) => void;
   /** Between runs while all is well. */
   pollMs?: number;
   /** After a local change, so a burst of changes goes in one run. */
@@ -145,6 +148,7 @@ export class SyncLoop {
       this.abort = null;
     }
     if (result && result.changed.length > 0) this.options.onChanged?.(result.changed);
+    if (result && result.removed.length > 0) this.options.onRemoved?.(result.removed);
     return this.save(db, status);
   }
 

@@ -3,7 +3,7 @@ import type { Case } from '../../src/domain/case';
 import type { CaseEvent } from '../../src/domain/case-event';
 import { caseIdFor } from '../../src/domain/case-id';
 import { closedAt } from '../../src/domain/case-event';
-import { DAY_MS, DEFAULT_RETENTION, expiresAt, isExpired, nextPurgeAt, retentionMs, selectExpired } from '../../src/domain/retention';
+import { DAY_MS, DEFAULT_RETENTION, expiresAt, isExpired, nextPurgeAt, retentionInForce, retentionMs, selectExpired } from '../../src/domain/retention';
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0);
 const policy = DEFAULT_RETENTION;
@@ -66,5 +66,27 @@ describe('closedAt (the archive says when a case was closed)', () => {
   it('is the last move to closed, whatever order the events come in', () => {
     expect(closedAt([move(T0 + 10, 'closed'), move(T0, 'closed'), move(T0 + 5, 'in_progress')])).toBe(T0 + 10);
     expect(closedAt([move(T0, 'in_progress')])).toBeUndefined();
+  });
+});
+
+describe('the retention period in force (a team setting; an agent may only keep longer)', () => {
+  it('is the agent’s own setting without team sync', () => {
+    expect(retentionInForce({ days: 30, locked: false, team: false })).toEqual({ closedCaseDays: 30, source: 'personal' });
+  });
+
+  it('in a team: the team’s shared value, and a shorter own setting does not shorten it', () => {
+    expect(retentionInForce({ days: 7, locked: false, team: true, teamDays: 180 })).toEqual({ closedCaseDays: 180, source: 'team' });
+    expect(retentionInForce({ days: 365, locked: false, team: true, teamDays: 180 })).toEqual({ closedCaseDays: 365, source: 'personal' });
+  });
+
+  it('in a team without a shared value: the default 90 days at least', () => {
+    expect(retentionInForce({ days: 7, locked: false, team: true })).toEqual({ closedCaseDays: DEFAULT_RETENTION.closedCaseDays, source: 'default' });
+  });
+
+  it('the organisation’s policy over the team document', () => {
+    expect(retentionInForce({ days: 60, locked: true, team: true, teamDays: 180 })).toEqual({ closedCaseDays: 60, source: 'policy' });
+    // A policy that lets agents change it: still the team's floor; an agent may only go longer.
+    expect(retentionInForce({ days: 10, locked: false, policyDays: 60, team: true, teamDays: 180 })).toEqual({ closedCaseDays: 60, source: 'policy' });
+    expect(retentionInForce({ days: 400, locked: false, policyDays: 60, team: true })).toEqual({ closedCaseDays: 400, source: 'personal' });
   });
 });

@@ -84,10 +84,39 @@ describe('merging two versions of a case', () => {
     expect(merged(anna, bram).tags).toEqual(['afval']);
   });
 
-  it('lets a deletion win over an edit (retention and erasure are not undone)', () => {
-    const edited = version({ status: 'closed' }, { fields: { status: [stamp(10, 'Anna')] } });
-    expect(merge({ deleted: true }, edited).merged).toEqual({ deleted: true });
-    expect(merge(edited, { deleted: true }).merged).toEqual({ deleted: true });
+  it('lets an erasure win over any edit, however late (an erasure is not undone)', () => {
+    const edited = version({ status: 'in_progress', updatedAt: 10_000 }, { fields: { status: [stamp(10_000, 'Anna')] } });
+    const erasure: CaseVersion = { deleted: true, deletion: { kind: 'erasure' } };
+    expect(merge(erasure, edited).merged).toEqual(erasure);
+    // A tombstone that does not say why (an older client) is an erasure too.
+    expect(merge({ deleted: true }, edited).merged).toEqual(erasure);
+    // An erasure also beats a purge.
+    expect(merge(erasure, { deleted: true, deletion: { kind: 'retention', lastChangeAt: 20_000 } }).merged).toEqual(erasure);
+  });
+
+  it('lets a purge win over the version it saw, or an older one', () => {
+    const purge: CaseVersion = { deleted: true, deletion: { kind: 'retention', lastChangeAt: 5_000 } };
+    const seen = version({ status: 'closed', updatedAt: 5_000 }, { fields: { status: [stamp(5_000, 'Anna')] } });
+    const older = version({ status: 'closed', updatedAt: 4_000 }, { fields: { status: [stamp(4_000, 'Anna')] } });
+    expect(merge(purge, seen).merged).toEqual(purge);
+    expect(merge(purge, older).merged).toEqual(purge);
+  });
+
+  it('lets a later edit (a reopen, a note) win over a purge: the case lives on', () => {
+    const purge: CaseVersion = { deleted: true, deletion: { kind: 'retention', lastChangeAt: 5_000 } };
+    const reopened = version({ status: 'in_progress', updatedAt: 5_001 }, { fields: { status: [stamp(4_000, 'Anna'), stamp(5_001, 'Bram')] } });
+    const result = merge(purge, reopened);
+    expect(result.merged).toEqual(reopened);
+    expect(result.conflicts).toEqual([]);
+  });
+
+  it('keeps, of two purges, the one that saw the later change', () => {
+    const early: CaseVersion = { deleted: true, deletion: { kind: 'retention', lastChangeAt: 5_000 } };
+    const late: CaseVersion = { deleted: true, deletion: { kind: 'retention', lastChangeAt: 6_000 } };
+    expect(merge(early, late).merged).toEqual(late);
+    // And then an edit between the two changes still loses to the later purge.
+    const between = version({ status: 'closed', updatedAt: 5_500 });
+    expect(mergeCases(merge(early, late).merged, between).merged).toEqual(late);
   });
 
   it('keeps the earliest first response, and marks two different first responses as a conflict', () => {
