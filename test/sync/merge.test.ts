@@ -28,6 +28,16 @@ describe('merging two versions of a case', () => {
     expect(c.conflict).toBeUndefined();
   });
 
+  it('lets a reopen clear the "no reply needed" reason that another browser still has from before', () => {
+    const closedAt = { status: [stamp(5, 'Anna')], noReplyReason: [stamp(5, 'Anna')] };
+    const reopened = version({ status: 'in_progress', updatedAt: 10 }, { fields: { status: [...closedAt.status, stamp(10, 'Bram')], noReplyReason: [...closedAt.noReplyReason, stamp(10, 'Bram')] } });
+    const untouched = version({ status: 'closed', noReplyReason: 'thanks', updatedAt: 5 }, { fields: closedAt });
+    const c = merged(reopened, untouched);
+    expect(c.status).toBe('in_progress');
+    expect(c.noReplyReason).toBeUndefined();
+    expect(c.conflict).toBeUndefined();
+  });
+
   it('takes the later change when both changed the status, and marks the case as changed by two people', () => {
     const anna = version({ status: 'closed', updatedAt: 10 }, { fields: { status: [stamp(10, 'Anna')] } });
     const bram = version({ status: 'waiting', updatedAt: 12 }, { fields: { status: [stamp(12, 'Bram')] } });
