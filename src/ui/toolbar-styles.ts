@@ -14,6 +14,12 @@ export const TOOLBAR_CSS = `
 .post { display: flex; align-items: center; gap: 6px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .post.line { margin: 6px 0 2px; align-items: flex-start; }
 .post .lk { flex: 1; min-width: 0; margin: 0; }
+/* Open, the toolbar sits in a popover under the mark (top layer, placed by post-host.ts): out of the page's flow. */
+.open[popover] {
+  position: absolute; inset: auto; margin: 0; padding: 0; border: 0; overflow: visible;
+  background: transparent; color: inherit; font: inherit;
+}
+.open[popover] .lk { box-shadow: 0 4px 16px rgb(0 0 0 / .18); }
 .mark {
   box-sizing: border-box; flex: none; width: 24px; height: 24px; min-height: 24px; padding: 0; margin: 0;
   display: inline-flex; align-items: center; justify-content: center;
