@@ -267,6 +267,8 @@ export class PostController {
         if (!m.host.element.isConnected) return;
         for (const other of this.mounted.values()) if (other.open && !other.pinned && this.actions.closable(other)) this.actions.close(other);
         this.actions.open(m, false);
+        // The pointer is on the mark, part of the host: from the mark onto the popover under it and away closes it.
+        m.hovered = true;
       }, HOVER_OPEN_MS);
     } else if (m.open && m.hovered && !m.pinned) {
       this.hoverTimer = setTimeout(() => {
