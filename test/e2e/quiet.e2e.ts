@@ -91,8 +91,6 @@ describe('the quiet toolbar', () => {
     expect((await toolbar.locate(MARK))?.expanded).toBe('true');
     // Open, the toolbar is a popover under the mark: nothing on the page moved or grew.
     expect(await pageHeight()).toEqual(closed);
-    const track = (await toolbar.locate('[data-lk="track"]'))!;
-    expect(track.y).toBeGreaterThan(mark!.y);
     // X did not open the tweet: the click stayed with Loket.
     expect(page.url()).toBe('https://x.com/home');
     await toolbar.waitFor(MARK, (b) => b.focused);
