@@ -283,6 +283,9 @@ export class PostController {
    */
   private place(m: PostState, mount = this.adapter.mountPoint(m.el)): void {
     if (!mount) return;
+    // An open popover stays where it is (moving the host would take the keyboard focus out of the toolbar):
+    // a post that became a case meanwhile goes to its chip's line when the toolbar closes.
+    if (m.open && OPENS_IN_POPOVER && m.host.element.isConnected && m.host.isOpen) return;
     const line = (m.open && !OPENS_IN_POPOVER) || this.actions.hasChip(m);
     const quiet = line || !this.adapter.quietPoint ? null : this.adapter.quietPoint(m.el, mount);
     m.line = quiet === null;
@@ -363,7 +366,7 @@ export class PostController {
       m.host.setTheme(this.theme);
       this.actions.render(m);
       // A post that became a case (here or in another tab) moves its mark to the chip's line, and back.
-      if ((!m.open || OPENS_IN_POPOVER) && (this.actions.hasChip(m) || !this.adapter.quietPoint) !== m.line) this.place(m);
+      if (!m.open && (this.actions.hasChip(m) || !this.adapter.quietPoint) !== m.line) this.place(m);
     }
   }
 }

@@ -90,12 +90,9 @@ export class PostHost {
     setTheme(this.root, theme);
   }
 
-  /**
-   * The compact case chip beside the mark (hidden while the full toolbar, which shows the same, is open on a
-   * line of its own; kept while it is open in a popover, so that nothing on the page moves).
-   */
+  /** The compact case chip beside the mark (hidden while the full toolbar, which shows the same, is open). */
   setChip(chip: Chip | null): void {
-    setChip(this.root, this.container && !OPENS_IN_POPOVER ? null : chip);
+    setChip(this.root, this.container ? null : chip);
   }
 
   focusMark(): void {
@@ -109,6 +106,8 @@ export class PostHost {
    */
   render(vnode: ComponentChild, onKey: (e: KeyboardEvent) => void, onMark: () => void): void {
     if (!this.container) {
+      // The chip is no taller than the mark: hiding it moves nothing below.
+      setChip(this.root, null);
       this.container = document.createElement('div');
       this.container.className = 'open';
       this.guard = new AbortController();
@@ -133,7 +132,6 @@ export class PostHost {
         window.addEventListener('scroll', follow, { capture: true, passive: true, signal });
         window.addEventListener('resize', follow, { passive: true, signal });
       } else {
-        setChip(this.root, null);
         this.container.style.display = 'contents';
         this.root.append(this.container);
       }
