@@ -10,7 +10,7 @@ export const TOOLBAR_CSS = `
 .post[data-theme="dim"], .lk[data-theme="dim"] { ${THEME_VARS.dim} }
 .post[data-theme="dark"], .lk[data-theme="dark"] { ${THEME_VARS.dark} }
 /* The post's Loket: the mark alone (in the site's action bar, no line of its own), the mark and a case's chip,
-   or the mark and the full toolbar (on a line below the action bar). */
+   or the mark and the full toolbar (a popover under the mark; on a line below where there are no popovers). */
 .post { display: flex; align-items: center; gap: 6px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .post.line { margin: 6px 0 2px; align-items: flex-start; }
 .post .lk { flex: 1; min-width: 0; margin: 0; }
