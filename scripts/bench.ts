@@ -144,14 +144,26 @@ async function openLatency(page: import('playwright-core').Page): Promise<number
       host.scrollIntoView({ block: 'center' });
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
       const r = host.getBoundingClientRect();
+      (window as unknown as { openTimes: number[] }).openTimes = [];
       return { x: r.x + r.width / 2, y: r.y + r.height / 2, id: host.getAttribute('data-loket-post') };
     }, i);
     if (!box) break;
     await page.mouse.click(box.x, box.y);
-    await page.waitForTimeout(150);
-    const opened = await page.evaluate((id) => document.querySelector(`[data-loket-post="${id}"]`)!.getBoundingClientRect().height, box.id);
-    if (opened < 30) {
-      console.warn(`\n  (the toolbar of ${box.id} did not open: host height ${opened}; not counted)`);
+    // Drawn: the open toolbar (a popover under the mark, or a line of its own where there are no popovers) is
+    // what the page finds just under the mark — its host, as the shadow root is closed. Waited for, not assumed.
+    const opened = await page
+      .waitForFunction(
+        ({ x, y, id }) => {
+          const host = document.querySelector(`[data-loket-post="${id}"]`);
+          const hit = document.elementFromPoint(x, y + 30);
+          return host !== null && host === hit && (window as unknown as { openTimes: number[] }).openTimes.length > 0;
+        },
+        box,
+        { timeout: 5_000, polling: 50 },
+      )
+      .then(() => true, () => false);
+    if (!opened) {
+      console.warn(`\n  (the toolbar of ${box.id} did not open within 5 s of the click; not counted)`);
       continue;
     }
     results.push(await page.evaluate(() => (window as unknown as { openTimes: number[] }).openTimes.at(-1)!));

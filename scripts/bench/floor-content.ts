@@ -3,7 +3,9 @@
  * tweet's id, a host with a closed shadow root and the shared stylesheet, the mark cloned into the tweet's
  * action bar. No listener (the real script has one delegated listener per page), no case lookup, no timers,
  * no reading beyond the id. Not part of Loket: it measures the floor under Loket's own cost on the benchmark
- * timeline.
+ * timeline. In step with the design as of the quiet read and the popover: mounting a quiet post is still
+ * this (the open toolbar, a popover, costs nothing until a click); what Loket does beyond it per post is the
+ * quiet read (author, time, own account) and the batched case lookup.
  *   LOKET_PROFILE_ENTRY=scripts/bench/floor-content.ts npx tsx scripts/bench/profile.ts x
  */
 import { readXKey } from '../../src/sites/x/read-post';

@@ -36,7 +36,14 @@ export class CaseCache {
     else setTimeout(() => void this.load(), this.batchMs);
   }
 
+  /**
+   * A version of a case: the answer to this tab's own change, or a push of any tab's. They arrive in no fixed
+   * order, so one older than the version known (two tabs changed the case at once) is dropped, not shown over
+   * the newer one.
+   */
   put(c: Case): void {
+    const known = this.known.get(c.id);
+    if (known && known.updatedAt > c.updatedAt) return;
     this.known.set(c.id, c);
     // A post this page shows by another of its ids (Facebook: pfbid and number) shows this case too.
     const ids = [c.id, ...(c.aliases ?? []).filter((a) => this.known.has(a))];

@@ -52,6 +52,8 @@ export interface PostState {
   el: Element;
   host: PostHost;
   post: PostRef;
+  /** `post` holds only what the quiet mark needs (read quickly on mounting); opening reads the rest. */
+  quick?: boolean;
   /** The full toolbar is shown. */
   open: boolean;
   /** On a line of its own (chip or toolbar) rather than in the site's action bar. */
@@ -186,6 +188,10 @@ export class PostActions {
   open(m: PostState, pinned: boolean): void {
     m.pinned ||= pinned;
     if (m.open) return;
+    if (m.quick) {
+      m.post = this.ctx.read(m.el, false) ?? m.post;
+      m.quick = false;
+    }
     m.open = true;
     this.ctx.place(m);
     this.render(m);

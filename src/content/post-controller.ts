@@ -16,7 +16,7 @@ import type { CaseCache } from './case-cache';
 import { NearViewport } from './near-viewport';
 import { isOwnAccount } from './own-account';
 import { PostActions, type AccountCheck, type PostState, type Services } from './post-actions';
-import { PostHost } from './post-host';
+import { OPENS_IN_POPOVER, PostHost } from './post-host';
 import { listenToHosts } from './page-events';
 
 export type { Services } from './post-actions';
@@ -237,7 +237,7 @@ export class PostController {
     for (const m of this.mounted.values()) {
       const own = isOwnAccount(m.post, this.services.settings().ownAccounts);
       if (own !== Boolean(m.post.isOwn)) {
-        m.post = this.read(m.el) ?? m.post;
+        m.post = this.read(m.el, false, m.quick) ?? m.post;
         this.place(m);
       }
       this.actions.render(m); // the agent's name may have changed too ("take", "mine")
@@ -252,8 +252,8 @@ export class PostController {
   }
 
   /**
-   * Hovering a quiet mark opens its toolbar (closing other hover-opened ones). The toolbar opens on a line
-   * below the bar, so the pointer is usually no longer over it: it closes on leaving only once the pointer
+   * Hovering a quiet mark opens its toolbar (closing other hover-opened ones). The toolbar opens under the
+   * mark, so the pointer is usually not over it yet: it closes on leaving only once the pointer
    * has been on it, and otherwise when the agent goes elsewhere.
    */
   private hover(host: Element, entering: boolean): void {
@@ -267,6 +267,8 @@ export class PostController {
         if (!m.host.element.isConnected) return;
         for (const other of this.mounted.values()) if (other.open && !other.pinned && this.actions.closable(other)) this.actions.close(other);
         this.actions.open(m, false);
+        // The pointer is on the mark, part of the host: from the mark onto the popover under it and away closes it.
+        m.hovered = true;
       }, HOVER_OPEN_MS);
     } else if (m.open && m.hovered && !m.pinned) {
       this.hoverTimer = setTimeout(() => {
@@ -275,10 +277,16 @@ export class PostController {
     }
   }
 
-  /** The mark alone sits in the site's action bar (no line of its own); a chip or the toolbar on a line below it. */
+  /**
+   * The mark alone sits in the site's action bar (no line of its own); a chip on a line below it. The open
+   * toolbar is a popover under the mark and moves nothing (where the browser has none, it takes the line too).
+   */
   private place(m: PostState, mount = this.adapter.mountPoint(m.el)): void {
     if (!mount) return;
-    const line = m.open || this.actions.hasChip(m);
+    // An open popover stays where it is (moving the host would take the keyboard focus out of the toolbar):
+    // a post that became a case meanwhile goes to its chip's line when the toolbar closes.
+    if (m.open && OPENS_IN_POPOVER && m.host.element.isConnected && m.host.isOpen) return;
+    const line = (m.open && !OPENS_IN_POPOVER) || this.actions.hasChip(m);
     const quiet = line || !this.adapter.quietPoint ? null : this.adapter.quietPoint(m.el, mount);
     m.line = quiet === null;
     m.host.place(quiet ?? mount, m.line);
@@ -290,7 +298,9 @@ export class PostController {
     // still the same post with its host in place. One cheap id read settles it.
     if (current?.host.element.isConnected && this.adapter.readKey(el) === current.post.caseId) return;
     const accepted = this.adapter.accepts(el);
-    const post = accepted ? this.read(el) : null;
+    // A quiet post is read for its mark only; one read for its toolbar (opened before) stays so.
+    const quick = !current?.host.element.isConnected || current.quick === true;
+    const post = accepted ? this.read(el, false, quick) : null;
     const at = post ? this.adapter.mountPoint(el) : null;
     if (!post || !at) {
       if (current) this.unmount(el);
@@ -309,13 +319,14 @@ export class PostController {
         delete current.notice;
       }
       current.post = post;
+      current.quick = quick;
       this.cache.want(post.caseId);
       this.place(current, at);
       this.actions.render(current);
       return;
     }
     if (current) this.unmount(el);
-    const m: PostState = { el, post, open: false, pinned: false, busy: false, panel: 'none', host: new PostHost(post.caseId, this.theme) };
+    const m: PostState = { el, post, quick, open: false, pinned: false, busy: false, panel: 'none', host: new PostHost(post.caseId, this.theme) };
     this.mounted.set(el, m);
     this.byHost.set(m.host.element, m);
     this.place(m, at);
@@ -332,13 +343,14 @@ export class PostController {
     else this.observer?.present(post, el);
   }
 
-  private read(el: Element, full = false): PostRef | null {
+  /** `quick`: only what the quiet mark needs (the adapter's readQuiet); the toolbar reads the rest on opening. */
+  private read(el: Element, full = false, quick = false): PostRef | null {
     let seen = this.firstSeen.get(el);
     if (seen === undefined) {
       seen = this.now();
       this.firstSeen.set(el, seen);
     }
-    const post = this.adapter.readPost(el, seen, full);
+    const post = quick && this.adapter.readQuiet ? this.adapter.readQuiet(el, seen) : this.adapter.readPost(el, seen, full);
     if (post && !post.isOwn && isOwnAccount(post, this.services.settings().ownAccounts)) post.isOwn = true;
     return post;
   }

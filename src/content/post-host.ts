@@ -18,6 +18,17 @@ import { TOOLBAR_CSS } from '../ui/toolbar-styles';
 export const HOST_ATTRIBUTE = 'data-loket-post';
 export const SLA_ATTRIBUTE = 'data-loket-sla';
 
+/**
+ * The open toolbar is drawn in a popover (the browser's top layer) under the mark, out of the page's flow:
+ * opening it moves nothing on the page, so its cost does not grow with the page (a feed that keeps every row
+ * would otherwise lay all of them out again), and no stacking context or overflow of the site's rows can cover
+ * or clip it. Where a browser has no popovers, the toolbar takes a line of its own below the action bar.
+ */
+export const OPENS_IN_POPOVER = typeof HTMLElement === 'function' && typeof HTMLElement.prototype.showPopover === 'function';
+/** The open toolbar's width (px) at most; it keeps this far from the viewport's edges. */
+const POPOVER_WIDTH = 544;
+const POPOVER_EDGE = 8;
+
 /** Events inside an open toolbar that must not reach the site (X opens the tweet on a click). */
 const GUARDED = ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'] as const;
 
@@ -27,6 +38,7 @@ export class PostHost {
   private readonly root: HTMLElement;
   private container: HTMLElement | undefined;
   private guard: AbortController | undefined;
+  private positioning = false;
 
   constructor(caseId: CaseId, theme: Theme) {
     this.element = document.createElement('div');
@@ -58,6 +70,11 @@ export class PostHost {
     if (el.parentNode === at.parent && (at.before === el || el.nextSibling === at.before)) return;
     const focused = this.hasFocus;
     at.parent.insertBefore(el, at.before);
+    // Taken out of the page, even to be put back at once, a popover closes: show it again where the mark is now.
+    if (this.container?.popover && !this.container.matches(':popover-open')) {
+      this.container.showPopover();
+      this.position(markOf(this.root).getBoundingClientRect());
+    }
     if (focused) this.focusMark();
   }
 
@@ -89,14 +106,36 @@ export class PostHost {
    */
   render(vnode: ComponentChild, onKey: (e: KeyboardEvent) => void, onMark: () => void): void {
     if (!this.container) {
+      // The chip is no taller than the mark: hiding it moves nothing below.
       setChip(this.root, null);
       this.container = document.createElement('div');
       this.container.className = 'open';
-      this.container.style.display = 'contents';
-      this.root.append(this.container);
-      markOf(this.root).setAttribute('aria-expanded', 'true');
       this.guard = new AbortController();
       const signal = this.guard.signal;
+      if (OPENS_IN_POPOVER) {
+        // Where the mark is, read before anything changes: the page's layout is clean at a click.
+        const at = markOf(this.root).getBoundingClientRect();
+        this.container.popover = 'manual';
+        this.root.append(this.container);
+        this.container.showPopover();
+        this.position(at);
+        // The popover is placed on the page, so it scrolls with it; the site may still move the post (a
+        // virtualised row above it measured anew): follow it, once per frame at most, while open only.
+        const follow = (): void => {
+          if (this.positioning) return;
+          this.positioning = true;
+          requestAnimationFrame(() => {
+            this.positioning = false;
+            if (this.container && this.element.isConnected) this.position(markOf(this.root).getBoundingClientRect());
+          });
+        };
+        window.addEventListener('scroll', follow, { capture: true, passive: true, signal });
+        window.addEventListener('resize', follow, { passive: true, signal });
+      } else {
+        this.container.style.display = 'contents';
+        this.root.append(this.container);
+      }
+      markOf(this.root).setAttribute('aria-expanded', 'true');
       for (const type of GUARDED) this.element.addEventListener(type, (e) => e.stopPropagation(), { signal });
       this.element.addEventListener('keydown', onKey, { capture: true, signal });
       // The mark of an open toolbar closes it again (aria-expanded says which it will do).
@@ -104,6 +143,18 @@ export class PostHost {
       mark.addEventListener('click', onMark, { signal });
     }
     render(vnode, this.container);
+  }
+
+  /** Puts the popover under the mark (`at`, in viewport coordinates), its right edge at the mark's if it fits. */
+  private position(at: DOMRect): void {
+    const el = this.container;
+    if (!el) return;
+    const width = document.documentElement.clientWidth;
+    const w = Math.min(POPOVER_WIDTH, width - 2 * POPOVER_EDGE);
+    const left = Math.max(POPOVER_EDGE, Math.min(at.right - w, width - w - POPOVER_EDGE));
+    el.style.width = `${w}px`;
+    el.style.left = `${Math.round(left + window.scrollX)}px`;
+    el.style.top = `${Math.round(at.bottom + 4 + window.scrollY)}px`;
   }
 
   /** Back to quiet: the toolbar goes; focus, if it was inside, goes to the mark. */

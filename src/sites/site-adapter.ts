@@ -40,6 +40,11 @@ export interface SiteAdapter {
    */
   readPost(post: Element, firstSeen: number, full?: boolean): PostRef | null;
   /**
+   * What a quiet post needs (its id, author and whether it is the agent's own; text may be empty), as cheaply
+   * as the page allows: the rest is read by readPost when the toolbar opens. Absent: readPost(post, firstSeen, false).
+   */
+  readQuiet?(post: Element, firstSeen: number): PostRef | null;
+  /**
    * Just the case id, as cheaply as the page allows: sites re-render parts of a post all the time (counts,
    * relative times), and a post whose id is unchanged need not be read again.
    */

@@ -91,12 +91,21 @@ export async function trackPost(
     const seen = existing.id === post.caseId ? post : { ...post, caseId: existing.id, aliases: [...(post.aliases ?? []), post.caseId] };
     const refreshed = refreshFromPost(existing, seen, now);
     // A better posted time moves the due time with it.
-    const next = refreshed === existing ? existing : withDue(refreshed, due);
+    const next = refreshed === existing ? existing : { ...withDue(refreshed, due), updatedAt: later(existing.updatedAt, now) };
     if (next !== existing) await cases.put(toStored(next));
     result = { case: next, created: false, changed: next !== existing };
   }
   await tx.done;
   return result;
+}
+
+/**
+ * A changed case's updatedAt: now, but always after the version it replaces, even when two changes land in
+ * the same millisecond. Views (a tab's case cache) receive versions over more than one channel — the answer
+ * to their own request, and pushes of other tabs' changes — in no fixed order, and keep the latest by this.
+ */
+function later(before: number, now: number): number {
+  return now > before ? now : before + 1;
 }
 
 type CaseTx = IDBPTransaction<LoketDB, ['cases', 'events'], 'readwrite'>;
@@ -112,6 +121,7 @@ async function applyInTx(tx: CaseTx, id: CaseId, patch: CasePatch, actor: string
   if (stored === undefined) throw new CaseNotFoundError(id);
   const { next, changes } = applyPatch(fromStored(stored), patch, now);
   if (changes.length > 0) {
+    next.updatedAt = later(stored.updatedAt, now);
     await cases.put(toStored(next));
     const events = tx.objectStore('events');
     for (const change of changes) await events.add(event(next.id, now, actor, { kind: 'changed', ...change }) as StoredEvent);
@@ -225,7 +235,7 @@ export async function addNote(db: LoketDatabase, id: CaseId, text: string, actor
   const tx = db.transaction(['cases', 'events'], 'readwrite');
   const stored = await storedCase(tx.objectStore('cases'), id);
   if (stored === undefined) return abortWith(tx, new CaseNotFoundError(id));
-  const next = { ...fromStored(stored), updatedAt: now };
+  const next = { ...fromStored(stored), updatedAt: later(stored.updatedAt, now) };
   await tx.objectStore('cases').put(toStored(next));
   await tx.objectStore('events').add(event(next.id, now, actor, { kind: 'note', after: text }) as StoredEvent);
   await tx.done;
@@ -276,7 +286,7 @@ export async function recomputeDue(db: LoketDatabase, due: DueRule, now: number)
     const c = fromStored(stored);
     const next = withDue(c, due);
     if (next === c) continue;
-    const updated = { ...next, updatedAt: now };
+    const updated = { ...next, updatedAt: later(c.updatedAt, now) };
     await tx.store.put(toStored(updated));
     changed.push(updated);
   }

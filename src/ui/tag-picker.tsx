@@ -2,7 +2,7 @@
  * The tag picker inside the toolbar: type to filter, arrow keys to move, Enter or Space to put a tag on or
  * take it off, Escape to close. Several tags per case; each change is saved at once.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { tagPath } from '../domain/default-tags';
 import type { Tag } from '../domain/tag';
 import { t } from './i18n';
@@ -20,6 +20,8 @@ export interface TagPickerProps {
 export function TagPicker(props: TagPickerProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  // Enter pressed before the tag set arrived: applied to the best match once it is there, not lost.
+  const [pending, setPending] = useState(false);
 
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -27,6 +29,11 @@ export function TagPicker(props: TagPickerProps) {
   }, [props.tags, query]);
   const current = shown[Math.min(active, shown.length - 1)];
   const optionId = (i: number) => `${props.idPrefix}-tag-${i}`;
+  useEffect(() => {
+    if (!pending || props.tags === undefined) return;
+    setPending(false);
+    if (current) props.onToggle(current.id);
+  }, [pending, props.tags]);
 
   return (
     <div class="picker" data-lk="tag-picker">
@@ -37,11 +44,13 @@ export function TagPicker(props: TagPickerProps) {
         lk="tag-search"
         onQuery={(q) => {
           setQuery(q);
+          setPending(false);
           setActive(0);
         }}
         onMove={(d) => setActive((i) => Math.max(0, Math.min(i + d, shown.length - 1)))}
         onKey={(e, q) => {
-          if ((e.key === 'Enter' || (e.key === ' ' && q === '')) && current) props.onToggle(current.id);
+          if (e.key === 'Enter' && props.tags === undefined) setPending(true);
+          else if ((e.key === 'Enter' || (e.key === ' ' && q === '')) && current) props.onToggle(current.id);
           else if (e.key === 'Escape') props.onClose();
           else return false;
           return true;

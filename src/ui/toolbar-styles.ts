@@ -10,10 +10,16 @@ export const TOOLBAR_CSS = `
 .post[data-theme="dim"], .lk[data-theme="dim"] { ${THEME_VARS.dim} }
 .post[data-theme="dark"], .lk[data-theme="dark"] { ${THEME_VARS.dark} }
 /* The post's Loket: the mark alone (in the site's action bar, no line of its own), the mark and a case's chip,
-   or the mark and the full toolbar (on a line below the action bar). */
+   or the mark and the full toolbar (a popover under the mark; on a line below where there are no popovers). */
 .post { display: flex; align-items: center; gap: 6px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .post.line { margin: 6px 0 2px; align-items: flex-start; }
 .post .lk { flex: 1; min-width: 0; margin: 0; }
+/* Open, the toolbar sits in a popover under the mark (top layer, placed by post-host.ts): out of the page's flow. */
+.open[popover] {
+  position: absolute; inset: auto; margin: 0; padding: 0; border: 0; overflow: visible;
+  background: transparent; color: inherit; font: inherit;
+}
+.open[popover] .lk { box-shadow: 0 4px 16px rgb(0 0 0 / .18); }
 .mark {
   box-sizing: border-box; flex: none; width: 24px; height: 24px; min-height: 24px; padding: 0; margin: 0;
   display: inline-flex; align-items: center; justify-content: center;

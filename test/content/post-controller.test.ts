@@ -4,6 +4,7 @@ import { PostController } from '../../src/content/post-controller';
 import type { Case } from '../../src/domain/case';
 import type { CaseId } from '../../src/domain/case-id';
 import { DEFAULT_SETTINGS } from '../../src/protocol/messages';
+import type { SiteAdapter } from '../../src/sites/site-adapter';
 import { xAdapter } from '../../src/sites/x/adapter';
 import { X } from '../../src/sites/x/selectors';
 import { loadPage } from '../support/fixtures';
@@ -12,9 +13,9 @@ const hosts = () => [...document.querySelectorAll('[data-loket-post]')];
 const ids = () => hosts().map((h) => h.getAttribute('data-loket-post'));
 let controller: PostController | undefined;
 
-function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => [])) {
+function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => []), adapter: SiteAdapter = xAdapter) {
   const cache = new CaseCache(fetch);
-  controller = new PostController(xAdapter, cache, {
+  controller = new PostController(adapter, cache, {
     track: vi.fn(),
     setStatus: vi.fn(),
     tag: vi.fn(),
@@ -145,6 +146,21 @@ describe('the quiet mark', () => {
     expect(hostOf(id).previousElementSibling!.matches(X.actionBar)).toBe(true);
   });
 
+  it('reads a quiet tweet for its mark only, and the whole tweet when its toolbar opens', async () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const adapter = { ...xAdapter, readPost: vi.fn(xAdapter.readPost), readQuiet: vi.fn(xAdapter.readQuiet!) };
+    const { controller } = start(undefined, adapter);
+    controller.scan([document.body]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(adapter.readQuiet).toHaveBeenCalledTimes(8);
+    expect(adapter.readPost).not.toHaveBeenCalled();
+    const id = ids()[0]!;
+    hostOf(id).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(adapter.readPost).toHaveBeenCalledTimes(1);
+    expect(adapter.readPost.mock.calls[0]![0].contains(hostOf(id))).toBe(true);
+    expect(adapter.readPost.mock.results[0]!.value).toMatchObject({ caseId: id });
+  });
+
   it('moves a post that becomes a case (here or in another tab) to a line with its chip', async () => {
     loadPage('x/x-home.html', 'https://x.com/home');
     const { controller, cache } = start();
@@ -157,5 +173,20 @@ describe('the quiet mark', () => {
     cache.forget([id]);
     expect(hostOf(id).parentElement!.matches(X.actionBar)).toBe(true);
     expect(hostOf(id).getAttribute('data-loket-sla')).toBe('none');
+  });
+});
+
+describe('the case cache', () => {
+  it('keeps the newest version of a case when an older one arrives after it', () => {
+    const cache = new CaseCache(async () => []);
+    const seen: CaseId[][] = [];
+    cache.subscribe((changed) => seen.push(changed));
+    const v = (updatedAt: number, status: Case['status']) => ({ id: 'x:1', status, tags: [], updatedAt }) as unknown as Case;
+    cache.put(v(2, 'waiting'));
+    cache.put(v(1, 'new')); // this tab's own answer, overtaken by another tab's push
+    expect(cache.get('x:1' as CaseId)?.status).toBe('waiting');
+    cache.put(v(3, 'closed'));
+    expect(cache.get('x:1' as CaseId)?.status).toBe('closed');
+    expect(seen).toHaveLength(2);
   });
 });

@@ -83,9 +83,14 @@ describe('the quiet toolbar', () => {
     const page = await openHome();
     const toolbar = new Toolbar(page, TWEET);
     const mark = await toolbar.locate(MARK);
+    const pageHeight = () =>
+      page.evaluate((id) => ({ page: document.scrollingElement!.scrollHeight, post: document.querySelector(`[data-loket-post="${id}"]`)!.closest('article')!.getBoundingClientRect().height }), TWEET);
+    const closed = await pageHeight();
     await page.mouse.click(mark!.x, mark!.y);
     expect((await toolbar.waitFor('[data-lk="track"]')).text).toBe('Maak zaak');
     expect((await toolbar.locate(MARK))?.expanded).toBe('true');
+    // Open, the toolbar is a popover under the mark: nothing on the page moved or grew.
+    expect(await pageHeight()).toEqual(closed);
     // X did not open the tweet: the click stayed with Loket.
     expect(page.url()).toBe('https://x.com/home');
     await toolbar.waitFor(MARK, (b) => b.focused);
@@ -118,7 +123,7 @@ describe('the quiet toolbar', () => {
     const mark = await toolbar.locate(MARK);
     await page.mouse.move(mark!.x, mark!.y);
     await toolbar.waitFor(MARK, (b) => b.expanded === 'true', 3_000);
-    // The toolbar opened on the line below the bar: the pointer goes onto it, then away.
+    // The toolbar opened under the mark: the pointer goes onto it, then away.
     const opened = await toolbar.locate('[data-lk="track"]');
     await page.mouse.move(opened!.x, opened!.y, { steps: 4 });
     await page.mouse.move(5, 5, { steps: 4 });

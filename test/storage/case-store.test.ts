@@ -78,6 +78,21 @@ describe('the loket database', () => {
     expect(await getCase(db, caseIdFor('x', '100'))).toMatchObject({ status: 'waiting', tags: ['parkeren'] });
   });
 
+  it('gives every stored version of a case a later updatedAt, even for changes in the same millisecond', async () => {
+    // Views keep the version with the latest updatedAt (answers and pushes arrive in no fixed order).
+    const id = caseIdFor('x', '101');
+    await trackPost(db, post('101'), 'Anna', 3_000);
+    const [a, b] = await Promise.all([
+      updateCase(db, id, { tags: ['klacht'] }, 'Anna', 3_000),
+      updateCase(db, id, { status: 'waiting' }, 'Bram', 3_000),
+    ]);
+    const c = await addNote(db, id, 'Gebeld', 'Anna', 3_000);
+    expect([a.case.updatedAt, b.case.updatedAt, c.updatedAt]).toEqual([3_001, 3_002, 3_003]);
+    expect(await getCase(db, id)).toMatchObject({ status: 'waiting', tags: ['klacht'], updatedAt: 3_003 });
+    // Audit events keep the real time.
+    expect((await listEvents(db, id)).map((e) => e.at)).toEqual([3_000, 3_000, 3_000, 3_000]);
+  });
+
   it('refuses to update a case that does not exist and writes nothing', async () => {
     await expect(updateCase(db, caseIdFor('x', '404'), { status: 'closed' }, 'Anna', 1)).rejects.toBeInstanceOf(CaseNotFoundError);
     expect(await db.count('events')).toBe(0);

@@ -2,7 +2,7 @@
 import type { SiteAdapter } from '../site-adapter';
 import type { Theme } from '../../domain/page-theme';
 import { xComposer } from './composer';
-import { readXKey, readXPost } from './read-post';
+import { readXKey, readXPost, readXQuiet } from './read-post';
 import { X } from './selectors';
 
 export function xPageKind(path: string): string {
@@ -25,6 +25,7 @@ export const xAdapter: SiteAdapter = {
     return article.closest(X.promotedWrapper) === null;
   },
   readPost: readXPost,
+  readQuiet: readXQuiet,
   readKey: readXKey,
   actingAccount(doc) {
     // One account per tab on X: the side navigation's profile link names it, whatever the reply box.

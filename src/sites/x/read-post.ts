@@ -99,6 +99,34 @@ export function readXKey(article: Element): CaseId | null {
 }
 
 /**
+ * What a quiet tweet needs, and no more: its id, permalink, posted time, author and whether it is the agent's
+ * own. The text and the handle shown are read only when the toolbar opens (readXPost): a timeline mounts dozens
+ * of tweets a second and nearly all of them stay quiet. The author's handle is the permalink's.
+ */
+export function readXQuiet(article: Element, firstSeen: number): PostRef | null {
+  const quoted = article.querySelector(X.quoted);
+  const link = permalink(article, quoted);
+  if (!link) return null;
+  const userName = first(article, X.userName, quoted);
+  const name = readText(userName?.querySelector('a') ?? undefined).split('\n')[0]?.trim() ?? '';
+  const datetime = link.time?.getAttribute('datetime');
+  const parsedTime = datetime ? Date.parse(datetime) : Number.NaN;
+  const self = ownHandle(article.ownerDocument);
+  const isRepost = self !== null && self === link.handle.toLowerCase() && first(article, X.socialContext, quoted) !== undefined;
+  return {
+    caseId: caseIdFor('x', link.id),
+    site: 'x',
+    url: `https://x.com/${link.handle}/status/${link.id}`,
+    author: { name: name || `@${link.handle}`, handle: `@${link.handle}`, profileUrl: `https://x.com/${link.handle}` },
+    text: '',
+    postedAt: Number.isFinite(parsedTime) ? parsedTime : firstSeen,
+    postedAtSource: Number.isFinite(parsedTime) ? 'page' : 'first-seen',
+    isOwn: self !== null && self === link.handle.toLowerCase() && !isRepost,
+    ...(isRepost ? { isRepost } : {}),
+  };
+}
+
+/**
  * Reads a tweet. `full` adds what only a case needs (who a reply answers); the toolbar's first drawing does
  * without, as most tweets never become a case.
  */

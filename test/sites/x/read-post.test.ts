@@ -145,3 +145,38 @@ describe('x.com: the cheap key read', () => {
     expect(compared).toBeGreaterThan(40);
   });
 });
+
+describe('x.com: the quiet read', () => {
+  it('gives every tweet on every capture the id, link, author, time and own-ness a full read gives, and no text', () => {
+    const pages: Array<[string, string]> = [
+      ['x/x-home.html', 'https://x.com/home'],
+      ['x/x-home-rich.html', 'https://x.com/home'],
+      ['x/x-bookmarks.html', 'https://x.com/i/bookmarks'],
+      ['x/x-profile.html', 'https://x.com/gemeentevoorbeeld'],
+      ['x/x-search.html', 'https://x.com/search?q=afval'],
+      ['x/x-status.html', 'https://x.com/gemeentevoorbeeld/status/1'],
+      ['x/x-status-long.html', 'https://x.com/gemeentevoorbeeld/status/1'],
+      ['x/x-variants-nl.html', 'https://x.com/home'],
+    ];
+    let compared = 0;
+    let own = 0;
+    for (const [file, url] of pages) {
+      const doc = loadPage(file, url);
+      for (const article of doc.querySelectorAll(X.tweet)) {
+        const post = xAdapter.readPost(article, FIRST_SEEN);
+        const quiet = xAdapter.readQuiet!(article, FIRST_SEEN);
+        if (!post) {
+          expect(quiet, file).toBeNull();
+          continue;
+        }
+        const { caseId, site, url: link, author, postedAt, postedAtSource } = post;
+        expect(quiet, file).toMatchObject({ caseId, site, url: link, author, postedAt, postedAtSource, text: '' });
+        expect(Boolean(quiet!.isOwn), `${file} ${caseId}`).toBe(Boolean(post.isOwn));
+        compared++;
+        if (post.isOwn) own++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
+    expect(own).toBeGreaterThan(0);
+  }, 30_000);
+});
