@@ -339,8 +339,11 @@ export class PostController {
     if (this.seenIds.has(post.caseId)) return;
     this.seenIds.add(post.caseId);
     if (post.aliases?.length) this.services.link?.(post.caseId, post.aliases);
-    if (this.firstPassDone) this.observer?.appeared(post, el);
-    else this.observer?.present(post, el);
+    // The reply tracker keeps the municipality's own replies with their words: a quiet read has no text, so the
+    // own posts (few on any page) are read in full for it.
+    const seen = post.isOwn ? (this.read(el, true) ?? post) : post;
+    if (this.firstPassDone) this.observer?.appeared(seen, el);
+    else this.observer?.present(seen, el);
   }
 
   /** `quick`: only what the quiet mark needs (the adapter's readQuiet); the toolbar reads the rest on opening. */

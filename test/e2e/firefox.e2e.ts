@@ -37,6 +37,9 @@ async function open(url: string): Promise<Page> {
     }
   });
   await page.goto(url);
+  // A fresh profile opens Loket's first-run page on install, which may come up in front of this tab: the
+  // agent's keys go to the tab in front.
+  await page.bringToFront();
   return page;
 }
 
