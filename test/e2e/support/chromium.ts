@@ -86,6 +86,10 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
   const extensionId = new URL(sw.url()).host;
   const watch = (w: Worker) => w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`));
   watch(sw);
+  // A fresh profile installs Loket, which opens its first-run page in a tab of its own. Wait for it here, so it
+  // cannot come up later in front of a test's tab and take the keys meant for it.
+  const setupUrl = `chrome-extension://${extensionId}/setup.html`;
+  if (!context.pages().some((p) => p.url() === setupUrl)) await context.waitForEvent('page', { predicate: (p) => p.url() === setupUrl, timeout: 15_000 }).catch(() => undefined);
   context.on('page', (page) => {
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && page.url().startsWith('chrome-extension://') && errors.push(`${page.url()}: ${m.text()}`));
@@ -107,6 +111,7 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
+      await page.bringToFront();
       return page;
     },
     async openPopup() {
