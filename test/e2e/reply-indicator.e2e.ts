@@ -11,10 +11,12 @@ import { axeViolations } from './support/axe';
 import { facebookPage } from './support/facebook-pages';
 import { Indicator } from './support/reply-indicator';
 import { patchSettings } from './support/settings';
-import { statusPageWithComposer } from './support/x-pages';
+import { fixture } from './support/fixtures';
+import { statusPageWithComposer, withDraft } from './support/x-pages';
 
 const STATUS_URL = 'https://x.com/bob/status/1000000000000000001';
 const FEED = 'https://www.facebook.com/gemeentevoorbeeld';
+const HOME = 'https://x.com/home';
 const X_BOX = '[data-testid="tweetTextarea_0"]';
 const FB_BOX = '[aria-posinset="1"] form [data-lexical-editor="true"]';
 const OFFICIALESE = 'Ingevolge de regeling retourneren wij het formulier binnen twee weken.';
@@ -36,6 +38,7 @@ beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(STATUS_URL, await statusPageWithComposer());
   loket.serve(FEED, await facebookPage('facebook/page-feed-nl.html'));
+  loket.serve(HOME, await withDraft(fixture('x/x-home.html')));
 });
 
 afterEach(async () => {
@@ -114,6 +117,20 @@ describe('the B1 indicator beside the reply box', () => {
     await again.waitForTimeout(1_000);
     expect(await new Indicator(again).present()).toBe(false);
     await again.close();
+  });
+
+  it('on X: in the reply dialog of a timeline tweet too, beside the dialog’s Reply button', async () => {
+    const page = await loket.open(HOME);
+    const indicator = new Indicator(page);
+    await page.locator('article[data-testid="tweet"] [data-testid="reply"]').first().click();
+    const box = '#layers [role="dialog"] [data-testid="tweetTextarea_0"]';
+    await page.click(box);
+    await page.keyboard.type(OFFICIALESE);
+    const verdict = await indicator.waitFor(TOGGLE, (b) => b.verdict === 'advice');
+    const reply = await page.$eval('#layers [data-testid="tweetButton"]', (b) => b.getBoundingClientRect().top + b.getBoundingClientRect().height / 2);
+    expect(Math.abs(verdict.y - reply)).toBeLessThan(16);
+    expect(await page.$eval('#layers [data-testid="tweetButton"]', (b) => b.previousElementSibling?.hasAttribute('data-loket-indicator'))).toBe(true);
+    await page.close();
   });
 
   it('on Facebook: the comment box’s indicator gives the same advice, and B1 ✓ for plain words', async () => {
