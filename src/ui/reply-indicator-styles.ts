@@ -17,9 +17,10 @@ button {
 }
 button:focus-visible { outline: 2px solid var(--lk-accent); outline-offset: 2px; }
 .ind-verdict {
-  display: inline-flex; align-items: center; gap: 6px; padding: 1px 10px 1px 8px;
-  max-width: 240px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+  display: inline-flex; align-items: center; gap: 6px; padding: 1px 10px 1px 8px; max-width: 240px; white-space: nowrap;
 }
+/* A narrow composer row shortens the label (its whole sentence is the button's description). */
+.ind-label { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .ind-dot { flex: none; width: 8px; height: 8px; border-radius: 50%; background: #1a7f37; }
 .ind[data-b1="advice"] .ind-verdict { border-color: var(--lk-warn); color: var(--lk-warn); font-weight: 600; }
 .ind[data-b1="advice"] .ind-dot { background: var(--lk-warn); }

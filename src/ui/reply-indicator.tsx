@@ -78,7 +78,7 @@ export function ReplyIndicator({ text, result, theme, onDismiss, idPrefix }: Rep
         onClick={() => setOpen(!open)}
       >
         <span aria-hidden="true" class="ind-dot" />
-        {indicatorLabel(result)}
+        <span class="ind-label">{indicatorLabel(result)}</span>
       </button>
       <button type="button" class="ind-dismiss" data-lk="indicator-dismiss" aria-label={t('readabilityIndicatorDismiss')} title={t('readabilityIndicatorDismiss')} onClick={onDismiss}>
         <span aria-hidden="true">×</span>
