@@ -13,6 +13,7 @@ import { observeBatched } from './batched-observer';
 import { AccountGuard } from './account-guard';
 import { CaseCache } from './case-cache';
 import { PostController } from './post-controller';
+import { ReplyIndicators } from './reply-indicator';
 import { ReplyTracker } from './reply-tracker';
 import { SiteHealth } from './site-health';
 import { startTicker } from './ticker';
@@ -70,6 +71,8 @@ async function start(adapter: SiteAdapter): Promise<void> {
   const guard = new AccountGuard(adapter, () => settings, (editor) => controller.showAccountWarning(editor));
   controller.useAccountCheck(guard);
   guard.listen(signal);
+  const indicator = new ReplyIndicators(adapter, () => settings, (text) => send('readability/check', { text }));
+  indicator.listen(signal);
   onPush(
     {
       'case/changed': ({ case: c }) => cache.put(c),
@@ -79,6 +82,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
       'settings/changed': ({ settings: s }) => {
         settings = s;
         controller.settingsChanged();
+        indicator.settingsChanged();
       },
     },
     signal,

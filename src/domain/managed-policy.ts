@@ -28,7 +28,7 @@ import type { Tag } from './tag';
 import type { ImportedTemplate } from './template-file';
 
 /** The settings (keys of Settings) a policy can set, and so the names agentMayOverride accepts. */
-export const MANAGED_SETTING_KEYS = ['municipality', 'ownAccounts', 'officeHours', 'sla', 'retentionDays', 'accountGuard'] as const satisfies ReadonlyArray<keyof Settings>;
+export const MANAGED_SETTING_KEYS = ['municipality', 'ownAccounts', 'officeHours', 'sla', 'retentionDays', 'accountGuard', 'readabilityIndicator'] as const satisfies ReadonlyArray<keyof Settings>;
 export type ManagedSettingKey = (typeof MANAGED_SETTING_KEYS)[number];
 
 /** A tag as the organisation sets it; `retired` is Loket's own mark. */
@@ -52,6 +52,8 @@ export interface ManagedPolicy {
   retentionDays?: number;
   /** false: no warning about replying from an account that is not the municipality's (teams that use personal accounts). */
   accountGuard?: boolean;
+  /** false: no B1 indicator beside the reply box (the template picker's B1 check stays). */
+  readabilityIndicator?: boolean;
   agentMayOverride?: ManagedSettingKey[];
   /** The organisation's officialese for the B1 check (readability/officialese-policy.ts). */
   officialese?: OfficialesePolicy;

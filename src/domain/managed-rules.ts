@@ -198,6 +198,11 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
     expected: 'true (warn when replying from an account that is not one of ownAccounts) or false',
     read: using('accountGuard', z.boolean(), (value) => ({ value })),
   },
+  readabilityIndicator: {
+    type: 'boolean',
+    expected: 'true (show the B1 indicator beside the reply box) or false',
+    read: using('readabilityIndicator', z.boolean(), (value) => ({ value })),
+  },
   agentMayOverride: {
     type: 'array',
     expected: `a list of setting names (${MANAGED_SETTING_KEYS.join(', ')})`,

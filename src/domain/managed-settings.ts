@@ -11,6 +11,7 @@ export function managedSettings(policy: ManagedPolicy): Partial<Settings> {
   if (policy.sla !== undefined) settings.sla = policy.sla;
   if (policy.retentionDays !== undefined) settings.retentionDays = policy.retentionDays;
   if (policy.accountGuard !== undefined) settings.accountGuard = policy.accountGuard;
+  if (policy.readabilityIndicator !== undefined) settings.readabilityIndicator = policy.readabilityIndicator;
   return settings;
 }
 

@@ -31,4 +31,6 @@ export const settingsSchema = z.strictObject({
   retentionDays: z.number().check(z.int(), z.minimum(1), z.maximum(3_650)),
   /** Warn when the page shows the agent acting as an account that is not one of ownAccounts (issue #20). */
   accountGuard: z.boolean(),
+  /** Show the B1 indicator beside the site's reply box while the agent writes (issue #20). */
+  readabilityIndicator: z.boolean(),
 });

@@ -20,4 +20,5 @@ export const DEFAULT_SETTINGS: Settings = {
   sla: DEFAULT_SLA_POLICY,
   retentionDays: DEFAULT_RETENTION.closedCaseDays,
   accountGuard: true,
+  readabilityIndicator: true,
 };

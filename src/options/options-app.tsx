@@ -122,6 +122,23 @@ export function OptionsApp() {
               {t('accountGuardHelp')}
             </small>
           </div>
+          <div class="field">
+            <label>
+              <input
+                type="checkbox"
+                name="readabilityIndicator"
+                checked={settings.readabilityIndicator}
+                disabled={locked.has('readabilityIndicator')}
+                aria-describedby={['h-readabilityIndicator', locked.has('readabilityIndicator') ? 'managed-note' : ''].join(' ').trim()}
+                onChange={(e) => setSettings({ ...settings, readabilityIndicator: (e.currentTarget as HTMLInputElement).checked })}
+              />{' '}
+              {t('readabilityIndicatorSetting')}
+            </label>
+            {locked.has('readabilityIndicator') && <small class="managed">{t('managedField')}</small>}
+            <small id="h-readabilityIndicator" class="muted">
+              {t('readabilityIndicatorSettingHelp')}
+            </small>
+          </div>
         </fieldset>
         <button type="submit" class="primary">
           {t('saveButton')}

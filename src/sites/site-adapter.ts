@@ -108,4 +108,9 @@ export interface ComposerAccess {
   replyTarget(editor: Element): CaseId | null;
   /** For a post by the agent's own account: the case it answers, when the page shows that (a thread). */
   answers(ownPost: Element): CaseId | null;
+  /**
+   * Where the B1 indicator for this editor goes: in the composer's own row of buttons where the site leaves
+   * room (no extra line), else just below the editor. Null: nowhere (the editor is not a reply box we know).
+   */
+  indicatorPoint?(editor: HTMLElement): MountPoint | null;
 }

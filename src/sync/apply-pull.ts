@@ -9,10 +9,11 @@ import type { RemovedCase } from './removed-case';
 export type { RemovedCase };
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
-import { fromStored, toStored, type LoketDatabase, type PulledEvent } from '../storage/db';
+import { replyOf } from '../domain/case-event';
+import { fromStored, toStored, type LoketDatabase, type PulledEvent, type StoredEvent } from '../storage/db';
 import type { Checkpoint } from '../storage/sync-records';
 import { asCaseRecord, caseRecord, deleteCaseLocally, ownEvents } from './case-records';
-import { caseIdOfDoc, caseIdOfEventDoc, caseVersionOf, localTemplate, sharedEvent, tagDoc, teamTemplate, templateDoc, type RemoteDoc } from './docs';
+import { caseIdOfDoc, caseIdOfEventDoc, caseVersionOf, localTemplate, sharedEvent, tagDoc, teamTemplate, templateDoc, type RemoteDoc, type SharedEvent } from './docs';
 import { itemContent, mergeItems, nextTemplateOrder, type ItemDoc } from './item-push';
 import { localVersion, sameAgentFields } from './local-changes';
 import { mergeCases, stableJson, type SyncedCase } from './merge';
@@ -38,6 +39,17 @@ export interface AppliedBatch {
 
 async function countEvents(events: { index(name: 'by-case'): { count(range: IDBKeyRange): Promise<number> } }, caseId: CaseId): Promise<number> {
   return events.index('by-case').count(IDBKeyRange.bound([caseId, -Infinity], [caseId, Infinity]));
+}
+
+/** For a pulled reply event: the local event (its number) that keeps the same reply of the same case, if any. */
+async function keptReply(
+  events: { index(name: 'by-case'): { getAll(range: IDBKeyRange): Promise<StoredEvent[]> } },
+  pulled: SharedEvent,
+): Promise<number | undefined> {
+  const reply = replyOf(pulled);
+  if (!reply) return undefined;
+  const known = await events.index('by-case').getAll(IDBKeyRange.bound([pulled.caseId, -Infinity], [pulled.caseId, Infinity]));
+  return known.find((e) => replyOf(e)?.postId === reply.postId)?.seq;
 }
 
 /**
@@ -122,6 +134,12 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
         continue;
       }
       if (record || ownSeq !== undefined) continue; // stored already
+      // A reply this browser kept too (seen here as well, or this browser's own push coming back): one event.
+      const same = await keptReply(events, remote.doc.event);
+      if (same !== undefined) {
+        await sync.put({ id: remote.id, kind: 'event', seq: same });
+        continue;
+      }
       const event: Omit<PulledEvent, 'seq'> = { ...sharedEvent(remote.doc), origin: { id: remote.id, epoch: ctx.epoch } };
       const seq = await events.add(event as PulledEvent);
       await sync.put({ id: remote.id, kind: 'event', seq });

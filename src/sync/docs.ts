@@ -4,6 +4,8 @@
  *
  *   case:<case id>                                  the case, with the histories of its agent fields (merge.ts)
  *   event:<case id>:<time, 15 digits>:<unique>      one audit event; immutable, so never in conflict
+ *   event:<case id>:000000000000000:reply-<post id> a reply kept with the case: named by the reply's own post,
+ *                                                   so every browser that sees that reply writes this one document
  *   tag:<tag id>                                    a tag
  *   template:<template id>                          a team template (personal templates stay in the browser)
  *   settings:team                                   the team's shared settings (retention), written by IT
@@ -91,6 +93,16 @@ export const templateDocId = (id: string): string => `template:${id}`;
 /** Events sort by case, then time, so `_all_docs` can list one case's events (used to erase them). */
 export function eventDocId(caseId: CaseId, at: number, unique: string): string {
   return `${eventPrefix(caseId)}${String(Math.max(0, Math.trunc(at))).padStart(15, '0')}:${unique}`;
+}
+
+/**
+ * A reply event's document id: named by the case and the reply's own post id, nothing of the browser that saw
+ * it, so a reply seen on two synced devices is one document on the server (pushing the second is a no-op, its
+ * revision being fixed by the id). The time part is 0: a reply's posted time can be an estimate that differs
+ * between browsers (Facebook's "3 u"), and the id must not.
+ */
+export function replyEventDocId(caseId: CaseId, replyPostId: CaseId): string {
+  return eventDocId(caseId, 0, `reply-${encodeURIComponent(replyPostId)}`);
 }
 
 export function eventPrefix(caseId: CaseId): string {

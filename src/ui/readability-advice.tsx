@@ -51,11 +51,24 @@ export function ReadabilityAdvice({ text, check, idPrefix }: ReadabilityAdvicePr
   }, [text, check]);
   // Until the answer for this text arrives, nothing (an answer for the previous text would point into it wrongly).
   if (!checked || checked.text !== text) return null;
-  const result = checked.result;
+  return <ReadabilityReport text={text} result={checked.result} idPrefix={idPrefix} />;
+}
+
+export interface ReadabilityReportProps {
+  /** The text that was checked (the findings point into it). */
+  text: string;
+  result: Readability;
+  idPrefix: string;
+  /** Show the tips at once (the indicator's panel was opened to see them). */
+  tipsOpen?: boolean;
+}
+
+/** The check's result in words: score, level, verdict and tips. Nothing for a text without words. */
+export function ReadabilityReport({ text, result, idPrefix, tipsOpen = false }: ReadabilityReportProps) {
   if (result.score === null || result.level === null) return null;
   const headingId = `${idPrefix}-b1-label`;
-  const score = result.score.toLocaleString(t('dateLocale'), { maximumFractionDigits: 0 });
-  const level = t(levelKey(result.level));
+  const score = formatScore(result.score);
+  const level = levelText(result.level);
   return (
     <section class="readability" data-lk="readability" data-b1={result.passesB1 ? 'pass' : 'advice'} aria-labelledby={headingId}>
       <span class="preview-label" id={headingId}>
@@ -66,7 +79,7 @@ export function ReadabilityAdvice({ text, check, idPrefix }: ReadabilityAdvicePr
         {t(result.passesB1 ? 'readabilityPasses' : 'readabilityAdvice', score, level)}
       </p>
       {result.findings.length > 0 && (
-        <details data-lk="readability-tips">
+        <details data-lk="readability-tips" open={tipsOpen}>
           <summary>{t('readabilityTips', String(result.findings.length))}</summary>
           <ul>
             {result.findings.map((f) => (
@@ -78,3 +91,9 @@ export function ReadabilityAdvice({ text, check, idPrefix }: ReadabilityAdvicePr
     </section>
   );
 }
+
+/** A score as the interface shows it: whole, in the interface's locale. */
+export const formatScore = (score: number): string => score.toLocaleString(t('dateLocale'), { maximumFractionDigits: 0 });
+
+/** A level in the interface's words ("vrij moeilijk"). */
+export const levelText = (level: ReadabilityLevel): string => t(levelKey(level));

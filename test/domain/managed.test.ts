@@ -360,3 +360,17 @@ describe('the tags IT sets', () => {
     expect(merged.some((t) => t.retired)).toBe(false);
   });
 });
+
+describe('the B1 indicator by policy', () => {
+  it('is turned off and locked by readabilityIndicator: false, reported when it is no boolean, open to the agent when allowed', () => {
+    const { policy, problems } = parseManaged({ readabilityIndicator: false });
+    expect(problems).toEqual([]);
+    const locked = effectiveSettings(DEFAULT_SETTINGS, policy, { readabilityIndicator: true });
+    expect(locked.settings.readabilityIndicator).toBe(false);
+    expect(locked.lockedKeys.has('readabilityIndicator')).toBe(true);
+    expect(parseManaged({ readabilityIndicator: 'nee' }).problems.map((p) => p.key)).toEqual(['readabilityIndicator']);
+    const open = effectiveSettings(DEFAULT_SETTINGS, { ...policy, agentMayOverride: ['readabilityIndicator'] }, {});
+    expect(open.lockedKeys.has('readabilityIndicator')).toBe(false);
+    expect(DEFAULT_SETTINGS.readabilityIndicator).toBe(true);
+  });
+});

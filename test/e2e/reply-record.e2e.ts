@@ -20,6 +20,37 @@ let loket: Loket;
 
 const draftText = (page: Page) => page.evaluate(() => (window as unknown as { __draft: { plainText(w: string): string | null } }).__draft.plainText('inline'));
 
+/**
+ * The page with a reply by @alice already on the thread, under the focal tweet: as X shows a reply the
+ * municipality wrote in another browser or the app. Made from the page's own tweet markup (as the composer
+ * fixture does when a reply is posted), in the browser's DOMParser, so no Loket runs on it.
+ */
+function withReplyOnThread(page: Page, html: string, focal: string, reply: { id: string; text: string; at: string }): Promise<string> {
+  return page.evaluate(
+    ({ html, focal, reply }) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const template = doc.querySelector('article[data-testid="tweet"]')!;
+      const article = template.cloneNode(true) as Element;
+      article.querySelectorAll('[data-fixture-composer]').forEach((el) => el.remove());
+      const userName = article.querySelector('[data-testid="User-Name"]')!;
+      userName.querySelectorAll('a').forEach((a) => a.setAttribute('href', '/alice'));
+      const handle = [...userName.querySelectorAll('a[tabindex="-1"]')].find((a) => a.textContent?.startsWith('@'));
+      if (handle) handle.textContent = '@alice';
+      for (const a of article.querySelectorAll(`a[href^="/bob/status/${focal}"]`)) {
+        a.setAttribute('href', a.getAttribute('href')!.replace(`/bob/status/${focal}`, `/alice/status/${reply.id}`));
+        a.querySelector('time')?.setAttribute('datetime', reply.at);
+      }
+      article.querySelector('[data-testid="tweetText"]')!.textContent = reply.text;
+      const cell = doc.createElement('div');
+      cell.setAttribute('data-testid', 'cellInnerDiv');
+      cell.append(article);
+      (template.closest('[data-testid="cellInnerDiv"]') ?? template.parentElement)!.after(cell);
+      return `<!doctype html>${doc.documentElement.outerHTML}`;
+    },
+    { html, focal, reply },
+  );
+}
+
 beforeAll(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(STATUS_URL, await statusPageWithComposer());
@@ -113,5 +144,47 @@ describe('the reply as a record', () => {
     const html = readFileSync((await download.path())!, 'utf8');
     expect(html).toContain(`antwoord: ${firstWords}`);
     for (const p of [options, page]) await p.close();
+  });
+
+  it('keeps a reply written elsewhere, seen on the thread when the page is read, marked as such — once', async () => {
+    // A browser of its own: another status (no case from the tests above), the agent Anna as @alice.
+    const own = await launchLoket({ lang: 'nl' });
+    try {
+      const statusId = '1000000000000000077';
+      const url = `https://x.com/bob/status/${statusId}`;
+      const plain = (await statusPageWithComposer()).replaceAll('1000000000000000001', statusId);
+      own.serve(url, plain);
+      await patchSettings(await own.worker(), { ownAccounts: '@alice', agentName: 'Anna' });
+      const page = await own.open(url);
+      const toolbar = new Toolbar(page, `x:${statusId}`);
+      await toolbar.click('[data-lk="track"]');
+      await toolbar.waitFor('[data-lk="status"]');
+
+      // Meanwhile @alice answered from a browser without Loket; this agent opens the thread again.
+      const text = 'Dank voor uw melding. We halen de container morgen op.';
+      own.serve(url, await withReplyOnThread(page, plain, statusId, { id: '1900000000000000777', text, at: new Date(Date.now() - 5 * 60_000).toISOString() }));
+      await page.reload();
+      await page.waitForSelector('a[href="/alice/status/1900000000000000777"]', { state: 'attached' });
+      const worker = await own.worker();
+      type ReplyEvent = { kind: string; caseId: string; actor: string; after: { text: string; url: string; via: string } };
+      const replies = async () => (await readStore<ReplyEvent>(worker, 'events')).filter((e) => e.kind === 'reply' && e.caseId === `x:${statusId}`);
+      await expect.poll(async () => (await replies()).length).toBe(1);
+      const [event] = await replies();
+      expect(event!.after).toMatchObject({ text, url: 'https://x.com/alice/status/1900000000000000777', via: 'elsewhere' });
+      expect(event!.actor).toBe('Anna'); // who saw it
+      await page.waitForFunction((id) => document.querySelector(`[data-loket-post="${id}"]`)?.getAttribute('data-loket-sla') === 'answered', `x:${statusId}`);
+      await toolbar.click('[data-lk="history-open"]');
+      const history = await toolbar.waitFor('[data-lk="events"]', (b) => b.text.includes('buiten Loket geschreven'));
+      expect(history.text).toContain(`antwoord, buiten Loket geschreven: ${text}`);
+
+      // Seen again: still one event.
+      await page.reload();
+      await page.waitForSelector(`[data-loket-post="x:${statusId}"]`, { state: 'attached' });
+      await page.waitForTimeout(500);
+      expect(await replies()).toHaveLength(1);
+      await page.close();
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   docKind,
   eventDoc,
   eventDocId,
+  replyEventDocId,
   fixedRev,
   localTemplate,
   readDoc,
@@ -74,6 +75,13 @@ describe('event documents', () => {
     expect(caseIdOfEventDoc(id)).toBe('fb:123/456');
     expect(docKind(id)).toBe('event');
     expect(eventDocId(caseIdFor('x', '1'), 5, 'a') < eventDocId(caseIdFor('x', '1'), 40, 'a')).toBe(true);
+  });
+
+  it('name a kept reply by the reply itself, the same in every browser, and still name their case', () => {
+    const id = replyEventDocId(caseIdFor('facebook', '123', '456'), caseIdFor('facebook', '123', '789'));
+    expect(id).toBe('event:fb:123/456:000000000000000:reply-fb%3A123%2F789');
+    expect(caseIdOfEventDoc(id)).toBe('fb:123/456');
+    expect(replyEventDocId(caseIdFor('x', '1'), caseIdFor('x', '2'))).not.toBe(replyEventDocId(caseIdFor('x', '1'), caseIdFor('x', '3')));
   });
 
   it('carry a revision fixed by their id, so pushing one twice changes nothing', () => {

@@ -6,7 +6,7 @@
 import { deleteDB } from 'idb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseId } from '../../src/domain/case-id';
-import { addNote, getCase, listEvents, trackPost, updateCase } from '../../src/storage/case-store';
+import { addNote, getCase, listEvents, recordReply, trackPost, updateCase } from '../../src/storage/case-store';
 import { openLoketDb, type LoketDatabase } from '../../src/storage/db';
 import { eraseCases } from '../../src/storage/privacy-store';
 import { loadCheckpoint } from '../../src/storage/sync-meta';
@@ -199,6 +199,31 @@ describe('sync through a CouchDB server', () => {
     expect(a).toMatchObject({ status: 'in_progress', assignee: 'Bram', tags: ['afval'] });
     expect(await bram!.get('11')).toEqual(a);
     expect(shown(await anna!.history('11'))).toEqual(shown(await bram!.history('11')));
+  }, 30_000);
+
+  it('keeps one reply seen on two devices as one event, in both browsers and on the server', async () => {
+    const [anna, bram] = await team('Anna', 'Bram');
+    await anna!.track('8');
+    await anna!.sync();
+    await bram!.sync();
+    // Both browsers see the municipality's reply on the thread before they sync again (Bram's posted time is an
+    // estimate read later: it differs, the reply does not).
+    const reply = (postedAt: number, via: 'loket' | 'elsewhere') => ({ postId: 'x:80' as CaseId, text: 'We halen het morgen op.', url: 'https://x.com/gemeente/status/80', postedAt, via });
+    expect((await recordReply(anna!.db, 'x:8' as CaseId, reply(5_000, 'loket'), 5_000, 'Anna', clock()))?.added).toBe(true);
+    expect((await recordReply(bram!.db, 'x:8' as CaseId, reply(4_000, 'elsewhere'), 4_000, 'Bram', clock()))?.added).toBe(true);
+    await anna!.sync();
+    await bram!.sync();
+    await anna!.sync();
+    await bram!.sync();
+    const replies = async (agent: Agent) => (await agent.history('8')).filter((e) => e.kind === 'reply');
+    expect(await replies(anna!)).toHaveLength(1);
+    expect(await replies(bram!)).toHaveLength(1);
+    const onServer = await server.json(`/${dbName}/_all_docs?startkey=${encodeURIComponent('"event:x:8:"')}&endkey=${encodeURIComponent('"event:x:8:\ufff0"')}`);
+    const replyDocs = (onServer.rows as Array<{ id: string }>).filter((r) => r.id.includes(':reply-'));
+    expect(replyDocs.map((r) => r.id)).toEqual(['event:x:8:000000000000000:reply-x%3A80']);
+    // Nothing left to push or pull either way.
+    expect(await anna!.sync()).toMatchObject({ pushed: 0, pulled: 0 });
+    expect(await bram!.sync()).toMatchObject({ pushed: 0, pulled: 0 });
   }, 30_000);
 
   it('keeps a team of two in step with sync loops: a change in one browser shows in the other within seconds', async () => {

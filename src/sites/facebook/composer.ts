@@ -59,6 +59,13 @@ export const facebookComposer: ComposerAccess = {
     return (editor.textContent ?? '').trim().length > 0;
   },
 
+  indicatorPoint(editor) {
+    // The comment form holds the editor (and, on the live site, its emoji/photo buttons): at its end, a small
+    // line under the box. No room was found inside the box that holds for every shape.
+    const form = editor.closest('form');
+    return form ? { parent: form, before: null } : editor.parentElement ? { parent: editor.parentElement, before: editor.nextSibling } : null;
+  },
+
   editorOf(submit) {
     return submit.closest('form')?.querySelector<HTMLElement>(FB.commentBox) ?? null;
   },

@@ -32,6 +32,12 @@ function inlineEditor(doc: Document): HTMLElement | null {
   return [...doc.querySelectorAll<HTMLElement>(EDITOR)].find((e) => e.closest(X.dialog) === null) ?? null;
 }
 
+/** The Reply button that sends this editor: the dialog's, or the inline reply box's. */
+function submitOf(editor: Element): Element | null {
+  const dialog = editor.closest(X.dialog);
+  return (dialog ?? editor.ownerDocument).querySelector(dialog ? X.submitDialog : X.submitInline);
+}
+
 export const xComposer: ComposerAccess = {
   editorSelector: EDITOR,
   submitSelector: `${X.submitInline}, ${X.submitDialog}`,
@@ -55,9 +61,14 @@ export const xComposer: ComposerAccess = {
   },
 
   canSubmit(editor) {
-    const scope = editor.closest(X.dialog) ?? editor.ownerDocument;
-    const button = scope.querySelector(editor.closest(X.dialog) ? X.submitDialog : X.submitInline);
+    const button = submitOf(editor);
     return button !== null && button.getAttribute('aria-disabled') !== 'true' && !(button as HTMLButtonElement).disabled;
+  },
+
+  indicatorPoint(editor) {
+    // The composer's toolbar row (media buttons … Reply) has room to the left of the Reply button.
+    const button = submitOf(editor);
+    return button?.parentElement ? { parent: button.parentElement, before: button } : null;
   },
 
   editorOf(submit) {
