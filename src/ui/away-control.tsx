@@ -18,7 +18,7 @@ function localInstant(value: string): number | undefined {
   return Number.isFinite(at) ? at : undefined;
 }
 
-export function AwayControl({ team, idPrefix }: { team: TeamView; idPrefix: string }) {
+export function AwayControl({ team, idPrefix, showHeading = false }: { team: TeamView; idPrefix: string; showHeading?: boolean }) {
   const [open, setOpen] = useState(false);
   const [until, setUntil] = useState('');
   const [to, setTo] = useState<'pool' | 'colleague'>('pool');
@@ -40,7 +40,7 @@ export function AwayControl({ team, idPrefix }: { team: TeamView; idPrefix: stri
 
   return (
     <section class="away" aria-labelledby={`${idPrefix}-away-heading`} data-testid="away">
-      <h2 id={`${idPrefix}-away-heading`} class="visually-hidden">
+      <h2 id={`${idPrefix}-away-heading`} class={showHeading ? undefined : 'visually-hidden'}>
         {t('awayHeading')}
       </h2>
       {away ? (
