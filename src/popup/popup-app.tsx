@@ -64,7 +64,8 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
   const [error, setError] = useState<string | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const team = useTeam();
+  // After the list: the team is needed for the row menus and the absence control, not for the first drawing.
+  const team = useTeam(state.kind !== 'loading');
   // The first screenful is drawn at once; the rest of a long list follows in doubling steps, a frame apart,
   // so the popup shows its most urgent items at once and stays responsive while hundreds of rows follow.
   const [rowLimit, setRowLimit] = useState(FIRST_ROWS);

@@ -8,14 +8,16 @@ import type { TeamView } from '../protocol/messages';
 
 export const NO_TEAM: TeamView = { members: [], me: { name: '', role: 'webcare' }, synced: false };
 
-export function useTeam(): TeamView {
+/** `ready`: ask only from then on (the popup asks once its list is drawn, so its first reads go first). */
+export function useTeam(ready = true): TeamView {
   const [team, setTeam] = useState<TeamView>(NO_TEAM);
   useEffect(() => {
+    if (!ready) return;
     const lifetime = new AbortController();
     const load = () => send('team/list', {}).then((v) => !lifetime.signal.aborted && setTeam(v), () => undefined);
     void load();
     onPush({ 'team/changed': () => void load(), 'settings/changed': () => void load() }, lifetime.signal);
     return () => lifetime.abort();
-  }, []);
+  }, [ready]);
   return team;
 }

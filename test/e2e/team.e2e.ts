@@ -116,7 +116,7 @@ describe('working as a team', () => {
   it('going away releases my overdue case to everyone: my colleague is alerted for it', async () => {
     // Anna's case, overdue, before the team server is set up: it reaches Bram as hers from the start.
     const pageA = await extensionPage(a);
-    const post = { ...tweet('1000000000000000777', 'Carol'), postedAt: Date.now() - 60 * 60_000 };
+    const post = { ...tweet('1000000000000000777', 'Carol'), caseId: 'x:1000000000000000777', postedAt: Date.now() - 60 * 60_000 };
     await request(pageA, 'case/track', { post });
     await request(pageA, 'case/assign', { id: post.caseId, to: 'Anna' });
     // Anna's browser first, until the server has her case and her presence: Bram's first pull brings both, so
@@ -128,7 +128,7 @@ describe('working as a team', () => {
     await joinTeam(b);
     const pageB = await extensionPage(b);
     await knows(pageB, 'Anna');
-    await expect.poll(async () => (await caseIn(b, String(post.caseId)))?.assignee, { timeout: 30_000, interval: 1_000 }).toBe('Anna');
+    await expect.poll(async () => (await caseIn(b, post.caseId))?.assignee, { timeout: 30_000, interval: 1_000 }).toBe('Anna');
     // Anna is present: her overdue case alerts her, not Bram.
     await request(pageB, 'sync/now', {});
     expect((await alertsIn(b)).filter((k) => k.startsWith(`${post.caseId}|`))).toEqual([]);
@@ -140,7 +140,7 @@ describe('working as a team', () => {
     await popupA.getByRole('button', { name: 'Afwezig melden' }).click();
     await popupA.getByText('Afwezig gemeld; 1 open zaken doorgegeven.').waitFor();
     await popupA.getByTestId('away-state').filter({ hasText: 'U bent afwezig.' }).waitFor();
-    expect((await caseIn(a, String(post.caseId)))?.assignee).toBeUndefined();
+    expect((await caseIn(a, post.caseId))?.assignee).toBeUndefined();
 
     // Bram's browser gets the released case, and with it the overdue alert.
     await expect
