@@ -24,7 +24,7 @@ import { matchesFilters, type Filters } from './popup-filters';
 import type { OpenCasesReader } from './open-cases';
 import { focusOrOpen } from '../ui/open-post';
 import { isNoReplyReason, NO_REPLY_REASONS, type NoReplyReason } from '../domain/no-reply';
-import type { TeamMember } from '../domain/team';
+import { memberNamed, type TeamMember } from '../domain/team';
 import { AssignSelect } from '../ui/assign-select';
 import { AwayControl } from '../ui/away-control';
 import { useTeam } from '../ui/team-data';
@@ -363,7 +363,7 @@ function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, on
             {t('assignedToMe')}
           </span>
         ) : item.assignee ? (
-          <span class="muted">{t('assignedTo', item.assignee)}</span>
+          <span class="muted">{memberNamed(team, item.assignee)?.away ? t('assignedToAway', item.assignee) : t('assignedTo', item.assignee)}</span>
         ) : (
           <button type="button" onClick={onTake} disabled={!me} title={me ? undefined : t('needName')} aria-label={t('assignToMeLabel', item.author.name)}>
             {t('assignToMe')}

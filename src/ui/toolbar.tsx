@@ -21,7 +21,7 @@ import { StatusSelect } from './status-select';
 import { TagPicker } from './tag-picker';
 import { TemplatePicker, type Fills } from './template-picker';
 import type { Theme } from './theme';
-import type { TeamMember } from '../domain/team';
+import { memberNamed, type TeamMember } from '../domain/team';
 import { AssignSelect } from './assign-select';
 
 export interface Notice {
@@ -113,7 +113,11 @@ export function Toolbar(props: ToolbarProps) {
             {caseState.tags.length > 0 && <TagChips ids={caseState.tags} tags={props.tags} />}
             {caseState.assignee ? (
               <span class="state" data-lk="assignee">
-                {caseState.assignee === props.me ? t('assignedToMe') : t('assignedTo', caseState.assignee)}
+                {caseState.assignee === props.me
+                  ? t('assignedToMe')
+                  : memberNamed(props.team ?? [], caseState.assignee)?.away
+                    ? t('assignedToAway', caseState.assignee)
+                    : t('assignedTo', caseState.assignee)}
               </span>
             ) : (
               props.me && (
