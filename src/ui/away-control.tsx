@@ -68,9 +68,9 @@ export function AwayControl({ team, idPrefix, showHeading = false }: { team: Tea
               <input type="radio" name={`${idPrefix}-away-to`} checked={to === 'colleague'} onChange={() => setTo('colleague')} /> {t('awayToColleague')}
             </label>
             {to === 'colleague' && (
-              <label>
-                {t('awayColleague')}{' '}
-                <select required value={colleague} onChange={(e) => setColleague((e.currentTarget as HTMLSelectElement).value)}>
+              <span class="field">
+                <label for={`${idPrefix}-away-colleague`}>{t('awayColleague')}</label>{' '}
+                <select id={`${idPrefix}-away-colleague`} required value={colleague} onChange={(e) => setColleague((e.currentTarget as HTMLSelectElement).value)}>
                   <option value="">{t('assignChoose')}</option>
                   {colleagues.map((m) => (
                     <option value={m.name} key={m.name}>
@@ -78,7 +78,7 @@ export function AwayControl({ team, idPrefix, showHeading = false }: { team: Tea
                     </option>
                   ))}
                 </select>
-              </label>
+              </span>
             )}
           </fieldset>
           <button type="submit">{t('awayConfirm')}</button>{' '}

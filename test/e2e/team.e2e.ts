@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
+import { axeViolations } from './support/axe';
 import { readStore } from './support/idb';
 import { request, tweet } from './support/messages';
 import { ALWAYS_OPEN, patchSettings } from './support/settings';
@@ -136,6 +137,9 @@ describe('working as a team', () => {
     // Anna reports herself away in her popup, releasing her open cases to everyone.
     const popupA = await a.openPopup();
     await popupA.getByTestId('away-open').click();
+    await popupA.getByLabel('Overdragen aan een collega').check();
+    await popupA.getByLabel('Collega', { exact: true }).waitFor();
+    expect(await axeViolations(popupA)).toEqual([]);
     await popupA.getByLabel('Vrijgeven aan iedereen').check();
     await popupA.getByRole('button', { name: 'Afwezig melden' }).click();
     await popupA.getByText('Afwezig gemeld; 1 open zaken doorgegeven.').waitFor();
@@ -178,6 +182,8 @@ describe('working as a team', () => {
     await queue.bringToFront();
     for (const id of ids) await queue.locator(`li[data-case-id="${id}"]`).waitFor();
     for (const id of ids) await queue.locator(`li[data-case-id="${id}"] input[type="checkbox"]`).check();
+    await queue.getByTestId('queue-assign').waitFor();
+    expect(await axeViolations(queue)).toEqual([]);
     // Focus in the list, then `a`: the selection's assign menu takes the keys; type the name and Enter.
     await queue.locator(`li[data-case-id="${ids[0]}"] a.open`).focus();
     await queue.keyboard.press('a');
