@@ -1,6 +1,7 @@
 /**
- * Alerts before and at a breach of the response promise: a notification when a case that is the agent's
- * (or nobody's) becomes "soon" and when it becomes overdue. One alarm, set for the next moment anything
+ * Alerts before and at a breach of the response promise: a notification when a case the agent is alerted
+ * for (domain/alert-audience.ts: theirs; nobody's, or a colleague's who is away or unseen; every overdue case
+ * for a lead) becomes "soon" and when it becomes overdue. One alarm, set for the next moment anything
  * changes state; what was shown is remembered in IndexedDB, so a restart of the worker or the browser
  * never shows an alert twice, and one that fell due while the browser was closed is shown once it starts.
  */
@@ -14,6 +15,9 @@ import { loadSettings } from '../storage/settings';
 import { updateBadge } from './badge';
 import { database } from './database';
 import { t } from '../ui/i18n';
+import { alertAudience, alerts, nextAudienceChange, type AudienceContext } from '../domain/alert-audience';
+import type { TeamView } from '../protocol/messages';
+import { teamView } from './team-view';
 
 export const ALARM = 'loket-sla';
 type AlertKind = 'soon' | 'overdue';
@@ -22,21 +26,24 @@ type AlertKind = 'soon' | 'overdue';
 export const alertKey = (c: Case, kind: AlertKind) => `${c.id}|${kind}|${c.dueAt ?? ''}`;
 export const notificationId = (c: Case) => `loket:${c.id}`;
 
-export function watched(c: Case, me: string): boolean {
-  return c.firstResponseAt === undefined && c.dueAt !== undefined && (!c.assignee || (me !== '' && c.assignee === me));
-}
-
-/** Shows the alerts due now and sets the alarm for the next one. */
-export async function checkAlerts(db: LoketDatabase, settings: Settings, now: number): Promise<void> {
+/**
+ * Shows the alerts due now and sets the alarm for the next one: the next state change of a case, or the next
+ * moment the audience may change by the clock (an absence ending, a colleague becoming unseen).
+ */
+export async function checkAlerts(db: LoketDatabase, settings: Settings, now: number, team?: Pick<TeamView, 'members' | 'synced'>): Promise<void> {
   const soonMs = settings.sla.soonMs;
-  const cases = (await listOpenByDue(db)).filter((c) => watched(c, settings.agentName));
+  const { members, synced } = team ?? (await teamView(db, now));
+  const ctx: AudienceContext = { team: members, calendar: settings.officeHours, now, synced };
+  const me = settings.agentName;
   const due: Array<{ c: Case; kind: AlertKind }> = [];
-  let next = Number.POSITIVE_INFINITY;
-  for (const c of cases) {
+  let next = nextAudienceChange(ctx) ?? Number.POSITIVE_INFINITY;
+  for (const c of await listOpenByDue(db)) {
     const state = slaState(c, now, soonMs);
-    if (state === 'overdue') due.push({ c, kind: 'overdue' });
-    else if (state === 'soon') {
-      due.push({ c, kind: 'soon' });
+    if (state === 'overdue') {
+      if (alerts(me, alertAudience(c, 'overdue', ctx), members)) due.push({ c, kind: 'overdue' });
+    } else if (state === 'soon') {
+      if (alerts(me, alertAudience(c, 'soon', ctx), members)) due.push({ c, kind: 'soon' });
+      // A lead is alerted when it becomes overdue even if not now.
       next = Math.min(next, c.dueAt!);
     } else if (state === 'ok') next = Math.min(next, c.dueAt! - soonMs);
   }

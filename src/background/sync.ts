@@ -12,6 +12,8 @@ import { logErasure } from '../storage/privacy-store';
 import { SITES } from '../domain/site';
 import type { ErasureSummary } from '../domain/person';
 import { refreshTimers } from './alerts';
+import { loadSettings } from '../storage/settings';
+import { teamChanged } from './team';
 import { broadcast } from './broadcast';
 import { database } from './database';
 
@@ -29,6 +31,12 @@ export function syncLoop(): SyncLoop {
     onStatus: (status) => void broadcast('sync/status', { status }),
     onChanged: (ids) => void pushChanged(ids),
     onRemoved: (removed) => void logRemoved(removed),
+    identity: async () => {
+      const { agentName, initials } = await loadSettings();
+      return { name: agentName, initials };
+    },
+    // A colleague went away, came back or was last seen: whose cases alert whom may have changed.
+    onTeam: () => void teamChanged(),
   });
   return loop;
 }

@@ -22,6 +22,7 @@ import { t } from '../ui/i18n';
 import type { Chip } from '../ui/quiet-mark';
 import type { Fills } from '../ui/template-picker';
 import type { Theme } from '../ui/theme';
+import type { TeamMember } from '../domain/team';
 import { timerView } from '../ui/timer';
 import { Toolbar, type Notice, type Panel } from '../ui/toolbar';
 import type { CaseCache } from './case-cache';
@@ -36,7 +37,10 @@ export interface Services {
   tag(id: CaseId, tagId: string, on: boolean): Promise<void>;
   handover(id: CaseId, category: string, note: string): Promise<void>;
   history(id: CaseId): Promise<CaseEvent[]>;
-  assign(id: CaseId, agent: string): Promise<void>;
+  /** Assigns the case to a colleague (a name) or releases it to the pool (null). */
+  assign(id: CaseId, agent: string | null): Promise<void>;
+  /** The team list (policy and sync), for the toolbar's "Toewijzen". */
+  team?(): Promise<TeamMember[]>;
   note(id: CaseId, text: string): Promise<void>;
   templates(): Promise<Template[]>;
   tags(): Promise<Tag[]>;
@@ -102,6 +106,8 @@ export class PostActions {
   private templates: Template[] | undefined;
   private tagSet: Tag[] | undefined;
   private loadingTags = false;
+  /** Read again each time a toolbar opens: who is away changes during the day. */
+  private team: TeamMember[] = [];
 
   constructor(private readonly ctx: PostContext) {}
 
@@ -151,6 +157,12 @@ export class PostActions {
         me: settings.agentName,
         ...(this.ctx.services.readability ? { checkReadability: this.checkReadability } : {}),
         onTake: () => void this.act(m, () => this.ctx.services.assign(m.post.caseId, this.ctx.services.settings().agentName)),
+        team: this.team,
+        onAssign: (to) =>
+          void this.act(m, async () => {
+            await this.ctx.services.assign(m.post.caseId, to);
+            m.notice = { kind: 'ok', text: to === null ? t('releaseDone') : t('assignDone', to) };
+          }),
         ...(warning && account
           ? {
               accountWarning: {
@@ -195,6 +207,13 @@ export class PostActions {
     m.open = true;
     this.ctx.place(m);
     this.render(m);
+    this.ctx.services.team?.().then(
+      (team) => {
+        this.team = team;
+        if (m.open) this.render(m);
+      },
+      () => undefined,
+    );
   }
 
   /** Back to the mark (and chip); a notice goes with the toolbar. Focus, if it was inside, returns to the mark. */

@@ -25,6 +25,7 @@ import type { Settings } from './settings';
 import { SITES, type Site } from './site';
 import type { SlaPolicy } from './sla-policy';
 import type { Tag } from './tag';
+import type { PolicyMember } from './team';
 import type { ImportedTemplate } from './template-file';
 
 /** The settings (keys of Settings) a policy can set, and so the names agentMayOverride accepts. */
@@ -57,6 +58,8 @@ export interface ManagedPolicy {
   agentMayOverride?: ManagedSettingKey[];
   /** The organisation's officialese for the B1 check (readability/officialese-policy.ts). */
   officialese?: OfficialesePolicy;
+  /** The team: names, initials and roles (team.ts); a lead gets the alerts for every overdue case. */
+  team?: PolicyMember[];
 }
 export type ManagedKey = keyof ManagedPolicy;
 

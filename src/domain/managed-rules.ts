@@ -10,6 +10,7 @@ import { officeHoursSchema } from './office-calendar-schema';
 import { OFFICIALESE_POLICY_EXPECTED, readOfficialesePolicy } from './readability/officialese-policy';
 import { SITE_METAS, SITES, type Site } from './site';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './sla-policy';
+import { readTeamPolicy, TEAM_POLICY_EXPECTED } from './team';
 import { templateDraftSchema } from './template-draft-schema';
 import { importedTemplate } from './template-file';
 
@@ -219,6 +220,7 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
     },
   },
   officialese: { type: 'object', expected: OFFICIALESE_POLICY_EXPECTED, read: readOfficialesePolicy },
+  team: { type: 'array', expected: TEAM_POLICY_EXPECTED, read: readTeamPolicy },
 };
 
 export const MANAGED_KEYS = Object.keys(RULES) as ManagedKey[];

@@ -22,7 +22,11 @@ export interface EventWords {
   /** The tags after the change, as labels; '—' when none are left. */
   tags(labels: string): string;
   assignee(name: string): string;
+  /** Taken over or passed on: from one agent to another. */
+  reassigned(from: string, to: string): string;
   unassigned: string;
+  /** Released to the pool by or from this agent. */
+  released(from: string): string;
   handover(category: string, note: string): string;
   answered: string;
   /** A reply of ours kept with the case: its text, and its link. */
@@ -62,7 +66,9 @@ export const DUTCH_EVENT_WORDS: EventWords = {
   status: (from, to) => `status: ${from} → ${to}`,
   tags: (labels) => `labels: ${labels}`,
   assignee: (name) => `toegewezen aan ${name}`,
+  reassigned: (from, to) => `toegewezen aan ${to} (was ${from})`,
   unassigned: 'niet meer toegewezen',
+  released: (from) => `vrijgegeven (was ${from})`,
   handover: (category, note) => `doorgezet naar KCC (${category}): ${note}`,
   answered: 'eerste antwoord gegeven',
   reply: (text, url) => `antwoord: ${text} (${url})`,
@@ -103,7 +109,8 @@ export function describeEvent(e: CaseEvent, tagLabel: (id: string) => string = (
       return words.tags(ids.map(tagLabel).join(', ') || '—');
     }
     case 'assignee':
-      return e.after ? words.assignee(String(e.after)) : words.unassigned;
+      if (e.after) return e.before ? words.reassigned(String(e.before), String(e.after)) : words.assignee(String(e.after));
+      return e.before ? words.released(String(e.before)) : words.unassigned;
     case 'handover': {
       const h = (e.after ?? {}) as Partial<Handover>;
       return words.handover(String(h.category ?? ''), String(h.note ?? ''));

@@ -10,6 +10,8 @@ import { TemplateManager } from './template-manager';
 import { OfficeHoursForm } from './office-hours-form';
 import { PrivacySection } from './privacy-section';
 import { SyncSection } from './sync-section';
+import { AwayControl } from '../ui/away-control';
+import { useTeam } from '../ui/team-data';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -17,6 +19,7 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [policy, setPolicy] = useState<ResponseOf<'policy/status'>>({ lockedKeys: [], problems: [] });
+  const team = useTeam();
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -147,6 +150,7 @@ export function OptionsApp() {
           {status.kind === 'saved' ? t('savedMessage') : status.kind === 'error' ? t('errorPrefix', status.message) : ''}
         </span>
       </form>
+      <AwayControl team={team} idPrefix="options" showHeading />
       <OfficeHoursForm
         // The form keeps its own draft; a value the organisation sets replaces it.
         key={locked.has('officeHours') || locked.has('sla') ? JSON.stringify([settings.officeHours, settings.sla]) : 'own'}

@@ -24,6 +24,10 @@ import { matchesFilters, type Filters } from './popup-filters';
 import type { OpenCasesReader } from './open-cases';
 import { focusOrOpen } from '../ui/open-post';
 import { isNoReplyReason, NO_REPLY_REASONS, type NoReplyReason } from '../domain/no-reply';
+import { memberNamed, type TeamMember } from '../domain/team';
+import { AssignSelect } from '../ui/assign-select';
+import { AwayControl } from '../ui/away-control';
+import { useTeam } from '../ui/team-data';
 
 /** How many open cases the popup lists (most urgent first); the total is counted separately. */
 const OPEN_LIMIT = 500;
@@ -60,6 +64,8 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
   const [error, setError] = useState<string | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // After the list: the team is needed for the row menus and the absence control, not for the first drawing.
+  const team = useTeam(state.kind !== 'loading');
   // The first screenful is drawn at once; the rest of a long list follows in doubling steps, a frame apart,
   // so the popup shows its most urgent items at once and stays responsive while hundreds of rows follow.
   const [rowLimit, setRowLimit] = useState(FIRST_ROWS);
@@ -169,6 +175,7 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
             </ul>
           </section>
         )}
+        <AwayControl team={team} idPrefix="popup" />
         {sync && (
           <p class={`sync-line sync-${sync.state}`} data-testid="sync-state">
             <strong>{t('syncHeadingShort')}:</strong> {syncStatusText(sync)}
@@ -295,6 +302,8 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
                 onSelect={() => toggleSelected(c.id)}
                 onStatus={(status) => act(send('case/update', { id: c.id, patch: { status } }))}
                 onTake={() => act(send('case/update', { id: c.id, patch: { assignee: me } }))}
+                team={team.members}
+                onAssign={(to) => act(send('case/assign', { id: c.id, to }))}
                 onNoReply={(reason) => act(send('case/no-reply', { id: c.id, reason }))}
               />
             ))}
@@ -317,9 +326,11 @@ interface RowProps {
   onStatus(status: CaseStatus): void;
   onTake(): void;
   onNoReply(reason: NoReplyReason): void;
+  team: readonly TeamMember[];
+  onAssign(to: string | null): void;
 }
 
-function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, onTake, onNoReply }: RowProps) {
+function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, onTake, onNoReply, team, onAssign }: RowProps) {
   const timer = timerView(item, now, policy);
   const sla = timer?.state ?? 'none';
   return (
@@ -347,13 +358,18 @@ function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, on
       </a>
       <div class="row-actions">
         <StatusSelect label={t('statusOf', item.author.name)} status={item.status} onStatus={onStatus} testId="row-status" />
-        {item.assignee && item.assignee === me ? null : item.assignee ? (
-          <span class="muted">{t('assignedTo', item.assignee)}</span>
+        {item.assignee && item.assignee === me ? (
+          <span class="muted" data-testid="row-mine">
+            {t('assignedToMe')}
+          </span>
+        ) : item.assignee ? (
+          <span class="muted">{memberNamed(team, item.assignee)?.away ? t('assignedToAway', item.assignee) : t('assignedTo', item.assignee)}</span>
         ) : (
           <button type="button" onClick={onTake} disabled={!me} title={me ? undefined : t('needName')} aria-label={t('assignToMeLabel', item.author.name)}>
             {t('assignToMe')}
           </button>
         )}
+        <AssignSelect assignee={item.assignee} me={me} team={team} now={now} onAssign={onAssign} label={t('assignOf', item.author.name)} testId="row-assign" />
         <select
           aria-label={t('noReplyOf', item.author.name)}
           data-testid="row-no-reply"

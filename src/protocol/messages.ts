@@ -21,6 +21,7 @@ import type { Tag } from '../domain/tag';
 import type { Readability } from '../domain/readability';
 import type { Template } from '../domain/template';
 import type { Settings } from '../domain/settings';
+import type { Away, TeamMember, TeamRole } from '../domain/team';
 import type { requestSchemas } from './schemas';
 
 /** Settings live in the domain; re-exported here because every view reads them through a message. */
@@ -73,6 +74,23 @@ export interface Responses {
   /** Which settings the organisation set (read-only for the agent), and what is wrong with its policy. */
   'policy/status': { lockedKeys: Array<keyof Settings>; problems: Array<{ key: string; message: string }> };
   'settings/save': Settings;
+  /** Assign a case to a colleague (a name) or release it to the pool (null): one history event, from → to, by. */
+  'case/assign': { case: Case; changes: FieldChange[] };
+  /** The same for a selection (the work queue), in one transaction. */
+  'cases/assign': { updated: number; skipped: Array<{ id: string; reason: string }> };
+  /** The team list (policy and sync), who I am in it, and whether team sync is on. */
+  'team/list': TeamView;
+  /** "I'm away": my open cases released (to the pool or a colleague) in one change, my presence synced. */
+  'presence/away': { released: number; away: Away };
+  /** "I'm back". */
+  'presence/back': { away: null };
+}
+
+/** What the views show of the team (domain/team.ts). */
+export interface TeamView {
+  members: TeamMember[];
+  me: { name: string; role: TeamRole; away?: Away };
+  synced: boolean;
 }
 
 export type MessageName = keyof typeof requestSchemas;
@@ -92,6 +110,8 @@ export interface Pushes {
   'sync/status': { status: SyncStatus };
   /** Cases erased (an erasure request, or retention): views drop them. */
   'cases/removed': { ids: CaseId[] };
+  /** The team list changed (a colleague went away or came back, or I did): views showing it read it again. */
+  'team/changed': Record<string, never>;
 }
 export type PushName = keyof Pushes;
 

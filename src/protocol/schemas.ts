@@ -55,6 +55,11 @@ export const casePatchSchema = z
   })
   .check(z.refine((p) => Object.values(p).some((v) => v !== undefined), 'the patch changes nothing'));
 
+/** A colleague's name, as the team list and every change's actor give it. */
+const agentName = z.string().check(z.trim(), z.minLength(1, 'name the colleague'), z.maxLength(100));
+/** Assign to a colleague, or null: release to the pool. */
+const assignTarget = z.nullable(agentName);
+
 export const requestSchemas = {
   ping: z.strictObject({}),
   'cases/get': z.strictObject({ ids: z.array(caseIdSchema).check(z.maxLength(1_000)) }),
@@ -138,6 +143,15 @@ export const requestSchemas = {
   'readability/check': z.strictObject({ text: z.string().check(z.maxLength(MAX_TEXT)) }),
   'policy/status': z.strictObject({}),
   'settings/save': z.strictObject({ settings: settingsSchema }),
+  'case/assign': z.strictObject({ id: caseIdSchema, to: assignTarget }),
+  'cases/assign': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), to: assignTarget }),
+  'team/list': z.strictObject({}),
+  'presence/away': z.strictObject({
+    /** Absent: away until I say I am back. */
+    until: z.optional(epochMs),
+    release: z.union([z.strictObject({ to: z.literal('pool') }), z.strictObject({ to: z.literal('colleague'), name: agentName })]),
+  }),
+  'presence/back': z.strictObject({}),
 } as const;
 
 /**
@@ -167,4 +181,7 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof typeof requestSchemas> = ne
   'sync/test',
   'sync/now',
   'export/all',
+  'cases/assign',
+  'presence/away',
+  'presence/back',
 ] as const);

@@ -4,7 +4,8 @@
  * Kept current by the background's pushes (a changed case is put in its place, not the list read again).
  *
  * Keyboard (outside text fields): j/k move, Enter opens the post (the tab that shows it, else a new one),
- * Space selects, t takes the case, s status, l labels, h KCC handover, x no reply needed, / search.
+ * Space selects, t takes the case, a assigns (the selection, else the active case), s status, l labels, h KCC
+ * handover, x no reply needed, / search.
  *
  * Virtualised: rows have one fixed height, and only the rows in view (and a few either side) are in the DOM,
  * so 5 000 cases scroll like 50.
@@ -23,6 +24,8 @@ import { HandoverForm } from '../ui/handover-form';
 import { t } from '../ui/i18n';
 import { focusOrOpen } from '../ui/open-post';
 import { timerView } from '../ui/timer';
+import { AssignSelect } from '../ui/assign-select';
+import { useTeam } from '../ui/team-data';
 import { casesPostedBetween } from './queue-data';
 import { DEFAULT_FILTERS, queueFilter, upsert, urgency, visibleRange, type QueueFilters } from './queue-model';
 
@@ -56,6 +59,8 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const [handoverFor, setHandoverFor] = useState<Case | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const team = useTeam();
+  const assignMenu = useRef<HTMLSpanElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
@@ -133,6 +138,14 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
         if (r.skipped.length > 0) throw new Error(t('bulkSkipped', String(r.skipped.length), r.skipped[0]!.reason));
       }),
     );
+  const assign = (to: string | null) =>
+    act(
+      send('cases/assign', { ids: chosen.map((c) => c.id), to }).then((r) => {
+        setSelected(new Set());
+        if (r.skipped.length > 0) throw new Error(t('bulkSkipped', String(r.skipped.length), r.skipped[0]!.reason));
+      }),
+      to === null ? t('releaseDone') : t('assignDone', to),
+    );
   const rowControl = (c: Case, name: string) => document.querySelector<HTMLElement>(`[data-case-id="${CSS.escape(c.id)}"] [data-control="${name}"]`);
 
   /** Moves the active row, scrolls it into view, and focuses its link once it is drawn. */
@@ -188,6 +201,11 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
       } else if (key === 't') {
         if (me) void act(send('case/update', { id: c.id, patch: { assignee: me } }), t('queueTaken'));
         else setMessage({ kind: 'error', text: t('needName') });
+      } else if (key === 'a') {
+        // The selection's assign menu; with nothing selected, the active case is selected for it.
+        e.preventDefault();
+        if (selected.size === 0) setSelected(new Set([c.id]));
+        requestAnimationFrame(() => assignMenu.current?.querySelector('select')?.focus());
       } else if (key === 's') {
         e.preventDefault();
         rowControl(c, 'status')?.focus();
@@ -317,6 +335,9 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
               {t('assignToMe')}
             </button>
           )}
+          <span ref={assignMenu} class="assign-menu">
+            <AssignSelect bulk me={me} team={team.members} now={now} onAssign={(to) => void assign(to)} label={t('assignLabel')} testId="queue-assign" />
+          </span>
         </div>
       )}
       {message && (

@@ -17,6 +17,7 @@
  *
  * Pulled pages are applied in one transaction each (src/sync/apply-pull.ts).
  */
+import type { Presence } from '../domain/team';
 
 /** Why the team server could not be used (couch-client.ts says it in words). */
 export type SyncErrorCode = 'invalid-url' | 'insecure' | 'unreachable' | 'unauthorised' | 'database-missing' | 'not-couchdb' | 'server-error';
@@ -125,4 +126,15 @@ export interface TeamSettings {
   retentionDays?: number;
 }
 
-export type SyncMetaEntry = Checkpoint | { key: 'client'; clientId: string } | { key: 'status'; status: SyncStatus } | ({ key: 'team'; rev: string } & TeamSettings);
+/**
+ * One browser's presence (domain/team.ts): this browser's own (pending until the server has it), or a
+ * colleague's browser as last pulled. `rev`: the server revision last seen.
+ */
+export interface PresenceEntry {
+  key: `presence:${string}`;
+  presence: Presence;
+  rev?: string;
+  pending?: 1;
+}
+
+export type SyncMetaEntry = Checkpoint | { key: 'client'; clientId: string } | { key: 'status'; status: SyncStatus } | ({ key: 'team'; rev: string } & TeamSettings) | PresenceEntry;

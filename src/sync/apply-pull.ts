@@ -12,6 +12,7 @@ import type { Template } from '../domain/template';
 import { replyOf } from '../domain/case-event';
 import { fromStored, toStored, type LoketDatabase, type PulledEvent, type StoredEvent } from '../storage/db';
 import type { Checkpoint } from '../storage/sync-records';
+import { presenceKey } from '../storage/presence-store';
 import { asCaseRecord, caseRecord, deleteCaseLocally, ownEvents } from './case-records';
 import { caseIdOfDoc, caseIdOfEventDoc, caseVersionOf, localTemplate, sharedEvent, tagDoc, teamTemplate, templateDoc, type RemoteDoc, type SharedEvent } from './docs';
 import { itemContent, mergeItems, nextTemplateOrder, type ItemDoc } from './item-push';
@@ -34,6 +35,8 @@ export interface AppliedBatch {
   merged: number;
   /** Cases deleted here because they were deleted on the server, for the audit log (no ids: counts only). */
   removed: RemovedCase[];
+  /** Colleagues' presence documents applied (the team list and who is alerted may have changed). */
+  presence: number;
 }
 
 
@@ -62,7 +65,7 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
   const cases = tx.objectStore('cases');
   const events = tx.objectStore('events');
   const sync = tx.objectStore('sync');
-  const result: AppliedBatch = { changed: [], applied: 0, merged: 0, removed: [] };
+  const result: AppliedBatch = { changed: [], applied: 0, merged: 0, removed: [], presence: 0 };
   let nextOrder: number | undefined;
 
   for (const remote of docs) {
@@ -118,6 +121,15 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
       // The team's shared settings (one document, set up by IT): kept for the purge to read.
       await tx.objectStore('syncMeta').put({ key: 'team', ...('deleted' in remote ? {} : remote.doc.team), rev: remote.rev });
       result.applied++;
+    } else if (remote.kind === 'presence') {
+      // A colleague's browser: who they are, when last seen, whether away (team.ts). This browser's own comes
+      // back from the server too: what is here is newer or the same.
+      const client = remote.id.slice('presence:'.length);
+      if (client === ctx.clientId) continue;
+      if ('deleted' in remote) await tx.objectStore('syncMeta').delete(remote.id);
+      else await tx.objectStore('syncMeta').put({ key: presenceKey(client), presence: remote.doc.presence, rev: remote.rev });
+      result.applied++;
+      result.presence++;
     } else if (remote.kind === 'event') {
       const ownKey = remote.id.slice(remote.id.lastIndexOf(':') + 1);
       const ownSeq = ownKey.startsWith(`${ctx.clientId}-`) ? Number(ownKey.slice(ctx.clientId.length + 1)) : undefined;

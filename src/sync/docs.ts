@@ -9,6 +9,7 @@
  *   tag:<tag id>                                    a tag
  *   template:<template id>                          a team template (personal templates stay in the browser)
  *   settings:team                                   the team's shared settings (retention), written by IT
+ *   presence:<client id>                            one browser's agent: name, initials, last seen, away (team.ts)
  *
  * A deletion is a CouchDB tombstone (`_deleted: true`) in both directions; a case's tombstone says why it was
  * deleted (`deletion`: an erasure, or the retention purge with the last change it saw; merge.ts decides with
@@ -26,10 +27,11 @@ import { POSTED_AT_SOURCES } from '../domain/post-ref';
 import type { Tag } from '../domain/tag';
 import type { TeamSettings } from '../storage/sync-records';
 import type { Template } from '../domain/template';
+import type { Presence } from '../domain/team';
 import { fingerprint } from './local-changes';
 import { CLOCKED_FIELDS, type CaseClocks, type CaseVersion, type Deletion, type SyncedCase } from './merge';
 
-export type DocKind = 'case' | 'event' | 'tag' | 'template' | 'settings';
+export type DocKind = 'case' | 'event' | 'tag' | 'template' | 'settings' | 'presence';
 
 interface DocHead {
   _id: string;
@@ -82,7 +84,15 @@ export interface SettingsDoc extends DocHead {
 
 export const TEAM_SETTINGS_DOC = 'settings:team';
 
-export type LoketDoc = CaseDoc | EventDoc | TagDoc | TemplateDoc | SettingsDoc;
+/** One browser's presence: written only by that browser, so never in conflict. */
+export interface PresenceDoc extends DocHead {
+  type: 'presence';
+  presence: Presence;
+}
+
+export const presenceDocId = (client: string): string => `presence:${client}`;
+
+export type LoketDoc = CaseDoc | EventDoc | TagDoc | TemplateDoc | SettingsDoc | PresenceDoc;
 
 // --- ids ---
 
@@ -112,7 +122,7 @@ export function eventPrefix(caseId: CaseId): string {
 export function docKind(id: string): DocKind | null {
   const kind = id.slice(0, id.indexOf(':'));
   if (id === TEAM_SETTINGS_DOC) return 'settings';
-  return kind === 'case' || kind === 'event' || kind === 'tag' || kind === 'template' ? kind : null;
+  return kind === 'case' || kind === 'event' || kind === 'tag' || kind === 'template' || kind === 'presence' ? kind : null;
 }
 
 export function caseIdOfDoc(id: string): CaseId | null {
@@ -242,6 +252,22 @@ const settingsDocSchema = z.looseObject({
   team: z.looseObject({ retentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3_650))) }),
 });
 
+const awaySchema = z.object({ since: z.number(), until: z.optional(z.number()) });
+// Loose: a newer client may say more about its agent.
+const presenceDocSchema = z.looseObject({
+  _id: z.string(),
+  _rev: z.string(),
+  type: z.literal('presence'),
+  presence: z.looseObject({
+    client: z.string().check(z.minLength(1), z.maxLength(100)),
+    name: z.string().check(z.maxLength(100)),
+    initials: z.string().check(z.maxLength(10)),
+    seenAt: z.number(),
+    away: z.optional(awaySchema),
+    changedAt: z.number(),
+  }),
+});
+
 /** A document as it came from the server: checked and typed, a tombstone, or null (not ours, or malformed). */
 export type RemoteDoc =
   | { kind: 'case'; id: string; rev: string; doc: CaseDoc }
@@ -249,6 +275,7 @@ export type RemoteDoc =
   | { kind: 'tag'; id: string; rev: string; doc: TagDoc }
   | { kind: 'template'; id: string; rev: string; doc: TemplateDoc }
   | { kind: 'settings'; id: string; rev: string; doc: SettingsDoc }
+  | { kind: 'presence'; id: string; rev: string; doc: PresenceDoc }
   | { kind: DocKind; id: string; rev: string; deleted: true; deletion?: Deletion };
 
 const deletionSchema = z.union([
@@ -286,6 +313,13 @@ export function readDoc(raw: unknown): RemoteDoc | null {
     case 'settings': {
       const parsed = settingsDocSchema.safeParse(raw);
       return parsed.success ? { kind, id, rev, doc: parsed.data as unknown as SettingsDoc } : null;
+    }
+    case 'presence': {
+      const parsed = presenceDocSchema.safeParse(raw);
+      if (!parsed.success || presenceDocId(parsed.data.presence.client) !== id) return null;
+      const { client, name, initials, seenAt, away, changedAt } = parsed.data.presence;
+      const presence: Presence = { client, name, initials, seenAt, changedAt, ...(away ? { away: stripUndefined(away) } : {}) };
+      return { kind, id, rev, doc: { _id: id, _rev: rev, type: 'presence', presence } };
     }
     case 'template': {
       const parsed = templateDocSchema.safeParse(raw);

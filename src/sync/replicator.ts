@@ -32,6 +32,7 @@ import { commitItemPush, mergeItems, readItemChanges, type ItemDoc, type Outgoin
 import { SyncError, type BulkResult, type CouchClient } from './couch-client';
 import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc, type Tombstone } from './docs';
 import { mergeCases, stableJson, type CaseVersion, type Deletion } from './merge';
+import { pushPresence, type Identity } from './presence-push';
 
 export interface SyncResult {
   /** Documents written to the server. */
@@ -46,12 +47,16 @@ export interface SyncResult {
   removed: RemovedCase[];
   /** Cases purged here that came back because a colleague changed them later. */
   restored: number;
+  /** Colleagues' presence pulled (the team list and who is alerted may have changed). */
+  presencePulled: number;
 }
 
 export interface SyncOptions {
   /** Documents per request and per transaction. */
   batchSize?: number;
   signal?: AbortSignal;
+  /** This browser's agent: their presence is written to the server (presence-push.ts). */
+  presence?: Identity;
 }
 
 const MAX_ROUNDS = 4;
@@ -65,7 +70,8 @@ export async function syncOnce(db: LoketDatabase, client: CouchClient, options: 
   await run.push(true);
   await run.pull();
   if (run.mergedLocally > 0) await run.push(false);
-  return { pushed: run.pushed, pulled: run.pulled, conflictsResolved: run.conflicts, changed: [...run.changed], removed: run.removed, restored: run.restored };
+  if (options.presence && (await pushPresence(db, client, options.presence, now))) run.pushed++;
+  return { pushed: run.pushed, pulled: run.pulled, conflictsResolved: run.conflicts, changed: [...run.changed], removed: run.removed, restored: run.restored, presencePulled: run.presencePulled };
 }
 
 class Run {
@@ -75,6 +81,7 @@ class Run {
   mergedLocally = 0;
   /** Cases purged here that came back: a colleague changed them after the change the purge saw. */
   restored = 0;
+  presencePulled = 0;
   readonly removed: RemovedCase[] = [];
   private incomplete = false;
   readonly changed = new Set<CaseId>();
@@ -385,6 +392,7 @@ class Run {
       this.conflicts += applied.merged;
       this.mergedLocally += applied.merged;
       this.removed.push(...applied.removed);
+      this.presencePulled += applied.presence;
       for (const id of applied.changed) this.changed.add(id);
       if (!more) return;
     }

@@ -28,6 +28,10 @@ export interface SyncLoopOptions {
   onChanged?: (caseIds: CaseId[]) => void;
   /** Cases a run deleted here because they were deleted on the server (an erasure or a purge elsewhere). */
   onRemoved?: (removed: RemovedCase[]) => void;
+  /** This browser's agent, for their presence on the server (presence-push.ts). */
+  identity?: () => Promise<{ name: string; initials: string }>;
+  /** A run brought colleagues' presence (someone went away, came back, or was seen). */
+  onTeam?: () => void;
   /** Between runs while all is well. */
   pollMs?: number;
   /** After a local change, so a burst of changes goes in one run. */
@@ -124,7 +128,8 @@ export class SyncLoop {
     let status: SyncStatus;
     try {
       const client = createCouchClient(config, { ...(this.options.fetch ? { fetch: this.options.fetch } : {}), signal });
-      result = await syncOnce(db, client, { signal, ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}) }, this.clock());
+      const presence = await this.options.identity?.();
+      result = await syncOnce(db, client, { signal, ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}), ...(presence ? { presence } : {}) }, this.clock());
       const pending = await countPending(db, await loadCheckpoint(db, client.target), this.clock());
       status = { state: 'idle', lastSyncAt: this.clock(), pending, failures: 0 };
     } catch (error) {
@@ -149,6 +154,7 @@ export class SyncLoop {
     }
     if (result && result.changed.length > 0) this.options.onChanged?.(result.changed);
     if (result && result.removed.length > 0) this.options.onRemoved?.(result.removed);
+    if (result && result.presencePulled > 0) this.options.onTeam?.();
     return this.save(db, status);
   }
 

@@ -28,6 +28,8 @@ export function eventWords(): EventWords {
     tags: (labels) => t('historyTags', labels),
     assignee: (name) => t('historyAssignee', name),
     unassigned: t('historyUnassigned'),
+    reassigned: (from, to) => t('historyReassigned', to, from),
+    released: (from) => t('historyReleased', from),
     handover: (category, note) => t('historyHandover', category, note),
     answered: t('historyAnswered'),
     reply: (text, url) => t('historyReply', text, url),

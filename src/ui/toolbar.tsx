@@ -21,6 +21,8 @@ import { StatusSelect } from './status-select';
 import { TagPicker } from './tag-picker';
 import { TemplatePicker, type Fills } from './template-picker';
 import type { Theme } from './theme';
+import { memberNamed, type TeamMember } from '../domain/team';
+import { AssignSelect } from './assign-select';
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -55,6 +57,10 @@ export interface ToolbarProps {
   /** The agent's name from the options; empty when none is set (then there is no "take"). */
   me: string;
   onTake(): void;
+  /** The team list for "Toewijzen" (empty until read). */
+  team?: readonly TeamMember[];
+  /** Assign to a colleague (a name) or release to the pool (null). */
+  onAssign?(to: string | null): void;
   /** The B1 check of a reply preview (a message to the background). */
   checkReadability?(text: string): Promise<Readability>;
   /** The wrong-account warning, while it shows (in the template picker when that is open). */
@@ -107,7 +113,11 @@ export function Toolbar(props: ToolbarProps) {
             {caseState.tags.length > 0 && <TagChips ids={caseState.tags} tags={props.tags} />}
             {caseState.assignee ? (
               <span class="state" data-lk="assignee">
-                {caseState.assignee === props.me ? t('assignedToMe') : t('assignedTo', caseState.assignee)}
+                {caseState.assignee === props.me
+                  ? t('assignedToMe')
+                  : memberNamed(props.team ?? [], caseState.assignee)?.away
+                    ? t('assignedToAway', caseState.assignee)
+                    : t('assignedTo', caseState.assignee)}
               </span>
             ) : (
               props.me && (
@@ -115,6 +125,18 @@ export function Toolbar(props: ToolbarProps) {
                   {t('takeCase')}
                 </button>
               )
+            )}
+            {props.onAssign && (
+              <AssignSelect
+                lk="assign"
+                label={t('assignLabel')}
+                assignee={caseState.assignee}
+                me={props.me}
+                team={props.team ?? []}
+                now={Date.now()}
+                disabled={busy}
+                onAssign={props.onAssign}
+              />
             )}
           </>
         )}

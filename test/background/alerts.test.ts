@@ -9,6 +9,7 @@ import type { LoketDatabase } from '../../src/storage/db';
 import { alarms, notifications, resetFakeBrowser } from '../support/fake-browser';
 import { firstResponseDue } from '../../src/domain/sla-policy';
 import { openTestDatabase } from '../support/test-database';
+import type { TeamMember } from '../../src/domain/team';
 
 const MIN = 60_000;
 const ALWAYS_OPEN: OfficeCalendar = {
@@ -95,5 +96,37 @@ describe('response-timer alerts', () => {
     expect(moved.map((c) => [c.id, c.dueAt])).toEqual([['x:1', T0 + 120 * MIN]]); // the answered one keeps its time
     await checkAlerts(db, slower, T0 + 106 * MIN);
     expect(notifications).toHaveLength(2);
+  });
+
+  describe('alerts follow the team (alert-audience.ts)', () => {
+    const T_ALL = T0 + 61 * MIN;
+    const member = (name: string, extra: Partial<TeamMember> = {}): TeamMember => ({ name, initials: '', role: 'webcare', inPolicy: false, seenAt: T_ALL - MIN, ...extra });
+    const overdueFor = async (me: string, members: TeamMember[], synced = true) => {
+      notifications.length = 0;
+      await checkAlerts(db, { ...settings, agentName: me }, T_ALL, { members, synced });
+      return notifications.map((x) => x.id);
+    };
+
+    it('a case of a present colleague alerts only them; away or unseen, it alerts everyone', async () => {
+      await trackPost(db, post('9'), 'Anna', T0, due(settings));
+      await updateCase(db, caseIdFor('x', '9'), { assignee: 'Bram' }, 'Anna', T0);
+      expect(await overdueFor('Anna', [member('Anna'), member('Bram')])).toEqual([]);
+      expect(await overdueFor('Anna', [member('Anna'), member('Bram', { away: { since: T0 } })])).toEqual(['loket:x:9']);
+    });
+
+    it('an assignee unseen by sync for a working day alerts everyone; without sync the assignee is trusted', async () => {
+      await trackPost(db, post('9'), 'Anna', T0, due(settings));
+      await updateCase(db, caseIdFor('x', '9'), { assignee: 'Bram' }, 'Anna', T0);
+      // ALWAYS_OPEN: a working day is 24 hours of office time.
+      expect(await overdueFor('Anna', [member('Anna'), member('Bram', { seenAt: T_ALL - 25 * 60 * MIN })], false)).toEqual([]);
+      expect(await overdueFor('Anna', [member('Anna'), member('Bram', { seenAt: T_ALL - 25 * 60 * MIN })])).toEqual(['loket:x:9']);
+    });
+
+    it('a lead is alerted for every overdue case, a colleague’s too', async () => {
+      await trackPost(db, post('9'), 'Anna', T0, due(settings));
+      await updateCase(db, caseIdFor('x', '9'), { assignee: 'Bram' }, 'Anna', T0);
+      expect(await overdueFor('Lea', [member('Bram'), member('Lea', { role: 'lead' })])).toEqual(['loket:x:9']);
+      expect(await overdueFor('Kim', [member('Bram'), member('Kim', { role: 'kcc' })])).toEqual([]);
+    });
   });
 });

@@ -14,6 +14,8 @@ describe('history lines', () => {
     expect(describeEvent(e({ field: 'tags', before: [], after: ['afval', 'klacht'] }), DEFAULT_TAGS)).toBe('labels: Afval, Klacht');
     expect(describeEvent(e({ field: 'assignee', after: 'Bram' }), undefined)).toBe('toegewezen aan Bram');
     expect(describeEvent(e({ field: 'assignee', after: null }), undefined)).toBe('niet meer toegewezen');
+    expect(describeEvent(e({ field: 'assignee', before: 'Anna', after: 'Bram' }), undefined)).toBe('toegewezen aan Bram (was Anna)');
+    expect(describeEvent(e({ field: 'assignee', before: 'Anna', after: null }), undefined)).toBe('vrijgegeven (was Anna)');
     expect(describeEvent(e({ field: 'handover', after: { category: 'Afval', note: 'Bel terug', at: 1, agent: 'Anna' } }), undefined)).toBe('doorgezet naar KCC (Afval): Bel terug');
     expect(describeEvent(e({ kind: 'note', after: 'Gebeld' }), undefined)).toBe('notitie: Gebeld');
   });
