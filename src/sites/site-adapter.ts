@@ -12,6 +12,13 @@ export interface MountPoint {
   parent: Element;
   /** Insert before this node; null appends. */
   before: Node | null;
+  /**
+   * A quiet point in a row of text height (a comment's "like · reply · time"): the mark is drawn inline, its
+   * box no taller than the text, so the row grows by nothing.
+   */
+  inline?: boolean;
+  /** A quiet point with room for a case's chip beside the mark (else a case's chip takes a line of its own). */
+  chip?: boolean;
 }
 
 export interface SiteHealthCounts {
