@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLoket, type Loket } from './support/chromium';
 import { facebookPage } from './support/facebook-pages';
+import { axeViolations } from './support/axe';
 import { readStore } from './support/idb';
 import { MARK, Toolbar } from './support/toolbar';
 
@@ -74,6 +75,54 @@ describe('Facebook’s real shapes in Chromium', () => {
     expect(stored!.createdAt - stored!.postedAt).toBeLessThan(14 * 60_000);
     await kees.waitForText(/geschat: vroegste tijd volgens de pagina/);
     expect((await readStore<{ id: string }>(await loket.worker(), 'cases')).filter((c) => c.id.includes('pending'))).toEqual([]);
+    await page.close();
+  });
+
+  it('2025: while Facebook has not filled the link in, the open toolbar says the id is being read, "Maak zaak" waits (axe finds nothing); the link filling in enables it', async () => {
+    const page = await loket.open(FEED_2025);
+    const placeholder = await (await page.waitForFunction(() => document.querySelector('[aria-posinset="2"] [data-loket-post]')?.getAttribute('data-loket-post'))).jsonValue();
+    // This time Facebook does not fill the link in on Loket's hover (its stand-in loses the real href).
+    const realHref = await page.$eval('[aria-posinset="2"] a[data-real-href]', (a) => {
+      const href = a.getAttribute('data-real-href')!;
+      a.removeAttribute('data-real-href');
+      return href;
+    });
+    const pending = new Toolbar(page, placeholder as string);
+    await pending.click(MARK);
+    await pending.waitForText(/Bericht-id wordt gelezen/);
+    expect((await pending.find('[data-lk="track"]'))?.disabled).toBe(true);
+    expect(await pending.texts('[data-lk="id-pending"]')).toEqual([expect.stringMatching(/wijs de tijd van het bericht aan/)]);
+    loket.serve('https://www.facebook.com/loket-axe-pending', await pending.snapshot());
+    const probe = await loket.open('https://www.facebook.com/loket-axe-pending');
+    expect(await axeViolations(probe)).toEqual([]);
+    await probe.close();
+    await page.bringToFront(); // back on the feed (a tab in the background draws no frames)
+    // The agent points at the post's time: Facebook fills the link in; the page's observer reads the id, the
+    // toolbar stays open and can make the case now.
+    await page.$eval('[aria-posinset="2"] a[href^="https://www.facebook.com/?__cft__"]', (a, href) => a.setAttribute('href', href), realHref);
+    const kees = new Toolbar(page, KEES);
+    await kees.waitFor('[data-lk="track"]', (b) => !b.disabled);
+    await kees.click('[data-lk="track"]');
+    await kees.waitFor('[data-lk="status"]');
+    await page.close();
+  });
+
+  it('the mark takes no line: every post and comment is as tall with it as without it', async () => {
+    const page = await loket.open(FEED_2022);
+    await toolbars(page, 4);
+    const growth = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-loket-post]')].map((host) => {
+        const item = host.parentElement!.closest('div[role="article"]')!;
+        const parent = host.parentElement!;
+        const next = host.nextSibling;
+        const withLoket = item.getBoundingClientRect().height;
+        host.remove();
+        const without = item.getBoundingClientRect().height;
+        parent.insertBefore(host, next);
+        return withLoket - without;
+      }),
+    );
+    expect(growth).toEqual([0, 0, 0, 0]);
     await page.close();
   });
 
