@@ -2,7 +2,7 @@
 import { caseIdFor, type CaseId } from '../../domain/case-id';
 import type { PostRef } from '../../domain/post-ref';
 import { parsePostedTime } from '../../domain/posted-time';
-import { decodeCommentId, parseFacebookUrl, type FacebookLink } from './post-url';
+import { byHref, decodeCommentId, parseFacebookUrl, type FacebookLink } from './post-url';
 import { FB } from './selectors';
 
 /**
@@ -62,17 +62,19 @@ const isNumber = (id: string) => /^[0-9]+$/.test(id);
  */
 function commentPost(comment: Element): string | undefined {
   for (const a of own<HTMLAnchorElement>(comment, 'a[href*="comment_id="]')) {
-    let value: string | null = null;
-    try {
-      value = new URL(a.getAttribute('href') ?? '', 'https://www.facebook.com').searchParams.get('comment_id');
-    } catch {
-      continue;
-    }
-    const decoded = decodeCommentId(value);
-    if (decoded) return decoded.postId;
+    const post = postOfCommentLink(a.getAttribute('href') ?? '');
+    if (post !== undefined) return post;
   }
   return undefined;
 }
+
+const postOfCommentLink = byHref((href): string | undefined => {
+  try {
+    return decodeCommentId(new URL(href, 'https://www.facebook.com').searchParams.get('comment_id'))?.postId;
+  } catch {
+    return undefined;
+  }
+});
 
 export interface PostIds {
   caseId: CaseId;
@@ -287,7 +289,10 @@ function readAs(el: Element, firstSeen: number, now: number, withText: boolean):
 
 function profileUrl(a: Element | undefined): { profileUrl?: string } {
   const href = a?.getAttribute('href');
-  if (!href || href === '#') return {};
+  return !href || href === '#' ? {} : profileOf(href);
+}
+
+const profileOf = byHref((href: string): { profileUrl?: string } => {
   try {
     const url = new URL(href, 'https://www.facebook.com');
     url.search = url.pathname === '/profile.php' ? `?id=${url.searchParams.get('id') ?? ''}` : '';
@@ -296,4 +301,4 @@ function profileUrl(a: Element | undefined): { profileUrl?: string } {
   } catch {
     return {};
   }
-}
+});
