@@ -100,9 +100,14 @@ describe('Facebook’s real shapes in Chromium', () => {
     // The agent points at the post's time: Facebook fills the link in; the page's observer reads the id, the
     // toolbar stays open and can make the case now.
     await page.$eval('[aria-posinset="2"] a[href^="https://www.facebook.com/?__cft__"]', (a, href) => a.setAttribute('href', href), realHref);
+    // (The post may be a case already when another test of this file made it one: then its status shows.)
     const kees = new Toolbar(page, KEES);
-    await kees.waitFor('[data-lk="track"]', (b) => !b.disabled);
-    await kees.click('[data-lk="track"]');
+    const shown = await kees.waitForText(/Geen zaak|Status/);
+    expect(shown).not.toMatch(/Bericht-id wordt gelezen/);
+    if (/Geen zaak/.test(shown)) {
+      await kees.waitFor('[data-lk="track"]', (b) => !b.disabled);
+      await kees.click('[data-lk="track"]');
+    }
     await kees.waitFor('[data-lk="status"]');
     await page.close();
   });
