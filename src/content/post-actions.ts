@@ -62,6 +62,8 @@ export interface PostState {
   open: boolean;
   /** On a line of its own (chip or toolbar) rather than in the site's action bar. */
   line?: boolean;
+  /** Whether it showed a case's chip when last placed (a chip may need a line of its own). */
+  placedChip?: boolean;
   /** The pointer has been on the open toolbar (leaving it then closes a hover-opened one). */
   hovered?: boolean;
   /** Opened on purpose (click, key, shortcut, `;;`) or used: the pointer leaving does not close it. */
@@ -94,6 +96,8 @@ export interface PostContext {
   theme(): Theme;
   /** Reads the post again (in full: what only a case needs too). */
   read(el: Element, full: boolean): PostRef | null;
+  /** For a post whose id the page hides (PostRef.idPending): has the site show it, and reads the post again. */
+  reveal(m: PostState): void;
   /** Puts the host where its state belongs (the mark in the action bar, a chip or toolbar on a line). */
   place(m: PostState): void;
   /** Redraws every post (the tag set arrived). */
@@ -200,6 +204,7 @@ export class PostActions {
   open(m: PostState, pinned: boolean): void {
     m.pinned ||= pinned;
     if (m.open) return;
+    if (m.post.idPending) this.ctx.reveal(m);
     if (m.quick) {
       m.post = this.ctx.read(m.el, false) ?? m.post;
       m.quick = false;
@@ -315,14 +320,26 @@ export class PostActions {
 
   /** Makes the post a case. Read again, in full: the page may show more by now ("Show more") than at mount. */
   private track(m: PostState): void {
-    void this.act(m, () => this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post)));
+    void this.act(m, () => this.ctx.services.track(this.readForCase(m)));
+  }
+
+  /**
+   * The post read again in full, to become a case. A post whose id the page still hides cannot (its toolbar
+   * disables what makes a case until the id is read): refused with the reason.
+   */
+  private readForCase(m: PostState): PostRef {
+    // The link may have filled in since: read again (and re-key the host) before giving up.
+    if (m.post.idPending) this.ctx.reveal(m);
+    if (m.post.idPending) throw new Error(t('idPendingReason'));
+    m.post = this.ctx.read(m.el, true) ?? m.post;
+    return m.post;
   }
 
   /** Hands the post over to the KCC, making it a case first if needed. */
   private async handover(m: PostState, category: string, note: string): Promise<void> {
     m.panel = 'none';
     await this.act(m, async () => {
-      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post));
+      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track(this.readForCase(m));
       await this.ctx.services.handover(m.post.caseId, category, note);
     });
     if (!m.notice && m.open) {
@@ -334,7 +351,7 @@ export class PostActions {
   /** Tagging a post that is not a case yet makes it one first. */
   private async toggleTag(m: PostState, tagId: string): Promise<void> {
     await this.act(m, async () => {
-      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post));
+      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track(this.readForCase(m));
       const on = !(this.ctx.cache.get(m.post.caseId)?.tags ?? []).includes(tagId);
       await this.ctx.services.tag(m.post.caseId, tagId, on);
     });

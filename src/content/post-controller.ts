@@ -74,6 +74,12 @@ export class PostController {
       now,
       theme: () => this.theme,
       read: (el, full) => this.read(el, full),
+      reveal: (m) => {
+        // The agent wants this post: do what they would (hover, focus its link) so the site shows its id, and
+        // read it again at once; a site that fills the link in later is seen by the observer.
+        this.adapter.reveal?.(m.el);
+        this.update(m.el);
+      },
       place: (m) => this.place(m),
       redrawAll: () => this.rerender(),
       account: () => this.accountCheck,
@@ -286,10 +292,12 @@ export class PostController {
     // An open popover stays where it is (moving the host would take the keyboard focus out of the toolbar):
     // a post that became a case meanwhile goes to its chip's line when the toolbar closes.
     if (m.open && OPENS_IN_POPOVER && m.host.element.isConnected && m.host.isOpen) return;
-    const line = (m.open && !OPENS_IN_POPOVER) || this.actions.hasChip(m);
-    const quiet = line || !this.adapter.quietPoint ? null : this.adapter.quietPoint(m.el, mount);
-    m.line = quiet === null;
-    m.host.place(quiet ?? mount, m.line);
+    const chip = this.actions.hasChip(m);
+    m.placedChip = chip;
+    const quiet = (m.open && !OPENS_IN_POPOVER) || !this.adapter.quietPoint ? null : this.adapter.quietPoint(m.el, mount);
+    // A case's chip stays beside the mark where the site leaves room for it (MountPoint.chip), else takes a line.
+    m.line = quiet === null || (chip && quiet.chip !== true);
+    m.host.place(m.line ? mount : quiet!, m.line);
   }
 
   private update(el: Element): void {
@@ -314,13 +322,14 @@ export class PostController {
     if (current?.host.element.isConnected) {
       if (samePost(current.post, post)) return;
       if (current.post.caseId !== post.caseId) {
-        this.actions.close(current);
+        // A post whose id was still hidden keeps its open toolbar: the id it waited for has come.
+        if (!current.post.idPending) this.actions.close(current);
         current.host.rekey(post.caseId);
         delete current.notice;
       }
       current.post = post;
       current.quick = quick;
-      this.cache.want(post.caseId);
+      if (!post.idPending) this.cache.want(post.caseId);
       this.place(current, at);
       this.actions.render(current);
       return;
@@ -330,13 +339,14 @@ export class PostController {
     this.mounted.set(el, m);
     this.byHost.set(m.host.element, m);
     this.place(m, at);
+    if (post.idPending) return; // no case state to ask for: the mark waits for the id (drawn quiet at once)
     this.cache.want(post.caseId);
     // Drawn once the case state is known (the cache answers within the same frame or so), not twice.
     if (this.cache.get(post.caseId) !== undefined) this.actions.render(m);
   }
 
   private notice(post: PostRef, el: Element): void {
-    if (this.seenIds.has(post.caseId)) return;
+    if (post.idPending || this.seenIds.has(post.caseId)) return;
     this.seenIds.add(post.caseId);
     if (post.aliases?.length) this.services.link?.(post.caseId, post.aliases);
     // The reply tracker keeps the municipality's own replies with their words: a quiet read has no text, so the
@@ -369,7 +379,7 @@ export class PostController {
       m.host.setTheme(this.theme);
       this.actions.render(m);
       // A post that became a case (here or in another tab) moves its mark to the chip's line, and back.
-      if (!m.open && (this.actions.hasChip(m) || !this.adapter.quietPoint) !== m.line) this.place(m);
+      if (!m.open && this.actions.hasChip(m) !== m.placedChip) this.place(m);
     }
   }
 }

@@ -29,6 +29,9 @@ export const OPENS_IN_POPOVER = typeof HTMLElement === 'function' && typeof HTML
 const POPOVER_WIDTH = 544;
 const POPOVER_EDGE = 8;
 
+/** The host's own style in a row of text height (see place). */
+const INLINE_HOST = 'display: inline-block; vertical-align: middle; margin: -5px 0 -5px 6px;';
+
 /** Events inside an open toolbar that must not reach the site (X opens the tweet on a click). */
 const GUARDED = ['click', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'] as const;
 
@@ -67,6 +70,10 @@ export class PostHost {
   place(at: MountPoint, line: boolean): void {
     this.root.classList.toggle('line', line);
     const el = this.element;
+    // In a row of text height (MountPoint.inline) the host is inline and its box no taller than the text: the
+    // mark overhangs the row's line by a few pixels rather than making it taller.
+    const inline = !line && at.inline === true;
+    if (inline !== (el.style.length > 0)) el.style.cssText = inline ? INLINE_HOST : '';
     if (el.parentNode === at.parent && (at.before === el || el.nextSibling === at.before)) return;
     const focused = this.hasFocus;
     at.parent.insertBefore(el, at.before);

@@ -47,4 +47,10 @@ export interface PostRef {
   isReply?: boolean;
   inReplyTo?: string;
   isRepost?: boolean;
+  /**
+   * The page does not show the post's id yet (Facebook 2025: the time link is `?__cft__…` until hovered).
+   * `caseId` is then a placeholder for the page only — no valid case id — and the post cannot become a case
+   * until it is read again with its id.
+   */
+  idPending?: boolean;
 }

@@ -12,6 +12,13 @@ export interface MountPoint {
   parent: Element;
   /** Insert before this node; null appends. */
   before: Node | null;
+  /**
+   * A quiet point in a row of text height (a comment's "like · reply · time"): the mark is drawn inline, its
+   * box no taller than the text, so the row grows by nothing.
+   */
+  inline?: boolean;
+  /** A quiet point with room for a case's chip beside the mark (else a case's chip takes a line of its own). */
+  chip?: boolean;
 }
 
 export interface SiteHealthCounts {
@@ -51,7 +58,9 @@ export interface SiteAdapter {
   readKey(post: Element): CaseId | null;
   /**
    * For a post whose id the page hides until the user points at it (Facebook's "#" permalinks): do what the
-   * user would (hover, focus) so the site fills it in. The observer sees the link change and reads again.
+   * user would (hover, focus) so the site fills it in. Called when the agent opens the toolbar of a post read
+   * with `idPending` (and, for a post read as null, once when it is first seen); the post is read again at
+   * once, and the observer sees a link that fills in later.
    */
   reveal?(post: Element): void;
   /** Where the toolbar host goes for this post, or null when the post has no place for it (yet). */

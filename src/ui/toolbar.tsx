@@ -95,6 +95,16 @@ export function Toolbar(props: ToolbarProps) {
         </span>
         {post.isOwn ? (
           <span class="state">{t('ownPost')}</span>
+        ) : post.idPending ? (
+          // The page does not show the post's id yet: nothing can make it a case until it does (the reason below).
+          <>
+            <span class="state" data-lk="state" role="status">
+              {t('idPending')}
+            </span>
+            <button type="button" class="primary" data-lk="track" disabled aria-describedby={`${idPrefix}-why`}>
+              {t('trackButton')}
+            </button>
+          </>
         ) : caseState === undefined ? (
           <>
             <span class="state" data-lk="state">
@@ -156,6 +166,7 @@ export function Toolbar(props: ToolbarProps) {
               type="button"
               ref={tagsButton}
               data-lk="tags"
+              disabled={post.idPending}
               aria-expanded={props.panel === 'tags'}
               aria-haspopup="listbox"
               onClick={() => toggle('tags')}
@@ -166,6 +177,7 @@ export function Toolbar(props: ToolbarProps) {
               type="button"
               ref={handoverButton}
               data-lk="handover-open"
+              disabled={post.idPending}
               aria-expanded={props.panel === 'handover'}
               onClick={() => toggle('handover')}
             >
@@ -184,6 +196,11 @@ export function Toolbar(props: ToolbarProps) {
           </>
         )}
       </div>
+      {post.idPending && (
+        <p class="notice state" id={`${idPrefix}-why`} data-lk="id-pending">
+          {t('idPendingReason')}
+        </p>
+      )}
       {caseState?.conflict && (
         <p class="notice conflict" data-lk="conflict">
           {t('conflictNotice', caseState.conflict.actors.join(' & '), caseState.conflict.fields.map((f) => t(fieldWord(f))).join(', '))}

@@ -3,7 +3,9 @@ import type { Theme } from '../../domain/page-theme';
 import type { SiteAdapter } from '../site-adapter';
 import { facebookActingAccount } from './acting-account';
 import { facebookComposer } from './composer';
-import { isComment, isSponsored, isSponsoredPost, postOf, readFacebookKey, readFacebookPost } from './read-post';
+import { pendingKey, pendingPost, revealPermalinks } from './pending';
+import { quietPoint } from './quiet-point';
+import { isComment, isSponsored, isSponsoredPost, postOf, readFacebookKey, readFacebookPost, readFacebookQuiet } from './read-post';
 import { FB } from './selectors';
 
 export function facebookPageKind(path: string): string {
@@ -34,16 +36,13 @@ export const facebookAdapter: SiteAdapter = {
     if (el.matches(FB.virtualised)) return false;
     return !isSponsored(el);
   },
-  readPost: (el, firstSeen, full) => readFacebookPost(el, firstSeen, full),
-  readKey: readFacebookKey,
-  reveal(el) {
-    for (const link of el.querySelectorAll<HTMLElement>(FB.hiddenPermalink)) {
-      const owner = link.closest(`${FB.comment}, ${FB.feedPost}, ${FB.article}`);
-      if (owner !== el) continue;
-      link.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-      link.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-    }
-  },
+  // A post whose id the page hides until hovered (2025) still gets its mark: under a placeholder key, marked
+  // `idPending`, until its link fills in (pending.ts).
+  readPost: (el, firstSeen, full) => readFacebookPost(el, firstSeen, full) ?? pendingPost(el, firstSeen),
+  readQuiet: (el, firstSeen) => readFacebookQuiet(el, firstSeen) ?? pendingPost(el, firstSeen),
+  readKey: (el) => readFacebookKey(el) ?? pendingKey(el),
+  reveal: revealPermalinks,
+  quietPoint,
   actingAccount: facebookActingAccount,
   composer: facebookComposer,
   mountPoint(el) {

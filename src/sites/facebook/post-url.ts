@@ -26,8 +26,31 @@ export interface FacebookLink {
   url: string;
 }
 
+/**
+ * Remembers what `fn` made of recent hrefs: a post's and a comment's links are read again on every pass that
+ * touches them (the key, the quiet read, the time link, the author), and parsing a URL is most of that cost.
+ * Bounded: emptied when full. The results are frozen, shared by every caller.
+ */
+export function byHref<T>(fn: (href: string) => T): (href: string) => T {
+  const known = new Map<string, T>();
+  return (href) => {
+    if (known.has(href)) return known.get(href)!;
+    const value = fn(href);
+    if (known.size >= 4096) known.clear();
+    known.set(href, typeof value === 'object' && value !== null ? Object.freeze(value) : value);
+    return value;
+  };
+}
+
+const parseCached = byHref(parseLink);
+
+/** What a link names: a post (and a comment of it), with its canonical URL; null for anything else. */
 export function parseFacebookUrl(href: string | null | undefined): FacebookLink | null {
   if (!href || href === '#') return null;
+  return parseCached(href);
+}
+
+function parseLink(href: string): FacebookLink | null {
   let url: URL;
   try {
     url = new URL(href, 'https://www.facebook.com');

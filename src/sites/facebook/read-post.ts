@@ -2,7 +2,7 @@
 import { caseIdFor, type CaseId } from '../../domain/case-id';
 import type { PostRef } from '../../domain/post-ref';
 import { parsePostedTime } from '../../domain/posted-time';
-import { decodeCommentId, parseFacebookUrl, type FacebookLink } from './post-url';
+import { byHref, decodeCommentId, parseFacebookUrl, type FacebookLink } from './post-url';
 import { FB } from './selectors';
 
 /**
@@ -62,17 +62,19 @@ const isNumber = (id: string) => /^[0-9]+$/.test(id);
  */
 function commentPost(comment: Element): string | undefined {
   for (const a of own<HTMLAnchorElement>(comment, 'a[href*="comment_id="]')) {
-    let value: string | null = null;
-    try {
-      value = new URL(a.getAttribute('href') ?? '', 'https://www.facebook.com').searchParams.get('comment_id');
-    } catch {
-      continue;
-    }
-    const decoded = decodeCommentId(value);
-    if (decoded) return decoded.postId;
+    const post = postOfCommentLink(a.getAttribute('href') ?? '');
+    if (post !== undefined) return post;
   }
   return undefined;
 }
+
+const postOfCommentLink = byHref((href): string | undefined => {
+  try {
+    return decodeCommentId(new URL(href, 'https://www.facebook.com').searchParams.get('comment_id'))?.postId;
+  } catch {
+    return undefined;
+  }
+});
 
 export interface PostIds {
   caseId: CaseId;
@@ -237,25 +239,35 @@ export function isPendingLink(href: string): boolean {
 }
 
 /**
- * `full` false (enough to draw the toolbar) leaves the posted time as first seen: only a case needs it, and
- * tracking reads the post again in full.
+ * Reads a post or comment. Facebook's `full` read and the one that draws the toolbar are the same (the text and
+ * the time are cheap beside finding the post); what a quiet post needs is readFacebookQuiet.
  */
-export function readFacebookPost(el: Element, firstSeen: number, full = true, now: number = Date.now()): PostRef | null {
-  const time = (link: () => Element | undefined): Pick<PostRef, 'postedAt' | 'postedAtSource'> =>
-    full ? postedAt(el, firstSeen, now, link()) : { postedAt: firstSeen, postedAtSource: 'first-seen' };
+export function readFacebookPost(el: Element, firstSeen: number, _full = true, now: number = Date.now()): PostRef | null {
+  return readAs(el, firstSeen, now, true);
+}
+
+/**
+ * What a quiet post needs, and no more: its id, permalink, author, posted time (and so, with the settings,
+ * whether it is the municipality's own). The text is read only when the toolbar opens: a feed mounts dozens
+ * of posts and comments a second and nearly all of them stay quiet.
+ */
+export function readFacebookQuiet(el: Element, firstSeen: number, now: number = Date.now()): PostRef | null {
+  return readAs(el, firstSeen, now, false);
+}
+
+function readAs(el: Element, firstSeen: number, now: number, withText: boolean): PostRef | null {
   if (isComment(el)) {
     const ids = readCommentIds(el);
     if (!ids) return null;
     const authorLink = firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => text(a) !== '' && parseFacebookUrl(a.getAttribute('href')) === null);
-    const body = [...own(el, 'div[dir="auto"]')].filter((d) => d.closest('a') === null);
-    const timeLink = () => firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => parseFacebookUrl(a.getAttribute('href'))?.commentId !== undefined && text(a) !== '' && a.querySelector('[dir="auto"]') === null);
+    const timeLink = firstOwn<HTMLAnchorElement>(el, 'a[href]', (a) => parseFacebookUrl(a.getAttribute('href'))?.commentId !== undefined && text(a) !== '' && a.querySelector('[dir="auto"]') === null);
     return {
       caseId: ids.caseId,
       site: 'facebook',
       url: ids.url,
       author: { name: text(authorLink), ...profileUrl(authorLink) },
-      text: body.map(text).join('\n'),
-      ...time(timeLink),
+      text: withText ? [...own(el, 'div[dir="auto"]')].filter((d) => d.closest('a') === null).map(text).join('\n') : '',
+      ...postedAt(el, firstSeen, now, timeLink),
       ...(ids.aliases.length > 0 ? { aliases: ids.aliases } : {}),
       isReply: true,
     };
@@ -269,15 +281,18 @@ export function readFacebookPost(el: Element, firstSeen: number, full = true, no
     site: 'facebook',
     url: ids.url,
     author: { name: text(nameEl), ...profileUrl(authorLink) },
-    text: text(firstOwn(el, FB.message)),
-    ...time(() => postTimeLink(el)),
+    text: withText ? text(firstOwn(el, FB.message)) : '',
+    ...postedAt(el, firstSeen, now, postTimeLink(el)),
     ...(ids.aliases.length > 0 ? { aliases: ids.aliases } : {}),
   };
 }
 
 function profileUrl(a: Element | undefined): { profileUrl?: string } {
   const href = a?.getAttribute('href');
-  if (!href || href === '#') return {};
+  return !href || href === '#' ? {} : profileOf(href);
+}
+
+const profileOf = byHref((href: string): { profileUrl?: string } => {
   try {
     const url = new URL(href, 'https://www.facebook.com');
     url.search = url.pathname === '/profile.php' ? `?id=${url.searchParams.get('id') ?? ''}` : '';
@@ -286,4 +301,4 @@ function profileUrl(a: Element | undefined): { profileUrl?: string } {
   } catch {
     return {};
   }
-}
+});
