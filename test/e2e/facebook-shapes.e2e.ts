@@ -5,7 +5,7 @@
  * real www.facebook.com URLs; one toolbar per organic post, none on the sponsored ones; and a post seen first by its pfbid and later by its number ending as one case,
  * its history intact.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLoket, type Loket } from './support/chromium';
 import { facebookPage } from './support/facebook-pages';
@@ -26,7 +26,7 @@ let loket: Loket;
 const ids = (page: Page) => page.$$eval('[data-loket-post][data-loket-sla]', (hosts) => hosts.map((h) => h.getAttribute('data-loket-post')!).sort());
 const toolbars = (page: Page, n: number) => page.waitForFunction((count) => document.querySelectorAll('[data-loket-post][data-loket-sla]').length === count, n);
 
-beforeAll(async () => {
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(FEED_2022, await facebookPage('facebook/feed-2022-en.html'));
   loket.serve(TIMELINE, await facebookPage('facebook/timeline-2024-nl.html'));
@@ -35,7 +35,7 @@ beforeAll(async () => {
   loket.serve(PHOTO, await facebookPage('facebook/photo-viewer-2024-en.html'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 

@@ -4,7 +4,7 @@
  * the toolbar's history with its words, and in the access export.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchLoket, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
@@ -51,12 +51,12 @@ function withReplyOnThread(page: Page, html: string, focal: string, reply: { id:
   );
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   loket = await launchLoket({ lang: 'nl' });
   loket.serve(STATUS_URL, await statusPageWithComposer());
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await loket?.close();
 });
 
