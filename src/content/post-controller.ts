@@ -14,7 +14,7 @@ import type { SiteAdapter } from '../sites/site-adapter';
 import type { Theme } from '../ui/theme';
 import type { CaseCache } from './case-cache';
 import { NearViewport } from './near-viewport';
-import { isOwnAccount } from './own-account';
+import { isOwnAccount, namesAccountsByName } from './own-account';
 import { PostActions, type AccountCheck, type PostState, type Services } from './post-actions';
 import { OPENS_IN_POPOVER, PostHost } from './post-host';
 import { listenToHosts } from './page-events';
@@ -353,8 +353,10 @@ export class PostController {
       seen = this.now();
       this.firstSeen.set(el, seen);
     }
-    const post = quick && this.adapter.readQuiet ? this.adapter.readQuiet(el, seen) : this.adapter.readPost(el, seen, full);
-    if (post && !post.isOwn && isOwnAccount(post, this.services.settings().ownAccounts)) post.isOwn = true;
+    const own = this.services.settings().ownAccounts;
+    // The quiet read leaves out the author's name when the own accounts are all handles: nothing else quiet needs it.
+    const post = quick && this.adapter.readQuiet ? this.adapter.readQuiet(el, seen, namesAccountsByName(own)) : this.adapter.readPost(el, seen, full);
+    if (post && !post.isOwn && isOwnAccount(post, own)) post.isOwn = true;
     return post;
   }
 
