@@ -22,7 +22,7 @@ describe('CaseCache with the background filter of stored ids', () => {
   });
 
   it('shows a case made after the filter was read: its push comes before the filter is consulted', () => {
-    const fetch = vi.fn(async () => [] as Case[]);
+    const fetch = vi.fn(async (_ids: CaseId[]) => [] as Case[]);
     const cache = new CaseCache(fetch);
     cache.useFilter(IdFilter.of([]));
     cache.put({ id: id(7), updatedAt: 1 } as unknown as Case);
@@ -32,7 +32,7 @@ describe('CaseCache with the background filter of stored ids', () => {
   });
 
   it('without a filter (not arrived yet) asks about every id, in one batch', async () => {
-    const fetch = vi.fn(async () => [] as Case[]);
+    const fetch = vi.fn(async (_ids: CaseId[]) => [] as Case[]);
     const cache = new CaseCache(fetch);
     for (let n = 0; n < 20; n++) cache.want(id(n));
     expect(cache.get(id(3))).toBeUndefined();
