@@ -48,6 +48,8 @@ function samePost(a: PostRef, b: PostRef): boolean {
 
 export class PostController {
   private readonly mounted = new Map<Element, PostState>();
+  /** Quiet posts the site took off the page, their host still inside: taken up again if the post comes back. */
+  private readonly parked = new WeakMap<Element, PostState>();
   private readonly byHost = new WeakMap<Element, PostState>();
   private readonly firstSeen = new WeakMap<Element, number>();
   private readonly seenIds = new Set<CaseId>();
@@ -147,7 +149,7 @@ export class PostController {
   sweep(): void {
     this.near?.prune();
     for (const [el, m] of this.mounted) {
-      if (!el.isConnected) this.unmount(el);
+      if (!el.isConnected) this.park(el, m);
       else if (!m.host.element.isConnected) {
         this.unmount(el);
         this.update(el);
@@ -292,8 +294,25 @@ export class PostController {
     m.host.place(quiet ?? mount, m.line);
   }
 
+  /**
+   * A quiet post the site took off the page keeps its host: taking the host out of the detached post would be
+   * a DOM change (and mutation records) for nothing, on every row a virtualised timeline drops. An open one
+   * closes properly.
+   */
+  private park(el: Element, m: PostState): void {
+    if (m.open) return this.unmount(el);
+    this.mounted.delete(el);
+    this.parked.set(el, m);
+  }
+
   private update(el: Element): void {
-    const current = this.mounted.get(el);
+    let current = this.mounted.get(el);
+    const parked = current ? undefined : this.parked.get(el);
+    if (parked) {
+      this.parked.delete(el);
+      this.mounted.set(el, parked);
+      current = parked;
+    }
     // The common case on a live page: something inside a post changed (a count, a relative time) but it is
     // still the same post with its host in place. One cheap id read settles it.
     if (current?.host.element.isConnected && this.adapter.readKey(el) === current.post.caseId) return;
