@@ -49,6 +49,8 @@ async function main(): Promise<void> {
       minify: true,
       logLevel: 'warning',
       plugins: [dropLegacyPolyfills],
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
       define: { 'process.env.NODE_ENV': '"production"' },
     });
   }
