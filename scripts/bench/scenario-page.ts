@@ -79,14 +79,24 @@ export async function openScenarioPage(url: string, html: string, extension: str
     const cdp = await context.newCDPSession(page);
     await page.goto(url);
     // The first toolbars: 30 on X; on Facebook, whose posts get hosts only near the viewport (near-viewport.ts),
-    // the first three posts and their comments.
+    // the first three posts and their comments. Polled with plain evaluations, not page.waitForFunction: that
+    // loads Playwright's injected script (a 320 KB source and its code) into the page's heap, on the side with
+    // Loket only — it was most of the "JS heap with ÷ without" difference once.
     const first = url.includes('facebook.com') ? 12 : 30;
-    if (extension) await page.waitForFunction((n) => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= n, first);
+    if (extension) await until(page, (n) => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= n, first);
     await page.waitForTimeout(300);
     return { context, page, cdp, close };
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** Waits (30 s at most) until `condition`, evaluated in the page, holds. */
+async function until(page: Page, condition: (arg: number) => boolean, arg: number): Promise<void> {
+  for (const end = Date.now() + 30_000; !(await page.evaluate(condition, arg)); ) {
+    if (Date.now() > end) throw new Error('the benchmark page did not get ready in 30 s');
+    await page.waitForTimeout(50);
   }
 }
 

@@ -5,6 +5,7 @@ import type { CaseId } from '../domain/case-id';
 import { InvalidMoveError } from '../domain/case-lifecycle';
 import { NoReplyNotClosedError } from '../domain/case';
 import { noReplyPatch } from '../domain/no-reply';
+import { IdFilter } from '../domain/id-filter';
 import type { Handlers } from '../protocol/router';
 import { RequestError } from '../protocol/router';
 import {
@@ -26,6 +27,7 @@ import {
 import { recentDiagnostics, recordDiagnostic } from '../storage/diagnostic-store';
 import { eraseCases, erasureLog, eventsFor, expiredCases, findPersonData, logErasure, nextPurge } from '../storage/privacy-store';
 import { listTags } from '../storage/tag-store';
+import { allCaseKeys } from '../storage/case-keys';
 import {
   deleteTemplate,
   importTemplates,
@@ -88,6 +90,11 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     },
     async 'cases/get'({ ids }) {
       return getCases(await database(), ids);
+    },
+    async 'cases/known'() {
+      const keys = await allCaseKeys(await database());
+      // Room for the cases made while the page is open (the page adds those it hears of itself).
+      return IdFilter.of(keys, keys.length + 1_000).data;
     },
     async 'case/track'({ post }) {
       const settings = await loadSettings();

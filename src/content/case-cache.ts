@@ -4,6 +4,7 @@
  */
 import type { Case } from '../domain/case';
 import type { CaseId } from '../domain/case-id';
+import type { IdFilter } from '../domain/id-filter';
 
 export type Fetch = (ids: CaseId[]) => Promise<Case[]>;
 
@@ -12,6 +13,7 @@ export class CaseCache {
   private readonly pending = new Set<CaseId>();
   private scheduled = false;
   private readonly listeners = new Set<(ids: CaseId[]) => void>();
+  private filter: IdFilter | undefined;
 
   constructor(
     private readonly fetch: Fetch,
@@ -29,11 +31,25 @@ export class CaseCache {
    */
   want(id: CaseId): void {
     if (this.known.has(id) || this.pending.has(id)) return;
+    // Ruled out by the background's filter of stored ids: certainly no case, known at once, no message.
+    if (this.filter && !this.filter.has(id)) {
+      this.known.set(id, null);
+      return;
+    }
     this.pending.add(id);
     if (this.scheduled) return;
     this.scheduled = true;
     if (this.batchMs === 0) queueMicrotask(() => void this.load());
     else setTimeout(() => void this.load(), this.batchMs);
+  }
+
+  /**
+   * The background's filter of every stored case id (asked once per page): from now on an id it rules out is
+   * answered here, without a message. Cases made later reach this cache by push (`put`), which the filter
+   * does not need to know: what the cache holds comes first.
+   */
+  useFilter(filter: IdFilter): void {
+    this.filter = filter;
   }
 
   /**

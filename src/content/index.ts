@@ -4,6 +4,7 @@
  */
 import type { Case } from '../domain/case';
 import type { CaseId } from '../domain/case-id';
+import { IdFilter } from '../domain/id-filter';
 import { send, onPush } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { SITE_ADAPTERS } from '../sites/adapters';
@@ -88,6 +89,11 @@ async function start(adapter: SiteAdapter): Promise<void> {
     },
     signal,
   );
+  // Asked once pushes are heard, so a case made after the filter was read still reaches the cache (by push).
+  send('cases/known', {}).then((data) => {
+    const filter = IdFilter.from(data);
+    if (filter) cache.useFilter(filter);
+  }, () => undefined);
   const health = new SiteHealth(
     adapter,
     () => controller.size,

@@ -8,9 +8,18 @@ import type { PostRef } from '../domain/post-ref';
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 let parsedAccounts: { from: string; names: string[] } = { from: '', names: [] };
 
-export function isOwnAccount(post: Pick<PostRef, 'author'>, ownAccounts: string): boolean {
+function parsed(ownAccounts: string): string[] {
   if (parsedAccounts.from !== ownAccounts) parsedAccounts = { from: ownAccounts, names: ownAccounts.split(',').map(norm).filter(Boolean) };
-  const own = parsedAccounts.names;
+  return parsedAccounts.names;
+}
+
+export function isOwnAccount(post: Pick<PostRef, 'author'>, ownAccounts: string): boolean {
+  const own = parsed(ownAccounts);
   if (own.length === 0) return false;
   return [post.author.name, post.author.handle ?? ''].map(norm).some((n) => n !== '' && own.includes(n));
+}
+
+/** Whether the setting names an account by display name (not only by @handle): only then is a post's name needed to tell. */
+export function namesAccountsByName(ownAccounts: string): boolean {
+  return parsed(ownAccounts).some((n) => !n.startsWith('@'));
 }

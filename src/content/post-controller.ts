@@ -14,7 +14,7 @@ import type { SiteAdapter } from '../sites/site-adapter';
 import type { Theme } from '../ui/theme';
 import type { CaseCache } from './case-cache';
 import { NearViewport } from './near-viewport';
-import { isOwnAccount } from './own-account';
+import { isOwnAccount, namesAccountsByName } from './own-account';
 import { PostActions, type AccountCheck, type PostState, type Services } from './post-actions';
 import { OPENS_IN_POPOVER, PostHost } from './post-host';
 import { listenToHosts } from './page-events';
@@ -48,6 +48,8 @@ function samePost(a: PostRef, b: PostRef): boolean {
 
 export class PostController {
   private readonly mounted = new Map<Element, PostState>();
+  /** Quiet posts the site took off the page, their host still inside: taken up again if the post comes back. */
+  private readonly parked = new WeakMap<Element, PostState>();
   private readonly byHost = new WeakMap<Element, PostState>();
   private readonly firstSeen = new WeakMap<Element, number>();
   private readonly seenIds = new Set<CaseId>();
@@ -153,7 +155,7 @@ export class PostController {
   sweep(): void {
     this.near?.prune();
     for (const [el, m] of this.mounted) {
-      if (!el.isConnected) this.unmount(el);
+      if (!el.isConnected) this.park(el, m);
       else if (!m.host.element.isConnected) {
         this.unmount(el);
         this.update(el);
@@ -300,8 +302,25 @@ export class PostController {
     m.host.place(m.line ? mount : quiet!, m.line);
   }
 
+  /**
+   * A quiet post the site took off the page keeps its host: taking the host out of the detached post would be
+   * a DOM change (and mutation records) for nothing, on every row a virtualised timeline drops. An open one
+   * closes properly.
+   */
+  private park(el: Element, m: PostState): void {
+    if (m.open) return this.unmount(el);
+    this.mounted.delete(el);
+    this.parked.set(el, m);
+  }
+
   private update(el: Element): void {
-    const current = this.mounted.get(el);
+    let current = this.mounted.get(el);
+    const parked = current ? undefined : this.parked.get(el);
+    if (parked) {
+      this.parked.delete(el);
+      this.mounted.set(el, parked);
+      current = parked;
+    }
     // The common case on a live page: something inside a post changed (a count, a relative time) but it is
     // still the same post with its host in place. One cheap id read settles it.
     if (current?.host.element.isConnected && this.adapter.readKey(el) === current.post.caseId) return;
@@ -363,8 +382,10 @@ export class PostController {
       seen = this.now();
       this.firstSeen.set(el, seen);
     }
-    const post = quick && this.adapter.readQuiet ? this.adapter.readQuiet(el, seen) : this.adapter.readPost(el, seen, full);
-    if (post && !post.isOwn && isOwnAccount(post, this.services.settings().ownAccounts)) post.isOwn = true;
+    const own = this.services.settings().ownAccounts;
+    // The quiet read leaves out the author's name when the own accounts are all handles: nothing else quiet needs it.
+    const post = quick && this.adapter.readQuiet ? this.adapter.readQuiet(el, seen, namesAccountsByName(own)) : this.adapter.readPost(el, seen, full);
+    if (post && !post.isOwn && isOwnAccount(post, own)) post.isOwn = true;
     return post;
   }
 

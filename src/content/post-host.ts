@@ -43,7 +43,10 @@ export class PostHost {
   private guard: AbortController | undefined;
   private positioning = false;
 
-  constructor(caseId: CaseId, theme: Theme) {
+  constructor(
+    caseId: CaseId,
+    private theme: Theme,
+  ) {
     this.element = document.createElement('div');
     this.element.setAttribute(HOST_ATTRIBUTE, caseId);
     this.shadow = this.element.attachShadow({ mode: 'closed' });
@@ -94,6 +97,9 @@ export class PostHost {
   }
 
   setTheme(theme: Theme): void {
+    // Called for every post a case lookup answers: a field compare, not an attribute read.
+    if (theme === this.theme) return;
+    this.theme = theme;
     setTheme(this.root, theme);
   }
 

@@ -13,6 +13,7 @@ import type { Case, FieldChange } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
+import type { IdFilterData } from '../domain/id-filter';
 import type { SyncStatus } from '../storage/sync-records';
 import type { SyncConfigView } from '../storage/sync-config';
 import type { ConnectionResult } from '../sync/couch-client';
@@ -30,6 +31,8 @@ export { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 export interface Responses {
   ping: { version: string };
   'cases/get': Case[];
+  /** A filter of every stored case id and alias: a post it rules out needs no 'cases/get'. */
+  'cases/known': IdFilterData;
   'case/track': { case: Case; created: boolean };
   /** The page shows posts under several ids: cases stored under the others are merged into each `id`. */
   'cases/link': { cases: Case[] };

@@ -63,6 +63,7 @@ const assignTarget = z.nullable(agentName);
 export const requestSchemas = {
   ping: z.strictObject({}),
   'cases/get': z.strictObject({ ids: z.array(caseIdSchema).check(z.maxLength(1_000)) }),
+  'cases/known': z.strictObject({}),
   'case/track': z.strictObject({ post: postRefSchema }),
   'cases/link': z.strictObject({
     links: z.array(z.strictObject({ id: caseIdSchema, aliases: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(8)) })).check(z.minLength(1), z.maxLength(500)),

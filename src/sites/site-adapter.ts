@@ -49,8 +49,10 @@ export interface SiteAdapter {
   /**
    * What a quiet post needs (its id, author and whether it is the agent's own; text may be empty), as cheaply
    * as the page allows: the rest is read by readPost when the toolbar opens. Absent: readPost(post, firstSeen, false).
+   * `withName` false: nothing quiet needs the author's display name (the own accounts are named by handle), so
+   * it may be left out (the handle stands in for it).
    */
-  readQuiet?(post: Element, firstSeen: number): PostRef | null;
+  readQuiet?(post: Element, firstSeen: number, withName?: boolean): PostRef | null;
   /**
    * Just the case id, as cheaply as the page allows: sites re-render parts of a post all the time (counts,
    * relative times), and a post whose id is unchanged need not be read again.

@@ -97,6 +97,26 @@ describe('one toolbar per post', () => {
     expect(second!.querySelectorAll('[data-loket-post]')).toHaveLength(1);
   });
 
+  it('leaves a tweet the site took away as it is, and takes it up again, one mark, when it comes back', () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    const { controller } = start();
+    controller.scan([document.body]);
+    const cell = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].find((c) => c.querySelector('[data-loket-post]'))!;
+    const host = cell.querySelector('[data-loket-post]');
+    const parent = cell.parentElement!;
+    cell.remove();
+    controller.sweep();
+    expect(controller.size).toBe(7);
+    // The host stays in the detached row: no DOM change for a row the site dropped.
+    expect(cell.querySelector('[data-loket-post]')).toBe(host);
+    parent.append(cell);
+    controller.scan([cell]);
+    expect(controller.size).toBe(8);
+    expect(cell.querySelectorAll('[data-loket-post]')).toHaveLength(1);
+    expect(cell.querySelector('[data-loket-post]')).toBe(host);
+    expect(hosts()).toHaveLength(8);
+  });
+
   it('takes the toolbar away when a tweet becomes unreadable', () => {
     loadPage('x/x-home.html', 'https://x.com/home');
     const { controller } = start();

@@ -35,7 +35,10 @@ export const xAdapter: SiteAdapter = {
   },
   composer: xComposer,
   mountPoint(article) {
-    const reply = [...article.querySelectorAll(X.actionBarButton)].find((b) => b.closest(X.quoted) === null);
+    // The first reply button is the tweet's own (a quoted tweet shows none): the list of all is made only
+    // when the first turns out to belong to a quoted tweet.
+    const firstReply = article.querySelector(X.actionBarButton);
+    const reply = firstReply === null || firstReply.closest(X.quoted) === null ? firstReply : [...article.querySelectorAll(X.actionBarButton)].find((b) => b.closest(X.quoted) === null);
     const bar = reply?.closest(X.actionBar);
     if (!bar?.parentElement) return null;
     return { parent: bar.parentElement, before: bar.nextSibling };

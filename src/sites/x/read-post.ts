@@ -101,14 +101,15 @@ export function readXKey(article: Element): CaseId | null {
 /**
  * What a quiet tweet needs, and no more: its id, permalink, posted time, author and whether it is the agent's
  * own. The text and the handle shown are read only when the toolbar opens (readXPost): a timeline mounts dozens
- * of tweets a second and nearly all of them stay quiet. The author's handle is the permalink's.
+ * of tweets a second and nearly all of them stay quiet. The author's handle is the permalink's. `withName`
+ * false leaves out the display name (the handle stands in), when the own accounts are all handles.
  */
-export function readXQuiet(article: Element, firstSeen: number): PostRef | null {
+export function readXQuiet(article: Element, firstSeen: number, withName = true): PostRef | null {
   const quoted = article.querySelector(X.quoted);
   const link = permalink(article, quoted);
   if (!link) return null;
-  const userName = first(article, X.userName, quoted);
-  const name = readText(userName?.querySelector('a') ?? undefined).split('\n')[0]?.trim() ?? '';
+  const userName = withName ? first(article, X.userName, quoted) : undefined;
+  const name = withName ? (readText(userName?.querySelector('a') ?? undefined).split('\n')[0]?.trim() ?? '') : '';
   const datetime = link.time?.getAttribute('datetime');
   const parsedTime = datetime ? Date.parse(datetime) : Number.NaN;
   const self = ownHandle(article.ownerDocument);
