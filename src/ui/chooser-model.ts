@@ -19,13 +19,13 @@ export interface ChooserItem {
 
 export type ChooserKind = 'status' | 'tags' | 'noReply';
 
-/** Every status; the one all targets have is checked; one no target can move to is disabled. */
+/** Every status; the one all targets have is checked; one no target has or can move to is disabled. */
 export function statusItems(targets: readonly Case[], label: (s: string) => string): ChooserItem[] {
   return CASE_STATUSES.map((s) => ({
     id: s,
     label: label(s),
     checked: targets.length > 0 && targets.every((c) => c.status === s),
-    disabled: !targets.some((c) => c.status !== s && canMove(c.status, s)),
+    disabled: !targets.some((c) => canMove(c.status, s)),
   }));
 }
 
