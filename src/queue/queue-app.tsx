@@ -355,10 +355,9 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
                 chooser.kind === 'status' ? { kind: 'status', status: id as Case['status'] } : chooser.kind === 'tags' ? { kind: 'tag', tag: id } : { kind: 'noReply', reason: id as 'spam' };
               void run(action, on);
             }}
-            onClose={(chosenOne) => {
+            onClose={(why) => {
               setChooser(null);
-              if (chosenOne || document.activeElement === document.body || document.activeElement === null) backToRow();
-              else backToRow();
+              if (why !== 'blur') backToRow();
             }}
           />
         )}

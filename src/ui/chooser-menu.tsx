@@ -16,8 +16,8 @@ export interface ChooserMenuProps {
   multi?: boolean;
   idPrefix: string;
   onChoose(id: string): void;
-  /** `chosen`: closed by a choice, not cancelled. */
-  onClose(chosen: boolean): void;
+  /** Why it closes: a choice, Escape or Tab ('cancel'), or the focus going elsewhere ('blur': leave the focus there). */
+  onClose(why: 'chosen' | 'cancel' | 'blur'): void;
   style?: JSX.CSSProperties;
   /** A line under the items (what the choice applies to). */
   note?: string;
@@ -27,6 +27,13 @@ export function ChooserMenu(props: ChooserMenuProps) {
   const { items } = props;
   const [active, setActive] = useState(() => firstActive(items));
   const menu = useRef<HTMLDivElement>(null);
+  // Closing once: the focus leaving a menu that is going away must not close what replaced it.
+  const closed = useRef(false);
+  const close = (why: 'chosen' | 'cancel' | 'blur') => {
+    if (closed.current) return;
+    closed.current = true;
+    props.onClose(why);
+  };
   useEffect(() => menu.current?.focus(), []);
   const current = Math.min(active, items.length - 1);
   const itemId = (i: number) => `${props.idPrefix}-item-${i}`;
@@ -36,8 +43,8 @@ export function ChooserMenu(props: ChooserMenuProps) {
     const item = items[i];
     if (!item || item.disabled) return;
     setActive(i);
+    if (!props.multi) close('chosen');
     props.onChoose(item.id);
-    if (!props.multi) props.onClose(true);
   };
 
   return (
@@ -52,7 +59,7 @@ export function ChooserMenu(props: ChooserMenuProps) {
           if (e.key === 'Escape' || e.key === 'Tab') {
             e.preventDefault();
             e.stopPropagation();
-            props.onClose(false);
+            close('cancel');
             return;
           }
           if (e.key === 'Enter' || e.key === ' ') {
@@ -70,7 +77,7 @@ export function ChooserMenu(props: ChooserMenuProps) {
         }}
         onFocusOut={(e) => {
           const to = e.relatedTarget as Node | null;
-          if (!to || !e.currentTarget.parentElement?.contains(to)) props.onClose(false);
+          if (to && !e.currentTarget.parentElement?.contains(to)) close('blur');
         }}
       >
         {items.map((item, i) => (

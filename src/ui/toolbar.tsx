@@ -207,7 +207,8 @@ export function Toolbar(props: ToolbarProps) {
           items={reasonItems((r) => t(`noReply_${r as NoReplyReason}`))}
           idPrefix={`${idPrefix}-no-reply`}
           onChoose={(reason) => props.onNoReply(reason as NoReplyReason)}
-          onClose={(chosen) => (chosen ? props.onPanel('none') : closePanel())}
+          // A choice closes the case (the actions close the panel): the focus goes to its history, which records it.
+          onClose={(why) => (why === 'cancel' ? closePanel() : why === 'blur' ? props.onPanel('none') : requestAnimationFrame(() => historyButton.current?.focus()))}
         />
       )}
       {props.panel === 'tags' && (
