@@ -80,7 +80,7 @@ export function OptionsApp() {
     <main>
       <h1>{t('optionsTitle')}</h1>
       <nav class="options-links" aria-label={t('optionsTitle')}>
-        <a href="queue.html" data-testid="options-queue">
+        <a href="#werkbak" data-testid="options-queue">
           {t('openQueue')}
         </a>{' '}
         · <a href="setup.html">{t('setupReopen')}</a>

@@ -24,6 +24,7 @@ import { caseFilter, type CaseFilters } from '../ui/case-filters';
 import { AssigneeFilter, NoReplySelect, SiteFilter, TagFilter } from '../ui/case-filter-fields';
 import type { OpenCasesReader } from '../ui/open-cases';
 import { focusOrOpen } from '../ui/open-post';
+import { openQueueTab } from '../ui/queue-tab';
 import type { NoReplyReason } from '../domain/no-reply';
 
 /** How many open cases the popup lists (most urgent first); the total is counted separately. */
@@ -142,7 +143,14 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
           </span>
         )}
         <span class="spacer" />
-        <a href="queue.html" target="_blank" data-testid="open-queue">
+        <a
+          href="options.html#werkbak"
+          data-testid="open-queue"
+          onClick={(e) => {
+            e.preventDefault();
+            void openQueueTab().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          }}
+        >
           {t('openQueue')}
         </a>
         <a href="reports.html" target="_blank" data-testid="open-reports">
