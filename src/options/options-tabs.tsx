@@ -34,39 +34,41 @@ export function OptionsTabs() {
   return (
     <>
       <header>
-      <div role="tablist" aria-label={t('optionsTitle')} class="options-tabs">
-        {TABS.map((id, i) => (
-          <button
-            key={id}
-            ref={(el) => {
-              buttons.current[id] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            data-testid={`options-tab-${id}`}
-            onClick={() => choose(id)}
-            onKeyDown={(e) => {
-              const to = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : undefined;
-              if (!to) return;
-              e.preventDefault();
-              choose(to, true);
-            }}
-          >
-            {label[id]}
-          </button>
-        ))}
-      </div>
+        {/* The settings tab has the page's heading; the queue's is inside its frame. */}
+        {tab === 'queue' && <h1 class="visually-hidden">{t('optionsTitle')}</h1>}
+        <div role="tablist" aria-label={t('optionsTitle')} class="options-tabs">
+          {TABS.map((id, i) => (
+            <button
+              key={id}
+              ref={(el) => {
+                buttons.current[id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              data-testid={`options-tab-${id}`}
+              onClick={() => choose(id)}
+              onKeyDown={(e) => {
+                const to = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : undefined;
+                if (!to) return;
+                e.preventDefault();
+                choose(to, true);
+              }}
+            >
+              {label[id]}
+            </button>
+          ))}
+        </div>
       </header>
       {tab === 'queue' ? (
-        <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" class="options-queue">
-          <main>
+        <main>
+          <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" class="options-queue">
             <iframe src="queue.html" title={t('queueTitle')} data-testid="options-queue-frame" />
-          </main>
-        </div>
+          </div>
+        </main>
       ) : (
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings">
           <OptionsApp />

@@ -188,4 +188,31 @@ describe('work queue by keyboard', () => {
     expect(await replies.nth(1).getByRole('link').getAttribute('href')).toBe('https://x.com/gemeente/status/1999000000000000002');
     expect(await axeViolations(queue)).toEqual([]);
   });
+
+  it("opens from the popup as the options' first tab, pinned, and brings that one tab forward the next time", async () => {
+    loket = await launchLoket({ lang: 'nl' });
+    await patchSettings(await loket.worker(), { agentName: 'Anna', officeHours: ALWAYS_OPEN });
+    const popup = await loket.openPopup();
+    await track(popup, '1910000000000000001', 'Gepind', Date.now() - 5 * MIN);
+    const optionsUrl = `chrome-extension://${loket.extensionId}/options.html#werkbak`;
+    const [options] = await Promise.all([loket.context.waitForEvent('page', (p) => p.url() === optionsUrl), popup.getByTestId('open-queue').click()]);
+    await options.getByRole('tab', { name: 'Werkbak', selected: true }).waitFor();
+    const pinned = async () => (await loket!.worker()).evaluate(async () => (await chrome.tabs.query({ pinned: true })).length);
+    expect(await pinned()).toBe(1);
+    const frame = options.frameLocator('[data-testid="options-queue-frame"]');
+    await expect.poll(() => frame.locator('.queue-row strong').allInnerTexts()).toEqual(['Gepind']);
+    expect(await axeViolations(options)).toEqual([]);
+
+    // The settings are the second tab (arrow keys move between the tabs); the link comes back to the queue.
+    await options.getByRole('tab', { name: 'Werkbak' }).focus();
+    await options.keyboard.press('ArrowRight');
+    await options.getByRole('tab', { name: 'Instellingen', selected: true }).waitFor();
+    await options.getByLabel('Naam', { exact: false }).first().waitFor();
+    const pages = loket.context.pages().length;
+    await popup.getByTestId('open-queue').click();
+    await options.getByRole('tab', { name: 'Werkbak', selected: true }).waitFor();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(loket.context.pages().length).toBe(pages);
+    expect(await pinned()).toBe(1);
+  });
 });
