@@ -17,14 +17,13 @@ import type { CaseId } from '../domain/case-id';
 import type { Tag } from '../domain/tag';
 import { onPush, send } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
-import { reasonItems, statusItems, tagItems, type ChooserItem } from '../ui/chooser-model';
-import { ChooserMenu } from '../ui/chooser-menu';
-import { statusLabel } from '../ui/chips';
-import { HandoverForm } from '../ui/handover-form';
 import { t } from '../ui/i18n';
 import { focusOrOpen } from '../ui/open-post';
 import { casesPostedBetween } from './queue-data';
-import { chunks, plan, tagTurnsOn, type BulkRequest, type QueueAction } from './queue-actions';
+import { plan, type BulkRequest, type QueueAction } from './queue-actions';
+import { actionWord, sendAll } from './queue-send';
+import { QueueBulkBar, QueueHandover } from './queue-bulk-bar';
+import { QueueChooser, type ChooserKind } from './queue-chooser';
 import { QueueFiltersBar } from './queue-filters-bar';
 import { QueueList, type QueueListHandle, type RowCommand } from './queue-list';
 import { DEFAULT_FILTERS, queueFilter, upsert, urgency, type QueueFilters } from './queue-model';
@@ -35,7 +34,7 @@ export const FIRST_ROWS = 20;
 const DAY = 86_400_000;
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[] };
-type Chooser = { kind: 'status' | 'tags' | 'noReply'; ids: CaseId[]; style: JSX.CSSProperties };
+type Chooser = { kind: ChooserKind; ids: CaseId[]; style: JSX.CSSProperties };
 type Message = { kind: 'error' | 'ok'; text: string; undo?: BulkRequest[] };
 
 export interface QueueProps {
@@ -147,17 +146,6 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
 
   const fail = (e: unknown) => setMessage({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) });
 
-  const sendAll = async (requests: BulkRequest[]): Promise<{ updated: number; skipped: Array<{ reason: string }> }> => {
-    let updated = 0;
-    const skipped: Array<{ reason: string }> = [];
-    for (const r of requests.flatMap((x) => chunks(x))) {
-      const res = await send('cases/bulk', { ids: r.ids, patch: r.patch, ...(r.undo ? { undo: true as const } : {}) });
-      updated += res.updated;
-      skipped.push(...res.skipped);
-    }
-    return { updated, skipped };
-  };
-
   const run = async (action: QueueAction, on: Case[]) => {
     const p = plan(action, on);
     if (p.requests.length === 0) {
@@ -166,14 +154,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
     }
     try {
       const { updated, skipped } = await sendAll(p.requests);
-      const word =
-        action.kind === 'status'
-          ? t('queueActionStatus', statusLabel(action.status))
-          : action.kind === 'tag'
-            ? t(tagTurnsOn(action.tag, on) ? 'queueActionTagOn' : 'queueActionTagOff', tags?.find((x) => x.id === action.tag)?.label ?? action.tag)
-            : action.kind === 'take'
-              ? t('queueActionTake')
-              : t('queueActionNoReply', t(`noReply_${action.reason}`));
+      const word = actionWord(action, on, tags);
       const extra = [p.refused > 0 ? t('queueRefused', String(p.refused)) : '', skipped.length > 0 ? t('bulkSkipped', String(skipped.length), skipped[0]!.reason) : ''].filter(Boolean).join(' ');
       setMessage({ kind: skipped.length > 0 ? 'error' : 'ok', text: `${t('queueDone', word, String(updated))}${extra ? ` ${extra}` : ''}`, undo: p.undo });
     } catch (e) {
@@ -272,14 +253,6 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   });
 
   const backToRow = () => requestAnimationFrame(() => moveTo(activeRef.current));
-  const chooserTargets = chooser ? chooser.ids.map((id) => byId.get(id)).filter((c): c is Case => c !== undefined) : [];
-  const chooserItems: ChooserItem[] = !chooser
-    ? []
-    : chooser.kind === 'status'
-      ? statusItems(chooserTargets, (s) => statusLabel(s as Case['status']))
-      : chooser.kind === 'tags'
-        ? tagItems(tags ?? [], chooserTargets)
-        : reasonItems((r) => t(`noReply_${r as 'spam'}`));
   const forWhom = (ids: readonly CaseId[]) => (ids.length === 1 ? t('queueForOne', byId.get(ids[0]!)?.author.name ?? '') : t('queueForMany', String(ids.length)));
 
   return (
@@ -305,29 +278,14 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
           {t('queueKeys')}
         </p>
         {chosen.length > 0 && (
-          <div class="bulk" role="group" aria-label={t('selectedCount', String(chosen.length))} data-testid="queue-bulk">
-            <span>{t('selectedCount', String(chosen.length))}</span>
-            <button type="button" aria-haspopup="menu" onClick={() => openChooser('status')}>
-              {t('queueChooseStatus')}
-            </button>
-            <button type="button" aria-haspopup="menu" onClick={() => openChooser('tags')}>
-              {t('queueChooseTags')}
-            </button>
-            <button type="button" aria-haspopup="dialog" onClick={() => setHandover(chosen.map((c) => c.id))}>
-              {t('queueHandoverButton')}
-            </button>
-            <button type="button" aria-haspopup="menu" onClick={() => openChooser('noReply')}>
-              {t('noReplyLabel')}
-            </button>
-            {me && (
-              <button type="button" onClick={take}>
-                {t('assignToMe')}
-              </button>
-            )}
-            <button type="button" onClick={() => setSelected(new Set())}>
-              {t('queueSelectionClear')}
-            </button>
-          </div>
+          <QueueBulkBar
+            count={chosen.length}
+            canTake={Boolean(me)}
+            onChoose={openChooser}
+            onHandover={() => setHandover(chosen.map((c) => c.id))}
+            onTake={take}
+            onClear={() => setSelected(new Set())}
+          />
         )}
         <p role={message?.kind === 'error' ? 'alert' : 'status'} class={`queue-message ${message?.kind ?? ''}`} data-testid="queue-message">
           {message?.text}
@@ -341,20 +299,13 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
           )}
         </p>
         {chooser && (
-          <ChooserMenu
-            key={chooser.kind}
-            label={{ status: t('queueChooseStatus'), tags: t('queueChooseTags'), noReply: t('queueChooseNoReply') }[chooser.kind]}
+          <QueueChooser
+            kind={chooser.kind}
+            targets={chooser.ids.map((id) => byId.get(id)).filter((c): c is Case => c !== undefined)}
+            tags={tags}
             note={forWhom(chooser.ids)}
-            items={chooserItems}
-            multi={chooser.kind === 'tags'}
-            idPrefix="queue-chooser"
             style={chooser.style}
-            onChoose={(id) => {
-              const on = chooserTargets;
-              const action: QueueAction =
-                chooser.kind === 'status' ? { kind: 'status', status: id as Case['status'] } : chooser.kind === 'tags' ? { kind: 'tag', tag: id } : { kind: 'noReply', reason: id as 'spam' };
-              void run(action, on);
-            }}
+            onAction={(action, on) => void run(action, on)}
             onClose={(why) => {
               setChooser(null);
               if (why !== 'blur') backToRow();
@@ -362,29 +313,26 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
           />
         )}
         {handover && (
-          <div class="queue-dialog" role="dialog" aria-modal="true" aria-label={t('queueHandoverFor', forWhom(handover))}>
-            <p class="muted">{forWhom(handover)}</p>
-            <HandoverForm
-              idPrefix="queue"
-              onClose={() => {
-                setHandover(null);
-                backToRow();
-              }}
-              onSubmit={(category, note) => {
-                const ids = handover;
-                setHandover(null);
-                backToRow();
-                void (async () => {
-                  try {
-                    for (const id of ids) await send('case/handover', { id, category, note });
-                    setMessage({ kind: 'ok', text: ids.length === 1 ? t('queueHandedOver') : t('queueHandedOverMany', String(ids.length)) });
-                  } catch (e) {
-                    fail(e);
-                  }
-                })();
-              }}
-            />
-          </div>
+          <QueueHandover
+            forWhom={forWhom(handover)}
+            onClose={() => {
+              setHandover(null);
+              backToRow();
+            }}
+            onSubmit={(category, note) => {
+              const ids = handover;
+              setHandover(null);
+              backToRow();
+              void (async () => {
+                try {
+                  for (const id of ids) await send('case/handover', { id, category, note });
+                  setMessage({ kind: 'ok', text: ids.length === 1 ? t('queueHandedOver') : t('queueHandedOverMany', String(ids.length)) });
+                } catch (e) {
+                  fail(e);
+                }
+              })();
+            }}
+          />
         )}
         {state.kind === 'loading' && <p class="loading">{t('popupLoading')}</p>}
         {state.kind === 'error' && (
