@@ -4,7 +4,7 @@
  * A virtualised list mounts timers for the rows in view only, so only those are worked out each second, and
  * the list itself is not drawn again for a tick.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Case } from '../domain/case';
 import { statusLabel } from './chips';
 import { formatDateTime } from './format';
@@ -31,19 +31,22 @@ export function everySecond(listener: (now: number) => void): () => void {
 }
 
 export function LiveTimer({ item, policy }: { item: Case; policy: TimerPolicy }) {
-  const view = () => {
-    const v = timerView(item, Date.now(), policy);
-    return { text: v?.text ?? statusLabel(item.status), state: v?.state ?? 'none' };
-  };
-  const [shown, setShown] = useState(view);
-  // A new case in this row (a recycled row) or new settings: work it out at once, then every second.
-  useEffect(() => {
-    setShown(view());
-    return everySecond(() => {
-      const next = view();
-      setShown((prev) => (prev.text === next.text && prev.state === next.state ? prev : next));
-    });
-  }, [item, policy]);
+  // Worked out once per drawing (a recycled row's new case, new settings, or a tick that changed the words).
+  const [, redraw] = useState(0);
+  const v = timerView(item, Date.now(), policy);
+  const shown = { text: v?.text ?? statusLabel(item.status), state: v?.state ?? 'none' };
+  const latest = useRef({ item, policy, shown });
+  latest.current = { item, policy, shown };
+  // One subscription for the timer's life; a tick draws it again only when its words or state would change.
+  useEffect(
+    () =>
+      everySecond((at) => {
+        const { item: c, policy: p, shown: was } = latest.current;
+        const next = timerView(c, at, p);
+        if ((next?.text ?? statusLabel(c.status)) !== was.text || (next?.state ?? 'none') !== was.state) redraw((n) => n + 1);
+      }),
+    [],
+  );
   return (
     <span class={`timer sla-${shown.state}`} title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}`}>
       {shown.text}
