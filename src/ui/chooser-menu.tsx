@@ -5,7 +5,7 @@
  * menu; a checkbox menu (labels) stays open for more. Where the focus goes after closing is the caller's.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { firstActive, moveKey, type ChooserItem } from './chooser-model';
 import { t } from './i18n';
 
@@ -34,7 +34,8 @@ export function ChooserMenu(props: ChooserMenuProps) {
     closed.current = true;
     props.onClose(why);
   };
-  useEffect(() => menu.current?.focus(), []);
+  // Focused before the browser paints it: a key pressed as soon as it shows goes to the menu.
+  useLayoutEffect(() => menu.current?.focus(), []);
   const current = Math.min(active, items.length - 1);
   const itemId = (i: number) => `${props.idPrefix}-item-${i}`;
   const role = props.multi ? 'menuitemcheckbox' : items.some((i) => i.checked !== undefined) ? 'menuitemradio' : 'menuitem';

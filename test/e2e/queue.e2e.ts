@@ -41,6 +41,12 @@ async function track(page: Page, id: string, author: string, postedAt: number): 
   return url;
 }
 
+/** Waits for the menu the key opened, with the keyboard focus in it. */
+async function menuOpen(page: Page, name: string): Promise<void> {
+  await page.getByRole('menu', { name }).waitFor();
+  await expect.poll(() => focused(page)).toBe('menu');
+}
+
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-case-id]')?.getAttribute('data-case-id') ?? document.activeElement?.getAttribute('role') ?? null);
 
 async function queueWith(authors: string[]): Promise<{ queue: Page; ids: string[] }> {
@@ -82,7 +88,7 @@ describe('work queue by keyboard', () => {
 
     // Escape cancels: nothing changes.
     await queue.keyboard.press('s');
-    await menu.waitFor();
+    await menuOpen(queue, 'Status kiezen');
     await queue.keyboard.press('ArrowDown');
     await queue.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
@@ -92,7 +98,7 @@ describe('work queue by keyboard', () => {
     // l: the labels menu toggles tags and stays open for more; a first letter jumps.
     await queue.keyboard.press('l');
     const labels = queue.getByRole('menu', { name: 'Labels aan- of uitzetten' });
-    await labels.waitFor();
+    await menuOpen(queue, 'Labels aan- of uitzetten');
     await queue.keyboard.press('p'); // Parkeren
     await queue.keyboard.press('Enter');
     await expect.poll(async () => (await stored(queue, [first]))[0]!.tags).toEqual(['parkeren']);
@@ -120,8 +126,7 @@ describe('work queue by keyboard', () => {
     // x: "no reply needed" with its reason; the case leaves the open list.
     await queue.locator(`[data-case-id="${first}"] a.open`).focus();
     await queue.keyboard.press('x');
-    const reasons = queue.getByRole('menu', { name: 'Geen reactie nodig: reden' });
-    await reasons.waitFor();
+    await menuOpen(queue, 'Geen reactie nodig: reden');
     await queue.keyboard.press('End'); // Elders beantwoord
     await queue.keyboard.press('Enter');
     await expect.poll(async () => (await stored(queue, [first]))[0]).toMatchObject({ status: 'closed', noReplyReason: 'answered_elsewhere' });
@@ -138,7 +143,7 @@ describe('work queue by keyboard', () => {
     await expect.poll(() => queue.getByTestId('queue-bulk').innerText()).toContain('2 geselecteerd');
 
     await queue.keyboard.press('s');
-    await queue.getByRole('menu', { name: 'Status kiezen' }).waitFor();
+    await menuOpen(queue, 'Status kiezen');
     expect(await queue.getByTestId('chooser').innerText()).toContain('Voor 2 geselecteerde zaken');
     await queue.keyboard.type('w'); // Wacht op inwoner
     await queue.keyboard.press('Enter');
@@ -148,7 +153,7 @@ describe('work queue by keyboard', () => {
     await expect.poll(async () => (await stored(queue, ids)).map((c) => c.status)).toEqual(['new', 'new', 'new']);
 
     await queue.keyboard.press('l');
-    await queue.getByRole('menu', { name: 'Labels aan- of uitzetten' }).waitFor();
+    await menuOpen(queue, 'Labels aan- of uitzetten');
     await queue.keyboard.press('Enter'); // the first tag (Afval) on both
     await expect.poll(async () => (await stored(queue, ids)).map((c) => c.tags.join())).toEqual(['afval', 'afval', '']);
     await queue.keyboard.press('Escape');
@@ -163,7 +168,7 @@ describe('work queue by keyboard', () => {
     await queue.locator(`[data-case-id="${three}"] input[type="checkbox"]`).click({ modifiers: ['Shift'] });
     await expect.poll(() => queue.getByTestId('queue-bulk').innerText()).toContain('3 geselecteerd');
     await queue.keyboard.press('x');
-    await queue.getByRole('menu', { name: 'Geen reactie nodig: reden' }).waitFor();
+    await menuOpen(queue, 'Geen reactie nodig: reden');
     await queue.keyboard.press('Enter'); // Bedankje
     await expect.poll(async () => (await stored(queue, ids)).map((c) => c.noReplyReason ?? '')).toEqual(['thanks', 'thanks', 'thanks']);
     await expect.poll(() => queue.locator('.queue-row').count()).toBe(0);
