@@ -77,7 +77,7 @@ export function OptionsApp() {
   };
 
   return (
-    <main>
+    <div class="options-main">
       <h1>{t('optionsTitle')}</h1>
       <nav class="options-links" aria-label={t('optionsTitle')}>
         <a href="#werkbak" data-testid="options-queue">
@@ -162,6 +162,6 @@ export function OptionsApp() {
         onSaved={setSettings}
         locked={locked.has('retentionDays')}
       />
-    </main>
+    </div>
   );
 }

@@ -70,9 +70,11 @@ export function OptionsTabs() {
           </div>
         </main>
       ) : (
-        <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings">
-          <OptionsApp />
-        </div>
+        <main>
+          <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings">
+            <OptionsApp />
+          </div>
+        </main>
       )}
     </>
   );
