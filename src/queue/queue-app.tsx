@@ -113,6 +113,9 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const chosenRef = useRef(chosen);
   chosenRef.current = chosen;
   const activeCase = shown[Math.min(active, shown.length - 1)];
+  // A menu or the handover dialog is open; cleared at once on closing, so a key pressed right after acts on the row.
+  const modal = useRef(false);
+  modal.current = chooser !== null || handover !== null;
 
   const setFilter = (patch: Partial<QueueFilters>) => {
     const next = { ...filters, ...patch };
@@ -226,7 +229,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || chooser || handover) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || modal.current) return;
       if (isTyping(e.target)) {
         if (e.key === 'Escape' && e.target === search.current) moveTo(activeRef.current);
         return;
@@ -307,6 +310,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
             style={chooser.style}
             onAction={(action, on) => void run(action, on)}
             onClose={(why) => {
+              modal.current = false;
               setChooser(null);
               if (why !== 'blur') backToRow();
             }}
@@ -316,11 +320,13 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
           <QueueHandover
             forWhom={forWhom(handover)}
             onClose={() => {
+              modal.current = false;
               setHandover(null);
               backToRow();
             }}
             onSubmit={(category, note) => {
               const ids = handover;
+              modal.current = false;
               setHandover(null);
               backToRow();
               void (async () => {

@@ -157,6 +157,7 @@ describe('work queue by keyboard', () => {
     await queue.keyboard.press('Enter'); // the first tag (Afval) on both
     await expect.poll(async () => (await stored(queue, ids)).map((c) => c.tags.join())).toEqual(['afval', 'afval', '']);
     await queue.keyboard.press('Escape');
+    await expect.poll(() => focused(queue)).toBe(two);
 
     await queue.keyboard.press('t');
     await expect.poll(async () => (await stored(queue, ids)).map((c) => c.assignee ?? '')).toEqual(['Anna', 'Anna', '']);
