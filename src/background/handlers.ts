@@ -117,8 +117,8 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     async 'case/no-reply'({ id, reason }) {
       return update(id, noReplyPatch(reason));
     },
-    async 'cases/bulk'({ ids, patch }) {
-      const { updated, skipped } = await updateCases(await database(), ids, patch, await actor(), now());
+    async 'cases/bulk'({ ids, patch, undo }) {
+      const { updated, skipped } = await updateCases(await database(), ids, patch, await actor(), now(), { anyMove: undo === true });
       if (updated.length > 0) await changed(...updated);
       return { updated: updated.length, skipped };
     },

@@ -47,6 +47,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
       setStatus: async (id, status) => put((await send('case/update', { id, patch: { status } })).case),
       tag: async (id, tagId, on) => put((await send('case/update', { id, patch: on ? { addTags: [tagId] } : { removeTags: [tagId] } })).case),
       handover: async (id, category, note) => put((await send('case/handover', { id, category, note })).case),
+      noReply: async (id, reason) => put((await send('case/no-reply', { id, reason })).case),
       history: (id) => send('case/history', { id }),
       assign: async (id, agent) => put((await send('case/assign', { id, to: agent })).case),
       team: async () => (await send('team/list', {})).members,

@@ -8,6 +8,7 @@ import { h } from 'preact';
 import type { CaseStatus } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
+import type { NoReplyReason } from '../domain/no-reply';
 import type { PostRef } from '../domain/post-ref';
 import type { Readability } from '../domain/readability';
 import { renderTemplate, type RenderedTemplate } from '../domain/render-template';
@@ -36,6 +37,8 @@ export interface Services {
   /** Puts a tag on a case or takes it off (applied to the case as stored, so concurrent tagging merges). */
   tag(id: CaseId, tagId: string, on: boolean): Promise<void>;
   handover(id: CaseId, category: string, note: string): Promise<void>;
+  /** Closes the case as "no reply needed", with its reason (`case/no-reply`). */
+  noReply(id: CaseId, reason: NoReplyReason): Promise<void>;
   history(id: CaseId): Promise<CaseEvent[]>;
   /** Assigns the case to a colleague (a name) or releases it to the pool (null). */
   assign(id: CaseId, agent: string | null): Promise<void>;
@@ -156,6 +159,7 @@ export class PostActions {
         onInsert: (template, fills, more) => void this.insert(m, template, fills, more),
         onToggleTag: (tagId) => void this.toggleTag(m, tagId),
         onHandover: (category, note) => void this.handover(m, category, note),
+        onNoReply: (reason) => void this.noReply(m, reason),
         history: m.history,
         onNote: (text) => void this.act(m, () => this.ctx.services.note(m.post.caseId, text)),
         me: settings.agentName,
@@ -344,6 +348,19 @@ export class PostActions {
     });
     if (!m.notice && m.open) {
       m.notice = { kind: 'ok', text: t('handoverDone') };
+      this.render(m);
+    }
+  }
+
+  /** "No reply needed" closes the case with its reason; a post that is not a case yet becomes one first (it counts). */
+  private async noReply(m: PostState, reason: NoReplyReason): Promise<void> {
+    m.panel = 'none';
+    await this.act(m, async () => {
+      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post));
+      await this.ctx.services.noReply(m.post.caseId, reason);
+    });
+    if (!m.notice && m.open) {
+      m.notice = { kind: 'ok', text: t('queueNoReplyDone') };
       this.render(m);
     }
   }

@@ -137,8 +137,13 @@ export function refreshFromPost(existing: Case, post: PostRef, now: number): Cas
  * their edit. Returns the changes actually made (none when every value was already so). A status move the
  * lifecycle does not allow throws InvalidMoveError and changes nothing.
  */
-export function applyPatch(existing: Case, patch: CasePatch, now: number): { next: Case; changes: FieldChange[] } {
-  if (patch.status !== undefined && !canMove(existing.status, patch.status)) throw new InvalidMoveError(existing.status, patch.status);
+/** `anyMove`: an undo of the agent's own change may put the status back where the lifecycle has no move to it. */
+export interface PatchOptions {
+  anyMove?: boolean;
+}
+
+export function applyPatch(existing: Case, patch: CasePatch, now: number, options: PatchOptions = {}): { next: Case; changes: FieldChange[] } {
+  if (patch.status !== undefined && !options.anyMove && !canMove(existing.status, patch.status)) throw new InvalidMoveError(existing.status, patch.status);
   if (patch.noReplyReason !== undefined && (patch.status ?? existing.status) !== 'closed') throw new NoReplyNotClosedError();
   const next: Case = { ...existing, tags: [...existing.tags] };
   const changes: FieldChange[] = [];

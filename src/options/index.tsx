@@ -1,7 +1,7 @@
-/** Options page entry: mounts the app. */
+/** Options page entry: mounts the tabs (the work queue first, then the settings). */
 import { render } from 'preact';
 import { applyDocumentLanguage } from '../ui/format';
-import { OptionsApp } from './options-app';
+import { OptionsTabs } from './options-tabs';
 
 applyDocumentLanguage();
-render(<OptionsApp />, document.getElementById('app')!);
+render(<OptionsTabs />, document.getElementById('app')!);

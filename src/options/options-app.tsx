@@ -80,10 +80,10 @@ export function OptionsApp() {
   };
 
   return (
-    <main>
+    <div class="options-main">
       <h1>{t('optionsTitle')}</h1>
       <nav class="options-links" aria-label={t('optionsTitle')}>
-        <a href="queue.html" data-testid="options-queue">
+        <a href="#werkbak" data-testid="options-queue">
           {t('openQueue')}
         </a>{' '}
         · <a href="setup.html">{t('setupReopen')}</a>
@@ -166,6 +166,6 @@ export function OptionsApp() {
         onSaved={setSettings}
         locked={locked.has('retentionDays')}
       />
-    </main>
+    </div>
   );
 }

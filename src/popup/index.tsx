@@ -1,7 +1,7 @@
 /** Popup entry: starts reading the open cases, then mounts the app. */
 import { render } from 'preact';
 import { applyDocumentLanguage, formatDateTime } from '../ui/format';
-import { openCasesReader } from './open-cases';
+import { openCasesReader } from '../ui/open-cases';
 import { FIRST_ROWS, PopupApp } from './popup-app';
 
 const readOpen = openCasesReader();

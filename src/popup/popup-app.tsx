@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
 import type { Diagnostic } from '../domain/diagnostic';
-import { SITES, siteLabel } from '../domain/site';
+import { siteLabel } from '../domain/site';
 import { isEstimatedTime } from '../domain/post-ref';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
@@ -20,13 +20,15 @@ import { t, type MessageKey } from '../ui/i18n';
 import { statusLabel, TagChips } from '../ui/chips';
 import { StatusSelect } from '../ui/status-select';
 import { Handovers } from './handovers';
-import { matchesFilters, type Filters } from './popup-filters';
-import type { OpenCasesReader } from './open-cases';
+import { caseFilter, type CaseFilters } from '../ui/case-filters';
+import { AssigneeFilter, NoReplySelect, SiteFilter, TagFilter } from '../ui/case-filter-fields';
+import type { OpenCasesReader } from '../ui/open-cases';
 import { focusOrOpen } from '../ui/open-post';
-import { isNoReplyReason, NO_REPLY_REASONS, type NoReplyReason } from '../domain/no-reply';
+import type { NoReplyReason } from '../domain/no-reply';
 import { memberNamed, type TeamMember } from '../domain/team';
 import { AssignSelect } from '../ui/assign-select';
 import { AwayControl } from '../ui/away-control';
+import { openQueueTab } from '../ui/queue-tab';
 import { useTeam } from '../ui/team-data';
 
 /** How many open cases the popup lists (most urgent first); the total is counted separately. */
@@ -60,7 +62,7 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
   const [sync, setSync] = useState<SyncStatus | null>(null);
   const [tags, setTags] = useState<Tag[] | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
-  const [filters, setFilters] = useState<Filters>({ status: 'all', site: 'all', tag: 'all', assignee: 'mine', query: '' });
+  const [filters, setFilters] = useState<CaseFilters>({ status: 'all', site: 'all', tag: 'all', assignee: 'mineOrFree', query: '' });
   const [error, setError] = useState<string | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -119,10 +121,10 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
 
   const me = settings?.agentName ?? '';
   const cases = state.kind === 'ready' ? state.cases : [];
-  const beforeStatus = useMemo(() => cases.filter((c) => matchesFilters(c, { ...filters, status: 'all' }, me)), [cases, filters, me]);
+  const beforeStatus = useMemo(() => cases.filter(caseFilter({ ...filters, status: 'all' }, me)), [cases, filters, me]);
   const shown = filters.status === 'all' ? beforeStatus : beforeStatus.filter((c) => c.status === filters.status);
   const counts = useMemo(() => new Map(CASE_STATUSES.map((s) => [s, beforeStatus.filter((c) => c.status === s).length])), [beforeStatus]);
-  const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
+  const set = (patch: Partial<CaseFilters>) => setFilters({ ...filters, ...patch });
   const act = (work: Promise<unknown>) => work.then(() => setError(undefined), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const chosen = shown.filter((c) => selected.has(c.id));
   const toggleSelected = (id: string) => {
@@ -147,7 +149,14 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
           </span>
         )}
         <span class="spacer" />
-        <a href="queue.html" target="_blank" data-testid="open-queue">
+        <a
+          href="options.html#werkbak"
+          data-testid="open-queue"
+          onClick={(e) => {
+            e.preventDefault();
+            void openQueueTab().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+          }}
+        >
           {t('openQueue')}
         </a>
         <a href="reports.html" target="_blank" data-testid="open-reports">
@@ -194,35 +203,9 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
               ))}
             </div>
             <div class="selects">
-              <label>
-                {t('filterSite')}
-                <select value={filters.site} onChange={(e) => set({ site: (e.currentTarget as HTMLSelectElement).value as Filters['site'] })}>
-                  <option value="all">{t('filterAllSites')}</option>
-                  {SITES.map((s) => (
-                    <option key={s} value={s}>
-                      {siteLabel(s)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('filterTag')}
-                <select value={filters.tag} onChange={(e) => set({ tag: (e.currentTarget as HTMLSelectElement).value })}>
-                  <option value="all">{t('filterAllTags')}</option>
-                  {(tags ?? []).map((tag) => (
-                    <option value={tag.id} key={tag.id}>
-                      {tag.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('filterAssignee')}
-                <select value={filters.assignee} onChange={(e) => set({ assignee: (e.currentTarget as HTMLSelectElement).value as Filters['assignee'] })}>
-                  <option value="mine">{t('filterMine')}</option>
-                  <option value="all">{t('filterEveryone')}</option>
-                </select>
-              </label>
+              <SiteFilter value={filters.site} onChange={(site) => set({ site })} />
+              <TagFilter value={filters.tag} tags={tags} onChange={(tag) => set({ tag })} />
+              <AssigneeFilter value={filters.assignee} modes={['mineOrFree', 'all']} onChange={(assignee) => set({ assignee })} />
             </div>
             <label class="search-field">
               <span class="visually-hidden">{t('searchLabel')}</span>
@@ -370,22 +353,7 @@ function CaseRow({ item, tags, now, me, policy, selected, onSelect, onStatus, on
           </button>
         )}
         <AssignSelect assignee={item.assignee} me={me} team={team} now={now} onAssign={onAssign} label={t('assignOf', item.author.name)} testId="row-assign" />
-        <select
-          aria-label={t('noReplyOf', item.author.name)}
-          data-testid="row-no-reply"
-          value=""
-          onChange={(e) => {
-            const v = (e.currentTarget as HTMLSelectElement).value;
-            if (isNoReplyReason(v)) onNoReply(v);
-          }}
-        >
-          <option value="">{t('noReplyChoose')}</option>
-          {NO_REPLY_REASONS.map((r) => (
-            <option value={r} key={r}>
-              {t(`noReply_${r}`)}
-            </option>
-          ))}
-        </select>
+        <NoReplySelect label={t('noReplyOf', item.author.name)} testId="row-no-reply" onReason={onNoReply} />
         {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
       </div>
     </li>

@@ -72,7 +72,8 @@ export const requestSchemas = {
   'case/history': z.strictObject({ id: caseIdSchema }),
   /** "No reply needed": closes the case with its reason, in one call (popup, queue, toolbar). */
   'case/no-reply': z.strictObject({ id: caseIdSchema, reason: z.enum(NO_REPLY_REASONS) }),
-  'cases/bulk': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), patch: casePatchSchema }),
+  /** `undo`: puts back what an agent's own last change replaced, so the status may go back where it came from. */
+  'cases/bulk': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), patch: casePatchSchema, undo: z.optional(z.literal(true)) }),
   'case/handover': z.strictObject({
     id: caseIdSchema,
     category: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),

@@ -1,49 +1,57 @@
 /**
  * The work queue ("Werkbak"): every open case of the team, most urgent first, with the live timer, status,
- * tags, assignee and channel; filters and search over open and closed cases; bulk actions on a selection.
- * Kept current by the background's pushes (a changed case is put in its place, not the list read again).
+ * tags, assignee and channel; filters and search over open and closed cases; the case in view with its
+ * recorded replies beside the list. Kept current by the background's pushes (a changed case is put in its
+ * place, not the list read again).
  *
  * Keyboard (outside text fields): j/k move, Enter opens the post (the tab that shows it, else a new one),
- * Space selects, t takes the case, a assigns (the selection, else the active case), s status, l labels, h KCC
- * handover, x no reply needed, / search.
- *
- * Virtualised: rows have one fixed height, and only the rows in view (and a few either side) are in the DOM,
- * so 5 000 cases scroll like 50.
+ * Space selects (Shift+click a range), and on the selection — or the active row when none is selected —
+ * t takes, a assigns (a menu of the team), s status, l labels, h KCC handover, x no reply needed; u undoes the last of these, / searches,
+ * Escape clears the selection. s, l and x open a chooser (chooser-menu.tsx); closing it puts the focus back
+ * on the row. Each choice is one action, however many cases it changes (queue-actions.ts), and one undo.
  */
-import { memo } from 'preact/compat';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CASE_STATUSES, type Case, type CaseStatus } from '../domain/case';
-import { NO_REPLY_REASONS, noReplyPatch, type NoReplyReason } from '../domain/no-reply';
-import { SITES, siteLabel } from '../domain/site';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import type { Case } from '../domain/case';
+import type { CaseId } from '../domain/case-id';
 import type { Tag } from '../domain/tag';
 import { onPush, send } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
-import { statusLabel, TagChips } from '../ui/chips';
-import { formatDateTime, snippet } from '../ui/format';
-import { HandoverForm } from '../ui/handover-form';
+import { AssignSelect } from '../ui/assign-select';
 import { t } from '../ui/i18n';
 import { focusOrOpen } from '../ui/open-post';
-import { timerView } from '../ui/timer';
-import { AssignSelect } from '../ui/assign-select';
 import { useTeam } from '../ui/team-data';
 import { casesPostedBetween } from './queue-data';
-import { DEFAULT_FILTERS, queueFilter, upsert, urgency, visibleRange, type QueueFilters } from './queue-model';
+import { plan, type BulkRequest, type QueueAction } from './queue-actions';
+import { actionWord, sendAll } from './queue-send';
+import { QueueBulkBar, QueueHandover } from './queue-bulk-bar';
+import { QueueChooser, type ChooserKind } from './queue-chooser';
+import { QueueFiltersBar } from './queue-filters-bar';
+import { QueueList, type QueueListHandle, type RowCommand } from './queue-list';
+import { DEFAULT_FILTERS, queueFilter, upsert, urgency, type QueueFilters } from './queue-model';
+import { QueuePreview } from './queue-preview';
 
-export const ROW_HEIGHT = 64;
 /** The first read: about one screen of rows, drawn before the whole list is read. */
 export const FIRST_ROWS = 20;
 const DAY = 86_400_000;
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; cases: Case[] };
+type Chooser = { kind: ChooserKind; ids: CaseId[]; style: JSX.CSSProperties };
+type Message = { kind: 'error' | 'ok'; text: string; undo?: BulkRequest[] };
 
 export interface QueueProps {
-  readOpen: (limit?: number) => Promise<Case[]>;
+  readOpen: (limit: number) => Promise<{ cases: Case[] }>;
   /** The most urgent screenful, asked for before the first drawing; the whole list follows. */
-  firstRead: Promise<Case[]>;
+  firstRead: Promise<{ cases: Case[] }>;
 }
 
+/** The most open cases the queue lists. */
+const OPEN_LIMIT = 10_000;
+
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) && !(target instanceof HTMLInputElement && target.type === 'checkbox');
+
+const rowControl = (id: CaseId, name: string) => document.querySelector<HTMLElement>(`[data-case-id="${CSS.escape(id)}"] [data-control="${name}"]`);
 
 export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -52,21 +60,16 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [now, setNow] = useState(Date.now());
-  // The first row in view, not the scroll offset: scrolling within a row re-renders nothing.
-  const [firstRow, setFirstRow] = useState(0);
-  const [viewport, setViewport] = useState(600);
-  const [handoverFor, setHandoverFor] = useState<Case | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
-  const team = useTeam();
-  const assignMenu = useRef<HTMLSpanElement>(null);
+  const [chooser, setChooser] = useState<Chooser | null>(null);
+  const [handover, setHandover] = useState<CaseId[] | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const list = useRef<QueueListHandle>(null);
   const search = useRef<HTMLInputElement>(null);
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
 
   const load = (f: QueueFilters) => {
-    const read = f.scope === 'open' ? readOpen() : casesPostedBetween(f.from ?? Date.now() - 30 * DAY, f.to ?? Date.now() + DAY).then((c) => [...c].sort(urgency));
+    const read = f.scope === 'open' ? readOpen(OPEN_LIMIT).then((r) => r.cases) : casesPostedBetween(f.from ?? Date.now() - 30 * DAY, f.to ?? Date.now() + DAY).then((c) => [...c].sort(urgency));
     return read.then(
       (cases) => setState({ kind: 'ready', cases }),
       (e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
@@ -77,7 +80,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
     const lifetime = new AbortController();
     void firstRead
       .then(
-        (cases) => setState((s) => (s.kind === 'ready' ? s : { kind: 'ready', cases })),
+        ({ cases }) => setState((s) => (s.kind === 'ready' ? s : { kind: 'ready', cases })),
         () => undefined,
       )
       .then(() => load(DEFAULT_FILTERS));
@@ -91,33 +94,32 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
             const keep = filtersRef.current.scope === 'all' || c.status !== 'closed';
             return { kind: 'ready', cases: keep ? upsert(s.cases, c) : s.cases.filter((x) => x.id !== c.id) };
           }),
-        'cases/removed': ({ ids }) =>
-          setState((s) => (s.kind === 'ready' ? { kind: 'ready', cases: s.cases.filter((x) => !ids.includes(x.id)) } : s)),
+        'cases/removed': ({ ids }) => setState((s) => (s.kind === 'ready' ? { kind: 'ready', cases: s.cases.filter((x) => !ids.includes(x.id)) } : s)),
         'settings/changed': ({ settings: next }) => setSettings(next),
       },
       lifetime.signal,
     );
-    const ticker = setInterval(() => setNow(Date.now()), 30_000);
-    const measure = () => setViewport(scroller.current?.clientHeight ?? window.innerHeight);
-    measure();
-    window.addEventListener('resize', measure);
-    lifetime.signal.addEventListener('abort', () => {
-      clearInterval(ticker);
-      window.removeEventListener('resize', measure);
-    });
     return () => lifetime.abort();
   }, []);
 
   const me = settings.agentName;
+  const team = useTeam();
+  const assignMenu = useRef<HTMLSpanElement>(null);
   const all = state.kind === 'ready' ? state.cases : [];
   const shown = useMemo(() => all.filter(queueFilter(filters, me)), [all, filters, me]);
-  // The key handler reads these, not the last render's values: a key pressed before the next render (j then
-  // t at once) acts on the row the agent moved to.
+  const byId = useMemo(() => new Map(all.map((c) => [c.id, c])), [all]);
+  const chosen = useMemo(() => (selected.size === 0 ? [] : shown.filter((c) => selected.has(c.id))), [shown, selected]);
+  // Handlers read these, not the last render's values: a key pressed before the next render (j then t at
+  // once) acts on the row the agent moved to.
   const activeRef = useRef(active);
   const shownRef = useRef(shown);
   shownRef.current = shown;
-  const chosen = useMemo(() => (selected.size === 0 ? [] : shown.filter((c) => selected.has(c.id))), [shown, selected]);
-  const range = visibleRange(firstRow * ROW_HEIGHT, viewport, ROW_HEIGHT, shown.length);
+  const chosenRef = useRef(chosen);
+  chosenRef.current = chosen;
+  const activeCase = shown[Math.min(active, shown.length - 1)];
+  // A menu or the handover dialog is open; cleared at once on closing, so a key pressed right after acts on the row.
+  const modal = useRef(false);
+  modal.current = chooser !== null || handover !== null;
 
   const setFilter = (patch: Partial<QueueFilters>) => {
     const next = { ...filters, ...patch };
@@ -126,106 +128,159 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
     setActive(0);
     if (patch.scope !== undefined || (next.scope === 'all' && (patch.from !== undefined || patch.to !== undefined))) void load(next);
   };
-  const act = (work: Promise<unknown>, done?: string) =>
-    work.then(
-      () => setMessage(done ? { kind: 'ok', text: done } : null),
-      (e: unknown) => setMessage({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) }),
-    );
-  const bulk = (patch: { status?: CaseStatus; addTags?: string[]; assignee?: string; noReplyReason?: NoReplyReason }) =>
-    act(
-      send('cases/bulk', { ids: chosen.map((c) => c.id), patch }).then((r) => {
-        setSelected(new Set());
-        if (r.skipped.length > 0) throw new Error(t('bulkSkipped', String(r.skipped.length), r.skipped[0]!.reason));
-      }),
-    );
-  const assign = (to: string | null) =>
-    act(
-      send('cases/assign', { ids: chosen.map((c) => c.id), to }).then((r) => {
-        setSelected(new Set());
-        if (r.skipped.length > 0) throw new Error(t('bulkSkipped', String(r.skipped.length), r.skipped[0]!.reason));
-      }),
-      to === null ? t('releaseDone') : t('assignDone', to),
-    );
-  const rowControl = (c: Case, name: string) => document.querySelector<HTMLElement>(`[data-case-id="${CSS.escape(c.id)}"] [data-control="${name}"]`);
 
   /** Moves the active row, scrolls it into view, and focuses its link once it is drawn. */
   const moveTo = (index: number) => {
-    const list = shownRef.current;
-    const i = Math.max(0, Math.min(list.length - 1, index));
+    const rows = shownRef.current;
+    const i = Math.max(0, Math.min(rows.length - 1, index));
     activeRef.current = i;
     setActive(i);
-    const el = scroller.current;
-    if (el) {
-      const top = i * ROW_HEIGHT;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-      setFirstRow(Math.floor(el.scrollTop / ROW_HEIGHT));
-    }
-    const c = list[i];
+    list.current?.reveal(i);
+    const c = rows[i];
     if (!c) return;
-    const drawn = rowControl(c, 'open');
+    const drawn = rowControl(c.id, 'open');
     if (drawn) drawn.focus();
     // Not drawn yet (scrolled into a new window): once it is, unless the agent has moved on.
-    else requestAnimationFrame(() => activeRef.current === i && rowControl(c, 'open')?.focus());
+    else requestAnimationFrame(() => activeRef.current === i && rowControl(c.id, 'open')?.focus());
   };
+
+  /** The selection, or the active row when nothing is selected. */
+  const targets = (): Case[] => {
+    if (chosenRef.current.length > 0) return chosenRef.current;
+    const c = shownRef.current[Math.min(activeRef.current, shownRef.current.length - 1)];
+    return c ? [c] : [];
+  };
+
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) });
+
+  const run = async (action: QueueAction, on: Case[]) => {
+    const p = plan(action, on);
+    if (p.requests.length === 0) {
+      setMessage({ kind: p.refused > 0 ? 'error' : 'ok', text: p.refused > 0 ? t('queueRefused', String(p.refused)) : t('queueNothing') });
+      return;
+    }
+    try {
+      const { updated, skipped } = await sendAll(p.requests);
+      const word = actionWord(action, on, tags);
+      const extra = [p.refused > 0 ? t('queueRefused', String(p.refused)) : '', skipped.length > 0 ? t('bulkSkipped', String(skipped.length), skipped[0]!.reason) : ''].filter(Boolean).join(' ');
+      setMessage({ kind: skipped.length > 0 ? 'error' : 'ok', text: `${t('queueDone', word, String(updated))}${extra ? ` ${extra}` : ''}`, undo: p.undo });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const undo = async () => {
+    const requests = message?.undo;
+    if (!requests) return;
+    try {
+      const { updated } = await sendAll(requests);
+      setMessage({ kind: 'ok', text: t('queueUndone', String(updated)) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const openChooser = (kind: Chooser['kind']) => {
+    const on = targets();
+    if (on.length === 0) return;
+    const at = rowControl(on[0]!.id, 'open')?.closest('li')?.getBoundingClientRect();
+    const style: JSX.CSSProperties = at && chosenRef.current.length === 0 ? { top: `${Math.min(at.bottom, window.innerHeight - 260)}px`, left: `${at.left + 120}px` } : {};
+    setChooser({ kind, ids: on.map((c) => c.id), style });
+  };
+
+  const take = () => {
+    if (!me) setMessage({ kind: 'error', text: t('needName') });
+    else void run({ kind: 'take', agent: me }, targets());
+  };
+
+  /** Assigns the selection (else the row in view) to a colleague, or releases it to the pool (null). */
+  const assign = async (to: string | null) => {
+    const ids = targets().map((c) => c.id);
+    if (ids.length === 0) return;
+    try {
+      const r = await send('cases/assign', { ids, to });
+      setSelected(new Set());
+      if (r.skipped.length > 0) throw new Error(t('bulkSkipped', String(r.skipped.length), r.skipped[0]!.reason));
+      setMessage({ kind: 'ok', text: to === null ? t('releaseDone') : t('assignDone', to) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const toggleSelected = (index: number, range: boolean) => {
+    const rows = shownRef.current;
+    const c = rows[index];
+    if (!c) return;
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (range) {
+        const from = Math.min(activeRef.current, index);
+        const to = Math.max(activeRef.current, index);
+        for (let i = from; i <= to; i++) next.add(rows[i]!.id);
+      } else if (!next.delete(c.id)) next.add(c.id);
+      return next;
+    });
+    if (range) {
+      activeRef.current = index;
+      setActive(index);
+    }
+  };
+
+  // One function for every row, so rows' props stay equal between renders (see QueueRow's memo).
+  const onCommand = useCallback((index: number, command: RowCommand) => {
+    const c = shownRef.current[index];
+    if (!c) return;
+    if (command === 'focus') {
+      activeRef.current = index;
+      setActive(index);
+      return;
+    }
+    if (command === 'select' || command === 'selectRange') return toggleSelected(index, command === 'selectRange');
+    activeRef.current = index;
+    setActive(index);
+    if (command === 'open') void focusOrOpen(c.url).catch(fail);
+    // A row's own button acts on that row (or on the selection it belongs to).
+    else if (command === 'take') void run({ kind: 'take', agent: me }, chosenRef.current.some((x) => x.id === c.id) ? chosenRef.current : [c]);
+    else if (command === 'handover') setHandover((chosenRef.current.some((x) => x.id === c.id) ? chosenRef.current : [c]).map((x) => x.id));
+    else openChooser(command);
+  }, [me, tags]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || handoverFor) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || modal.current) return;
       if (isTyping(e.target)) {
         if (e.key === 'Escape' && e.target === search.current) moveTo(activeRef.current);
         return;
       }
-      const active = activeRef.current;
-      const c = shownRef.current[Math.min(active, shownRef.current.length - 1)];
       const key = e.key;
-      if (key === '/') {
-        e.preventDefault();
-        search.current?.focus();
-      } else if (key === 'j' || key === 'ArrowDown') {
-        e.preventDefault();
-        moveTo(active + 1);
-      } else if (key === 'k' || key === 'ArrowUp') {
-        e.preventDefault();
-        moveTo(active - 1);
-      } else if (!c) {
-        return;
-      } else if (key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        void act(focusOrOpen(c.url));
-      } else if (key === ' ' && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        const next = new Set(selected);
-        if (!next.delete(c.id)) next.add(c.id);
-        setSelected(next);
-      } else if (key === 't') {
-        if (me) void act(send('case/update', { id: c.id, patch: { assignee: me } }), t('queueTaken'));
-        else setMessage({ kind: 'error', text: t('needName') });
-      } else if (key === 'a') {
-        // The selection's assign menu; with nothing selected, the active case is selected for it.
-        e.preventDefault();
-        if (selected.size === 0) setSelected(new Set([c.id]));
-        requestAnimationFrame(() => assignMenu.current?.querySelector('select')?.focus());
-      } else if (key === 's') {
-        e.preventDefault();
-        rowControl(c, 'status')?.focus();
-      } else if (key === 'l') {
-        e.preventDefault();
-        rowControl(c, 'label')?.focus();
-      } else if (key === 'x') {
-        e.preventDefault();
-        rowControl(c, 'no-reply')?.focus();
-      } else if (key === 'h') {
-        e.preventDefault();
-        setHandoverFor(c);
+      const onButton = e.target instanceof HTMLButtonElement || (e.target instanceof HTMLInputElement && e.target.type === 'checkbox');
+      const handled = () => e.preventDefault();
+      if (key === '/') (handled(), search.current?.focus());
+      else if (key === 'j' || key === 'ArrowDown') (handled(), moveTo(activeRef.current + 1));
+      else if (key === 'k' || key === 'ArrowUp') (handled(), moveTo(activeRef.current - 1));
+      else if (key === 'u' && message?.undo) (handled(), void undo());
+      else if (key === 'Escape' && chosenRef.current.length > 0) (handled(), setSelected(new Set()), setMessage({ kind: 'ok', text: t('queueSelectionCleared') }));
+      else if (shownRef.current.length === 0) return;
+      else if (key === 'Enter' && !onButton) (handled(), void focusOrOpen(shownRef.current[activeRef.current]!.url).catch(fail));
+      else if (key === ' ' && !onButton) (handled(), toggleSelected(activeRef.current, e.shiftKey));
+      else if (key === 't') (handled(), take());
+      else if (key === 'a') {
+        // The selection's assign menu; with nothing selected, the row in view is selected for it.
+        handled();
+        if (chosenRef.current.length === 0) toggleSelected(activeRef.current, false);
+        requestAnimationFrame(() => requestAnimationFrame(() => assignMenu.current?.querySelector('select')?.focus()));
       }
+      else if (key === 's') (handled(), openChooser('status'));
+      else if (key === 'l') (handled(), openChooser('tags'));
+      else if (key === 'x') (handled(), openChooser('noReply'));
+      else if (key === 'h') (handled(), setHandover(targets().map((c) => c.id)));
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const dateValue = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 10));
-  const dateFrom = (value: string, end = false) => (value ? Date.parse(value) + (end ? DAY : 0) : null);
+  const backToRow = () => requestAnimationFrame(() => moveTo(activeRef.current));
+  const forWhom = (ids: readonly CaseId[]) => (ids.length === 1 ? t('queueForOne', byId.get(ids[0]!)?.author.name ?? '') : t('queueForMany', String(ids.length)));
 
   return (
     <>
@@ -245,258 +300,86 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
         </a>
       </header>
       <main class="queue-main">
-      <search class="queue-filters" aria-label={t('queueFilters')}>
-        <label class="search-field">
-          <span>{t('queueSearch')}</span>
-          <input ref={search} type="search" value={filters.query} onInput={(e) => setFilter({ query: (e.currentTarget as HTMLInputElement).value })} />
-        </label>
-        <label>
-          {t('queueScope')}
-          <select value={filters.scope} onChange={(e) => setFilter({ scope: (e.currentTarget as HTMLSelectElement).value as QueueFilters['scope'] })}>
-            <option value="open">{t('queueScopeOpen')}</option>
-            <option value="all">{t('queueScopeAll')}</option>
-          </select>
-        </label>
-        <label>
-          {t('filterStatus')}
-          <select value={filters.status} onChange={(e) => setFilter({ status: (e.currentTarget as HTMLSelectElement).value as QueueFilters['status'] })}>
-            <option value="all">{t('filterAllStatuses')}</option>
-            {CASE_STATUSES.map((s) => (
-              <option value={s} key={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterSite')}
-          <select value={filters.site} onChange={(e) => setFilter({ site: (e.currentTarget as HTMLSelectElement).value as QueueFilters['site'] })}>
-            <option value="all">{t('filterAllSites')}</option>
-            {SITES.map((site) => (
-              <option value={site} key={site}>
-                {siteLabel(site)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterTag')}
-          <select value={filters.tag} onChange={(e) => setFilter({ tag: (e.currentTarget as HTMLSelectElement).value })}>
-            <option value="all">{t('filterAllTags')}</option>
-            {(tags ?? []).map((tag) => (
-              <option value={tag.id} key={tag.id}>
-                {tag.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterAssignee')}
-          <select value={filters.assignee} onChange={(e) => setFilter({ assignee: (e.currentTarget as HTMLSelectElement).value as QueueFilters['assignee'] })}>
-            <option value="all">{t('filterEveryone')}</option>
-            <option value="mine">{t('filterMine')}</option>
-            <option value="unassigned">{t('queueUnassigned')}</option>
-          </select>
-        </label>
-        <label>
-          {t('queueFrom')}
-          <input type="date" value={dateValue(filters.from)} onChange={(e) => setFilter({ from: dateFrom((e.currentTarget as HTMLInputElement).value) })} />
-        </label>
-        <label>
-          {t('queueTo')}
-          <input type="date" value={dateValue(filters.to === null ? null : filters.to - DAY)} onChange={(e) => setFilter({ to: dateFrom((e.currentTarget as HTMLInputElement).value, true) })} />
-        </label>
-      </search>
-      <p class="muted queue-keys" id="queue-keys">
-        {t('queueKeys')}
-      </p>
-      {chosen.length > 0 && (
-        <div class="bulk" role="group" aria-label={t('selectedCount', String(chosen.length))} data-testid="queue-bulk">
-          <span>{t('selectedCount', String(chosen.length))}</span>
-          <select aria-label={t('bulkStatus')} value="" onChange={(e) => (e.currentTarget as HTMLSelectElement).value && void bulk({ status: (e.currentTarget as HTMLSelectElement).value as CaseStatus })}>
-            <option value="">{t('bulkStatusChoose')}</option>
-            {CASE_STATUSES.filter((s) => s !== 'new').map((s) => (
-              <option value={s} key={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
-          </select>
-          <select aria-label={t('bulkTag')} value="" onChange={(e) => (e.currentTarget as HTMLSelectElement).value && void bulk({ addTags: [(e.currentTarget as HTMLSelectElement).value] })}>
-            <option value="">{t('bulkTagChoose')}</option>
-            {(tags ?? []).map((tag) => (
-              <option value={tag.id} key={tag.id}>
-                {tag.label}
-              </option>
-            ))}
-          </select>
-          <NoReplySelect label={t('noReplyLabel')} onReason={(reason) => void bulk(noReplyPatch(reason))} />
-          {me && (
-            <button type="button" onClick={() => void bulk({ assignee: me })}>
-              {t('assignToMe')}
-            </button>
-          )}
-          <span ref={assignMenu} class="assign-menu">
-            <AssignSelect bulk me={me} team={team.members} now={now} onAssign={(to) => void assign(to)} label={t('assignLabel')} testId="queue-assign" />
-          </span>
-        </div>
-      )}
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind}>
-          {message.text}
+        <QueueFiltersBar filters={filters} tags={tags} onChange={setFilter} search={search} />
+        <p class="muted queue-keys" id="queue-keys">
+          {t('queueKeys')}
         </p>
-      )}
-      {handoverFor && (
-        <div class="queue-dialog" role="dialog" aria-modal="true" aria-label={t('handoverHeading')}>
-          <HandoverForm
-            idPrefix="queue"
-            onClose={() => setHandoverFor(null)}
-            onSubmit={(category, note) => {
-              const c = handoverFor;
-              setHandoverFor(null);
-              void act(send('case/handover', { id: c.id, category, note }), t('queueHandedOver'));
+        {chosen.length > 0 && (
+          <QueueBulkBar
+            count={chosen.length}
+            canTake={Boolean(me)}
+            onChoose={openChooser}
+            onHandover={() => setHandover(chosen.map((c) => c.id))}
+            onTake={take}
+            onClear={() => setSelected(new Set())}
+          >
+            <span ref={assignMenu} class="assign-menu">
+              <AssignSelect bulk me={me} team={team.members} now={Date.now()} onAssign={(to) => void assign(to)} label={t('assignLabel')} testId="queue-assign" />
+            </span>
+          </QueueBulkBar>
+        )}
+        <p role={message?.kind === 'error' ? 'alert' : 'status'} class={`queue-message ${message?.kind ?? ''}`} data-testid="queue-message">
+          {message?.text}
+          {message?.undo && message.undo.length > 0 && (
+            <>
+              {' '}
+              <button type="button" onClick={() => void undo()} data-testid="queue-undo">
+                {t('queueUndo')}
+              </button>
+            </>
+          )}
+        </p>
+        {chooser && (
+          <QueueChooser
+            kind={chooser.kind}
+            targets={chooser.ids.map((id) => byId.get(id)).filter((c): c is Case => c !== undefined)}
+            tags={tags}
+            note={forWhom(chooser.ids)}
+            style={chooser.style}
+            onAction={(action, on) => void run(action, on)}
+            onClose={(why) => {
+              modal.current = false;
+              setChooser(null);
+              if (why !== 'blur') backToRow();
             }}
           />
-        </div>
-      )}
-      {state.kind === 'loading' && <p class="loading">{t('popupLoading')}</p>}
-      {state.kind === 'error' && (
-        <p role="alert" class="error">
-          {t('errorPrefix', state.message)}
-        </p>
-      )}
-      {state.kind === 'ready' && shown.length === 0 && <p class="empty muted">{all.length === 0 ? t('popupEmpty') : t('noMatches')}</p>}
-      <div class="queue-scroll" ref={scroller} onScroll={(e) => setFirstRow(Math.floor((e.currentTarget as HTMLDivElement).scrollTop / ROW_HEIGHT))} data-testid="queue-scroll">
-        {shown.length > 0 && (
-          <ul class="queue-list" aria-label={t('queueTitle')} aria-describedby="queue-keys" style={{ height: `${shown.length * ROW_HEIGHT}px` }}>
-            {shown.slice(range.start, range.end).map((c, offset) => {
-              const index = range.start + offset;
-              return (
-                <QueueRow
-                  key={c.id}
-                  item={c}
-                  top={index * ROW_HEIGHT}
-                  position={index + 1}
-                  count={shown.length}
-                  active={index === active}
-                  selected={selected.has(c.id)}
-                  now={now}
-                  settings={settings}
-                  tags={tags}
-                  onFocus={() => {
-                    activeRef.current = index;
-                    setActive(index);
-                  }}
-                  onSelect={() => {
-                    const next = new Set(selected);
-                    if (!next.delete(c.id)) next.add(c.id);
-                    setSelected(next);
-                  }}
-                  onStatus={(status) => void act(send('case/update', { id: c.id, patch: { status } }))}
-                  onTag={(tag) => void act(send('case/update', { id: c.id, patch: { addTags: [tag] } }))}
-                  onNoReply={(reason) => void act(send('case/no-reply', { id: c.id, reason }), t('queueNoReplyDone'))}
-                />
-              );
-            })}
-          </ul>
         )}
-      </div>
+        {handover && (
+          <QueueHandover
+            forWhom={forWhom(handover)}
+            onClose={() => {
+              modal.current = false;
+              setHandover(null);
+              backToRow();
+            }}
+            onSubmit={(category, note) => {
+              const ids = handover;
+              modal.current = false;
+              setHandover(null);
+              backToRow();
+              void (async () => {
+                try {
+                  for (const id of ids) await send('case/handover', { id, category, note });
+                  setMessage({ kind: 'ok', text: ids.length === 1 ? t('queueHandedOver') : t('queueHandedOverMany', String(ids.length)) });
+                } catch (e) {
+                  fail(e);
+                }
+              })();
+            }}
+          />
+        )}
+        {state.kind === 'loading' && <p class="loading">{t('popupLoading')}</p>}
+        {state.kind === 'error' && (
+          <p role="alert" class="error">
+            {t('errorPrefix', state.message)}
+          </p>
+        )}
+        {state.kind === 'ready' && shown.length === 0 && <p class="empty muted">{all.length === 0 ? t('popupEmpty') : t('noMatches')}</p>}
+        <div class="queue-body">
+          <QueueList cases={shown} active={active} selected={selected} settings={settings} tags={tags} me={me} onCommand={onCommand} handle={list} />
+          <QueuePreview item={activeCase} tags={tags} />
+        </div>
       </main>
     </>
-  );
-}
-
-function NoReplySelect({ label, onReason, control }: { label: string; onReason(reason: NoReplyReason): void; control?: string }) {
-  return (
-    <select
-      aria-label={label}
-      data-control={control}
-      value=""
-      onChange={(e) => {
-        const v = (e.currentTarget as HTMLSelectElement).value;
-        if ((NO_REPLY_REASONS as readonly string[]).includes(v)) onReason(v as NoReplyReason);
-      }}
-    >
-      <option value="">{t('noReplyChoose')}</option>
-      {NO_REPLY_REASONS.map((r) => (
-        <option value={r} key={r}>
-          {t(`noReply_${r}`)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-interface RowProps {
-  item: Case;
-  top: number;
-  position: number;
-  count: number;
-  active: boolean;
-  selected: boolean;
-  now: number;
-  settings: Settings;
-  tags: Tag[] | undefined;
-  onFocus(): void;
-  onSelect(): void;
-  onStatus(status: CaseStatus): void;
-  onTag(tag: string): void;
-  onNoReply(reason: NoReplyReason): void;
-}
-
-/** A row re-renders only when what it shows changed (its callbacks are new on every render of the list). */
-const QueueRow = memo(
-  QueueRowView,
-  (a, b) =>
-    a.item === b.item && a.top === b.top && a.position === b.position && a.count === b.count && a.active === b.active && a.selected === b.selected && a.now === b.now && a.settings === b.settings && a.tags === b.tags,
-);
-
-function QueueRowView({ item, top, position, count, active, selected, now, settings, tags, onFocus, onSelect, onStatus, onTag, onNoReply }: RowProps) {
-  const timer = timerView(item, now, settings);
-  const name = item.author.name;
-  return (
-    <li
-      data-case-id={item.id}
-      class={`queue-row sla-${timer?.state ?? 'none'}${active ? ' active' : ''}`}
-      style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }}
-      aria-posinset={position}
-      aria-setsize={count}
-      aria-current={active ? 'true' : undefined}
-      onFocusCapture={onFocus}
-    >
-      <input type="checkbox" checked={selected} onChange={onSelect} aria-label={t('selectCase', name)} />
-      <span class="channel">{siteLabel(item.site)}</span>
-      <span class="timer" title={`${t('popupPostedAt')} ${formatDateTime(item.postedAt)}`}>
-        {timer?.text ?? statusLabel(item.status)}
-      </span>
-      <a
-        class="open"
-        href={item.url}
-        data-control="open"
-        onClick={(e) => {
-          e.preventDefault();
-          void focusOrOpen(item.url);
-        }}
-      >
-        <strong>{name}</strong> {snippet(item.text, 120) || item.url}
-      </a>
-      <span class="assignee">{item.assignee ? t('assignedTo', item.assignee) : t('queueUnassigned')}</span>
-      {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
-      <select aria-label={t('statusOf', name)} data-control="status" value={item.status} onChange={(e) => onStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus)}>
-        {CASE_STATUSES.map((s) => (
-          <option value={s} key={s}>
-            {statusLabel(s)}
-          </option>
-        ))}
-      </select>
-      <select aria-label={t('queueLabelOf', name)} data-control="label" value="" onChange={(e) => (e.currentTarget as HTMLSelectElement).value && onTag((e.currentTarget as HTMLSelectElement).value)}>
-        <option value="">{t('bulkTagChoose')}</option>
-        {(tags ?? []).filter((tag) => !item.tags.includes(tag.id)).map((tag) => (
-          <option value={tag.id} key={tag.id}>
-            {tag.label}
-          </option>
-        ))}
-      </select>
-      {item.status !== 'closed' && <NoReplySelect label={t('noReplyOf', name)} control="no-reply" onReason={onNoReply} />}
-    </li>
   );
 }

@@ -3,19 +3,12 @@
  * scrolled window draws. Kept apart from the page so it is tested without a browser, and so 5 000 cases cost
  * one pass each, not one per keystroke and row.
  */
-import type { Case, CaseStatus } from '../domain/case';
-import { caseReference } from '../domain/case-id';
-import type { Site } from '../domain/site';
+import type { Case } from '../domain/case';
+import { caseFilter, type CaseFilters } from '../ui/case-filters';
 
-export interface QueueFilters {
+export interface QueueFilters extends CaseFilters {
   /** 'open': every open case (the default); 'all': closed ones too (search over the period). */
   scope: 'open' | 'all';
-  status: CaseStatus | 'all';
-  site: Site | 'all';
-  tag: string;
-  assignee: 'all' | 'mine' | 'unassigned';
-  /** Words that must all occur in the text, the author's name or handle, or the reference (W-7K3M9Q). */
-  query: string;
   /** Posted on or after (epoch ms), and before; null: no bound. */
   from: number | null;
   to: number | null;
@@ -23,21 +16,14 @@ export interface QueueFilters {
 
 export const DEFAULT_FILTERS: QueueFilters = { scope: 'open', status: 'all', site: 'all', tag: 'all', assignee: 'all', query: '', from: null, to: null };
 
-/** The query split once, lower case; the haystack per case is built once per filter run. */
+/** The shared case filters (ui/case-filters.ts), with the scope and the period on top. */
 export function queueFilter(f: QueueFilters, me: string): (c: Case) => boolean {
-  const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = caseFilter(f, me);
   return (c) => {
     if (f.scope === 'open' && c.status === 'closed') return false;
-    if (f.status !== 'all' && c.status !== f.status) return false;
-    if (f.site !== 'all' && c.site !== f.site) return false;
-    if (f.tag !== 'all' && !c.tags.includes(f.tag)) return false;
-    if (f.assignee === 'mine' && c.assignee !== me) return false;
-    if (f.assignee === 'unassigned' && c.assignee !== undefined) return false;
     if (f.from !== null && c.postedAt < f.from) return false;
     if (f.to !== null && c.postedAt >= f.to) return false;
-    if (words.length === 0) return true;
-    const hay = `${c.author.name} ${c.author.handle ?? ''} ${c.text} ${caseReference(c.id)} ${c.tags.join(' ')}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
+    return matches(c);
   };
 }
 

@@ -3,7 +3,7 @@
  * `cases` and `events`: the case and its events are stored together or not at all, so a worker stopped
  * mid-way leaves either the old state or the new one, never half.
  */
-import { applyPatch, isOpen, newCase, refreshFromPost, type Case, type CasePatch, type FieldChange } from '../domain/case';
+import { applyPatch, isOpen, newCase, refreshFromPost, type Case, type CasePatch, type FieldChange, type PatchOptions } from '../domain/case';
 import { replyOf, type CaseEvent, type ReplyRecord } from '../domain/case-event';
 import { foldCase } from '../domain/case-merge';
 import type { CaseId } from '../domain/case-id';
@@ -115,11 +115,11 @@ type CaseTx = IDBPTransaction<LoketDB, ['cases', 'events'], 'readwrite'>;
  * Throws CaseNotFoundError or InvalidMoveError having written nothing; the caller decides what that means
  * for the transaction.
  */
-async function applyInTx(tx: CaseTx, id: CaseId, patch: CasePatch, actor: string, now: number): Promise<{ case: Case; changes: FieldChange[] }> {
+async function applyInTx(tx: CaseTx, id: CaseId, patch: CasePatch, actor: string, now: number, moves?: PatchOptions): Promise<{ case: Case; changes: FieldChange[] }> {
   const cases = tx.objectStore('cases');
   const stored = await storedCase(cases, id);
   if (stored === undefined) throw new CaseNotFoundError(id);
-  const { next, changes } = applyPatch(fromStored(stored), patch, now);
+  const { next, changes } = applyPatch(fromStored(stored), patch, now, moves);
   if (changes.length > 0) {
     next.updatedAt = later(stored.updatedAt, now);
     await cases.put(toStored(next));
@@ -252,13 +252,15 @@ export async function updateCases(
   patch: CasePatch,
   actor: string,
   now: number,
+  /** `anyMove`: an undo, which puts a status back where it was even where the lifecycle has no such move. */
+  moves?: PatchOptions,
 ): Promise<{ updated: Case[]; skipped: Array<{ id: CaseId; reason: string }> }> {
   const tx = db.transaction(['cases', 'events'], 'readwrite');
   const updated: Case[] = [];
   const skipped: Array<{ id: CaseId; reason: string }> = [];
   for (const id of ids) {
     try {
-      const result = await applyInTx(tx, id, patch, actor, now);
+      const result = await applyInTx(tx, id, patch, actor, now, moves);
       if (result.changes.length > 0) updated.push(result.case);
     } catch (error) {
       skipped.push({ id, reason: error instanceof Error ? error.message : String(error) });

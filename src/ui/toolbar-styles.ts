@@ -69,6 +69,10 @@ label { display: inline-flex; align-items: center; gap: 4px; }
 .option { padding: 3px 6px; border-radius: 4px; cursor: pointer; }
 .option.active { background: var(--lk-chip); outline: 1px solid var(--lk-accent); }
 .category { color: var(--lk-muted); font-size: 12px; }
+.chooser { margin-top: 6px; border-top: 1px solid var(--lk-border); padding-top: 6px; }
+.chooser [role="menu"]:focus-visible { outline: 2px solid var(--lk-accent); outline-offset: 1px; }
+.chooser-item { padding: 3px 6px; border-radius: 4px; cursor: pointer; }
+.chooser-item.active { background: var(--lk-chip); outline: 1px solid var(--lk-accent); }
 .check { display: inline-block; width: 1.2em; font-weight: 700; }
 .handover .heading, .history .heading { font-weight: 700; margin: 0 0 4px; }
 .history .events { margin: 0 0 6px; padding-left: 18px; max-height: 160px; overflow: auto; }

@@ -20,6 +20,9 @@ import { HandoverForm } from './handover-form';
 import { StatusSelect } from './status-select';
 import { TagPicker } from './tag-picker';
 import { TemplatePicker, type Fills } from './template-picker';
+import { ChooserMenu } from './chooser-menu';
+import { reasonItems } from './chooser-model';
+import type { NoReplyReason } from '../domain/no-reply';
 import type { Theme } from './theme';
 import { memberNamed, type TeamMember } from '../domain/team';
 import { AssignSelect } from './assign-select';
@@ -51,6 +54,8 @@ export interface ToolbarProps {
   onInsert(template: Template, fills: Fills, more: boolean): void;
   onToggleTag(tagId: string): void;
   onHandover(category: string, note: string): void;
+  /** Closes the case as "no reply needed" with its reason (a post that is not a case yet becomes one first). */
+  onNoReply(reason: NoReplyReason): void;
   /** The case's history, while the history panel is open. */
   history?: CaseEvent[] | undefined;
   onNote(text: string): void;
@@ -72,7 +77,7 @@ function fieldWord(field: string): MessageKey {
   return (['status', 'tags', 'assignee', 'handover', 'firstResponseAt'].includes(field) ? `field_${field}` : 'field_other') as MessageKey;
 }
 
-export type Panel = 'none' | 'templates' | 'tags' | 'handover' | 'history';
+export type Panel = 'none' | 'templates' | 'tags' | 'handover' | 'history' | 'noReply';
 
 export function Toolbar(props: ToolbarProps) {
   const { post, caseState, theme, busy, notice, timer } = props;
@@ -80,9 +85,10 @@ export function Toolbar(props: ToolbarProps) {
   const tagsButton = useRef<HTMLButtonElement>(null);
   const handoverButton = useRef<HTMLButtonElement>(null);
   const historyButton = useRef<HTMLButtonElement>(null);
+  const noReplyButton = useRef<HTMLButtonElement>(null);
   const idPrefix = `lk-${post.caseId.replace(/[^a-z0-9]/gi, '-')}`;
   const closePanel = () => {
-    const button = { tags: tagsButton, handover: handoverButton, history: historyButton, templates: templatesButton, none: templatesButton }[props.panel];
+    const button = { tags: tagsButton, handover: handoverButton, history: historyButton, templates: templatesButton, noReply: noReplyButton, none: templatesButton }[props.panel];
     props.onPanel('none');
     button.current?.focus();
   };
@@ -183,6 +189,19 @@ export function Toolbar(props: ToolbarProps) {
             >
               {t('handoverButton')}
             </button>
+            {caseState?.status !== 'closed' && (
+              <button
+                type="button"
+                ref={noReplyButton}
+                data-lk="no-reply-open"
+                aria-expanded={props.panel === 'noReply'}
+                aria-haspopup="menu"
+                disabled={busy}
+                onClick={() => toggle('noReply')}
+              >
+                {t('noReplyLabel')}
+              </button>
+            )}
             <button
               type="button"
               ref={templatesButton}
@@ -221,6 +240,16 @@ export function Toolbar(props: ToolbarProps) {
       )}
       {props.panel === 'history' && <CaseHistory events={props.history} tags={props.tags} onNote={props.onNote} onClose={closePanel} idPrefix={idPrefix} />}
       {props.panel === 'handover' && <HandoverForm onSubmit={props.onHandover} onClose={closePanel} idPrefix={idPrefix} />}
+      {props.panel === 'noReply' && (
+        <ChooserMenu
+          label={t('queueChooseNoReply')}
+          items={reasonItems((r) => t(`noReply_${r as NoReplyReason}`))}
+          idPrefix={`${idPrefix}-no-reply`}
+          onChoose={(reason) => props.onNoReply(reason as NoReplyReason)}
+          // A choice closes the case (the actions close the panel): the focus goes to its history, which records it.
+          onClose={(why) => (why === 'cancel' ? closePanel() : why === 'blur' ? props.onPanel('none') : requestAnimationFrame(() => historyButton.current?.focus()))}
+        />
+      )}
       {props.panel === 'tags' && (
         <TagPicker tags={props.tags} selected={caseState?.tags ?? []} onToggle={props.onToggleTag} onClose={closePanel} idPrefix={idPrefix} />
       )}

@@ -56,6 +56,7 @@ function start() {
     setStatus: vi.fn(),
     tag: vi.fn(),
     handover: vi.fn(),
+    noReply: vi.fn(),
     history: vi.fn(async () => []),
     note: vi.fn(),
     assign: vi.fn(),

@@ -20,6 +20,7 @@ function start(fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => []), ada
     setStatus: vi.fn(),
     tag: vi.fn(),
     handover: vi.fn(),
+    noReply: vi.fn(),
     history: vi.fn(async () => []),
     note: vi.fn(),
     assign: vi.fn(),

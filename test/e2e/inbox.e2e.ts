@@ -6,9 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchLoket, type Loket } from './support/chromium';
+import { fixture, launchLoket, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
 import { ALWAYS_OPEN, patchSettings } from './support/settings';
+import { Toolbar } from './support/toolbar';
+import { withPostedTimes } from './support/x-pages';
 
 const MIN = 60_000;
 let loket: Loket | undefined;
@@ -57,9 +59,8 @@ describe('work queue', () => {
     await track(popup, '1700000000000000003', 'Nieuwste', now - 5 * MIN);
     loket.serve(oldest, '<!doctype html><title>post</title><p>De vraag</p>');
 
-    const [queue] = await Promise.all([loket.context.waitForEvent('page'), popup.getByTestId('open-queue').click()]);
-    await queue.waitForLoadState();
-    expect(queue.url()).toBe(`chrome-extension://${loket.extensionId}/queue.html`);
+    // The popup's link opens it as the options' first tab (queue.e2e.ts); here the queue page itself.
+    const queue = await loket.open(`chrome-extension://${loket.extensionId}/queue.html`);
     const rows = queue.locator('.queue-row');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.locator('strong').allInnerTexts()).toEqual(['Oudste', 'Middel', 'Nieuwste']);
@@ -73,14 +74,14 @@ describe('work queue', () => {
     await rows.first().locator('a.open').focus();
     await queue.keyboard.press('j');
     await queue.keyboard.press('t');
-    await expect.poll(() => rows.nth(1).locator('.assignee').innerText()).toContain('Anna');
+    await expect.poll(() => rows.nth(1).locator('.assignee').innerText()).toBe('Bij mij');
     // x: "no reply needed" for the active row, chosen by keyboard; the case leaves the open list.
     await queue.keyboard.press('k');
     await expect.poll(() => rows.first().locator('a.open').evaluate((el) => el === document.activeElement)).toBe(true);
     await queue.keyboard.press('x');
-    const noReply = queue.locator('[data-case-id="x:1700000000000000004"] [data-control="no-reply"]');
-    await expect.poll(() => noReply.evaluate((el) => el === document.activeElement)).toBe(true);
-    await noReply.selectOption('spam');
+    await queue.getByRole('menu', { name: 'Geen reactie nodig: reden' }).waitFor();
+    await queue.keyboard.press('s'); // Spam
+    await queue.keyboard.press('Enter');
     await expect.poll(() => rows.locator('strong').allInnerTexts()).toEqual(['Oudste', 'Middel', 'Nieuwste']);
 
     // / focuses the search; typing filters; Escape goes back to the list.
@@ -128,5 +129,43 @@ describe('"no reply needed" in the reports', () => {
     expect(await reports.locator('[data-figure="intake-seen"] .value').innerText()).toContain('–');
     const history = (await request(popup, 'case/history', { id: 'x:1800000000000000002' })) as { ok: boolean; value: Array<{ field?: string; after?: unknown }> };
     expect(history.value.some((e) => e.field === 'noReplyReason' && e.after === 'thanks')).toBe(true);
+  });
+
+  it('from the in-page toolbar in one choice: the report counts it apart, the history says so, reopening clears it', async () => {
+    loket = await launchLoket({ lang: 'nl' });
+    await patchSettings(await loket.worker(), { agentName: 'Anna', officeHours: ALWAYS_OPEN });
+    const now = Date.now();
+    loket.serve('https://x.com/home', withPostedTimes(fixture('x/x-home.html'), { '1000000000000000010': now - 30 * MIN }));
+    const popup = await loket.openPopup();
+    await track(popup, '1800000000000000011', 'Vraag', now - 60 * MIN);
+    await request(popup, 'case/responded', { id: 'x:1800000000000000011', at: now - 40 * MIN });
+
+    const home = await loket.open('https://x.com/home');
+    const toolbar = new Toolbar(home, 'x:1000000000000000010');
+    await toolbar.click('[data-lk="track"]');
+    await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'new');
+    const reports = await loket.open(`chrome-extension://${loket.extensionId}/reports.html`);
+    const card = (id: string) => reports.locator(`[data-figure="${id}"] .value`).innerText();
+    await reports.getByTestId('headline').waitFor();
+    await expect.poll(() => card('response-rate')).toMatch(/^50\s?%$/);
+
+    // The toolbar's "Geen reactie nodig" opens a menu of reasons; the keyboard chooses one.
+    await home.bringToFront();
+    await toolbar.click('[data-lk="no-reply-open"]');
+    await toolbar.waitFor('[role="menu"]', (m) => m.focused);
+    await home.keyboard.press('s'); // Spam
+    await home.keyboard.press('Enter');
+    await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'closed');
+    await toolbar.waitFor('[data-lk="history-open"]', (b) => b.focused); // the focus stays in the toolbar
+    await expect.poll(() => card('response-rate')).toMatch(/^100\s?%$/);
+    expect(await card('no-reply')).toBe('1');
+    const history = async () => ((await request(popup, 'case/history', { id: 'x:1000000000000000010' })) as { value: Array<{ field?: string; after?: unknown }> }).value;
+    expect((await history()).some((e) => e.field === 'noReplyReason' && e.after === 'spam')).toBe(true);
+
+    // Reopened (the status menu): the reason goes, and the case counts again.
+    await request(popup, 'case/update', { id: 'x:1000000000000000010', patch: { status: 'in_progress' } });
+    await expect.poll(() => card('response-rate')).toMatch(/^50\s?%$/);
+    expect(await card('no-reply')).toBe('0');
+    expect((await history()).some((e) => e.field === 'noReplyReason' && e.after === null)).toBe(true);
   });
 });

@@ -34,6 +34,7 @@ function mount(props: Partial<ToolbarProps>) {
     onPanel: vi.fn(),
     onToggleTag: vi.fn(),
     onHandover: vi.fn(),
+    onNoReply: vi.fn(),
     onNote: vi.fn(),
     me: '',
     onTake: vi.fn(),
@@ -45,6 +46,28 @@ function mount(props: Partial<ToolbarProps>) {
 }
 
 describe('the in-page toolbar', () => {
+  it('offers "no reply needed" as a menu of reasons, chosen by keyboard or click', async () => {
+    const c = { id: post.caseId, status: 'new', tags: [] } as unknown as Case;
+    const closed = mount({ caseState: { ...c, status: 'closed' } as Case });
+    expect(closed.root.querySelector('[data-lk="no-reply-open"]')).toBeNull();
+    const { root, props } = mount({ caseState: c });
+    const button = root.querySelector<HTMLButtonElement>('[data-lk="no-reply-open"]')!;
+    expect(button.textContent).toBe('Geen reactie nodig');
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    button.click();
+    expect(props.onPanel).toHaveBeenCalledWith('noReply');
+    const open = mount({ caseState: c, panel: 'noReply' });
+    const menu = open.root.querySelector<HTMLElement>('[role="menu"]')!;
+    expect([...menu.querySelectorAll('[role="menuitem"]')].map((i) => i.textContent)).toEqual(['Bedankje', 'Spam', 'Niet voor ons', 'Elders beantwoord']);
+    menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0)); // Preact draws the moved highlight
+    expect(menu.getAttribute('aria-activedescendant')).toBe(menu.querySelectorAll('[role="menuitem"]')[1]!.id);
+    menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(open.props.onNoReply).toHaveBeenCalledWith('spam');
+    open.root.querySelector<HTMLElement>('[data-value="off_topic"]')!.click();
+    expect(open.props.onNoReply).toHaveBeenLastCalledWith('off_topic');
+  });
+
   it('offers to create a case for an untracked post', () => {
     const { root, props } = mount({});
     expect(root.textContent).toContain('Geen zaak');

@@ -8,7 +8,7 @@ import { openTestDatabase } from '../support/test-database';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('../../src/protocol/client', () => ({ send }));
-const { openCasesReader } = await import('../../src/popup/open-cases');
+const { openCasesReader } = await import('../../src/ui/open-cases');
 
 const post = (id: string, postedAt: number): PostRef => ({
   caseId: caseIdFor('x', id),
