@@ -2,7 +2,7 @@
  * Automatic intake (issue #17, item 1) in a real Chromium with the built extension: the municipality's X
  * mentions page and its Facebook Page with comments, each open in two tabs at once, make exactly the cases
  * the rules say — once each, made `auto`, with one 'intake' event —, the posts show as cases at once, and the
- * report's coverage counts them. Then the account the page showed is offered on the setup page.
+ * report's coverage counts them. And the account X shows the agent logged in as is offered on the setup page.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -30,7 +30,7 @@ afterEach(async () => {
 type StoredCase = { id: string; intake?: string; status: string };
 type StoredEvent = { caseId: string; kind: string; after?: { reason?: string } };
 
-const caseHosts = (page: Page) => page.$$eval('[data-loket-post][data-loket-sla]', (hosts) => [...new Set(hosts.map((h) => h.getAttribute('data-loket-post')!))].sort());
+const caseHosts = (page: Page) => page.$$eval('[data-loket-post][data-loket-sla]:not([data-loket-sla="none"])', (hosts) => [...new Set(hosts.map((h) => h.getAttribute('data-loket-post')!))].sort());
 
 async function setUp(): Promise<Loket> {
   const l = await launchLoket({ lang: 'nl' });
@@ -87,20 +87,21 @@ describe('automatic intake', () => {
 
   it('offers the account X showed the agent logged in as on the setup page, when no own account is set', async () => {
     loket = await launchLoket({ lang: 'nl' });
-    loket.serve(MENTIONS, fixture('x/x-mentions-nl.html'));
-    const x = await loket.open(MENTIONS);
+    // x-status.html: the side navigation says the agent is logged in as @alice.
+    const STATUS = 'https://x.com/bob/status/1000000000000000001';
+    loket.serve(STATUS, fixture('x/x-status.html'));
+    const x = await loket.open(STATUS);
     await x.waitForSelector('[data-loket-post]', { state: 'attached' });
     const setup = await loket.open(`chrome-extension://${loket.extensionId}/setup.html`);
     const offer = setup.getByTestId('account-offer-x');
     await offer.waitFor();
-    expect(await setup.getByTestId('account-offer').innerText()).toMatch(/Gevonden op X: @gemeentevoorbeeld/);
+    expect(await setup.getByTestId('account-offer').innerText()).toMatch(/Gevonden op X: @alice/);
     await offer.click();
-    expect(await setup.locator('#s-ownAccounts').inputValue()).toBe('@gemeentevoorbeeld');
+    expect(await setup.locator('#s-ownAccounts').inputValue()).toBe('@alice');
     await expect.poll(() => setup.getByTestId('account-offer').count()).toBe(0);
-    // Saved, it is an own account: intake now takes the mentions page's posts.
     await setup.getByRole('button', { name: /Opslaan/ }).click();
     await setup.getByRole('status').filter({ hasText: /./ }).waitFor();
     const settings = await (await loket.worker()).evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { ownAccounts: string }).ownAccounts);
-    expect(settings).toBe('@gemeentevoorbeeld');
+    expect(settings).toBe('@alice');
   });
 });
