@@ -167,15 +167,6 @@ export function decideIntake(post: PostAddressing, rules: IntakeRules): IntakeDe
   return { match: false, skip: repliesToOwn ? 'mentions-only' : 'not-addressed' };
 }
 
-/**
- * What a post that can match must show somewhere in its text, lower case: '@' and an own handle (a mention,
- * or "Replying to @…"), or a keyword. A site adapter looks for these in the post's text before it reads the
- * post in full, so posts that cannot match cost one text read.
- */
-export function intakeTerms(rules: IntakeRules): string[] {
-  return [...[...rules.own.handles].map((h) => `@${h}`), ...rules.keywords];
-}
-
 /** Mentions in a text ("@gemeente"), in order, each once. */
 export function mentionsIn(text: string): AccountRef[] {
   const handles = new Set<string>();

@@ -1,22 +1,56 @@
 /**
  * What automatic intake needs of a tweet (src/domain/intake-rules.ts): whom it mentions and replies to. A
- * tweet that cannot match — nothing in its text names an own account or a keyword — costs one textContent
- * read and no more; only the others are read in full (readXPost), and that read is handed back so the case
- * is made from it. A quoted tweet's text is not the tweet's own: readXPost reads the text and "Replying to"
+ * tweet that cannot match — no link to an own account or a keyword hashtag on it — costs a look at its
+ * links and no more; only the others are read in full (readXPost), and that read is handed back so the case is
+ * made from it. A quoted tweet's text is not the tweet's own: readXPost reads the text and "Replying to"
  * outside the quoted block, so quoting an own tweet is not a mention (x-variants-nl.html, tweet …203).
  */
-import { intakeTerms, mentionsIn, type IntakeRules, type PostAddressing } from '../../domain/intake-rules';
+import { mentionsIn, type IntakeRules, type PostAddressing } from '../../domain/intake-rules';
 import type { PostRef } from '../../domain/post-ref';
 import { readXPost } from './read-post';
+import { X } from './selectors';
 
-let termsFor: { rules: IntakeRules; terms: string[] } | undefined;
+/**
+ * The cheap test, built once per rules: a link to an own account's profile (X draws every mention and the
+ * "Replying to" line as one) or to a hashtag among the keywords — a look at the tweet's few links (the engine
+ * keeps the list), no text gathered; the text itself only when a keyword is a plain word.
+ */
+let probeFor: { rules: IntakeRules; paths: Set<string>; tags: string[]; words: string[] } | undefined;
+
+function probe(rules: IntakeRules): NonNullable<typeof probeFor> {
+  if (probeFor?.rules !== rules) {
+    probeFor = {
+      rules,
+      paths: new Set([...rules.own.handles].map((h) => `/${h}`)),
+      tags: rules.keywords.filter((k) => k.startsWith('#')).map((k) => `/hashtag/${k.slice(1)}`),
+      words: rules.keywords.filter((k) => !k.startsWith('#')),
+    };
+  }
+  return probeFor;
+}
+
+function linksTo(article: Element, { paths, tags }: NonNullable<typeof probeFor>): boolean {
+  const links = article.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i]!.getAttribute('href');
+    if (href === null || href.charCodeAt(0) !== 47 /* "/" */) continue;
+    const lower = href.toLowerCase();
+    if (paths.has(lower)) return true;
+    if (tags.length > 0 && lower.startsWith('/hashtag/')) {
+      const tag = lower.split('?', 1)[0]!;
+      if (tags.includes(tag)) return true;
+    }
+  }
+  return false;
+}
 
 export function readXAddressing(article: Element, quiet: PostRef, rules: IntakeRules): { addressing: PostAddressing; post: PostRef } | null {
-  if (termsFor?.rules !== rules) termsFor = { rules, terms: intakeTerms(rules) };
-  const { terms } = termsFor;
-  if (terms.length === 0) return null;
-  const all = (article.textContent ?? '').toLowerCase();
-  if (!terms.some((term) => all.includes(term))) return null;
+  const p = probe(rules);
+  if (!linksTo(article, p)) {
+    if (p.words.length === 0) return null;
+    const text = (article.querySelector(X.tweetText)?.textContent ?? '').toLowerCase();
+    if (!p.words.some((w) => text.includes(w))) return null;
+  }
   const firstSeen = quiet.postedAtSource === 'first-seen' ? quiet.postedAt : Date.now();
   const post = readXPost(article, firstSeen, true);
   if (!post) return null;
