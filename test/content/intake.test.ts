@@ -69,10 +69,14 @@ describe('automatic intake on X', () => {
 
   it('on the hand-made variants: the reply to @sannebakker is hers; the quote of the account’s tweet is no mention', async () => {
     expect(summary(await takenOn(xAdapter, 'x/x-variants-nl.html', 'https://x.com/home', '@sannebakker'))).toEqual(['x:1790000000000000204 reply @sannebakker']);
-    // The variants name the account in a tweet's text (…201: a mention, here in plain text), in a quoted tweet
-    // (…203: quoting is not addressing) and as the author of its own reply (…210).
-    const own = await takenOn(xAdapter, 'x/x-variants-nl.html', 'https://x.com/home', '@gemeentevoorbeeld');
-    expect(summary(own)).toEqual(['x:1790000000000000201 mention @gemeentevoorbeeld']);
+    // The variants name the account in a tweet's text as plain words (…201: X draws a real mention as a link,
+    // this hand-made tweet does not), in a quoted tweet (…203: quoting is not addressing) and as the author of
+    // its own reply (…210): none is a mention.
+    expect(await takenOn(xAdapter, 'x/x-variants-nl.html', 'https://x.com/home', '@gemeentevoorbeeld')).toEqual([]);
+    // A plain keyword looks at the text: …201 is then read in full, and its words name the account.
+    expect(summary(await takenOn(xAdapter, 'x/x-variants-nl.html', 'https://x.com/home', '@gemeentevoorbeeld', { keywords: 'grijze container' }))).toEqual([
+      'x:1790000000000000201 mention @gemeentevoorbeeld',
+    ]);
   });
 
   it('on every real capture, takes exactly the tweets that mention or answer the account', async () => {
