@@ -15,13 +15,15 @@ import { X } from './selectors';
  * "Replying to" line as one) or to a hashtag among the keywords — a look at the tweet's few links (the engine
  * keeps the list), no text gathered; the text itself only when a keyword is a plain word.
  */
-let probeFor: { rules: IntakeRules; paths: Set<string>; tags: string[]; words: string[] } | undefined;
+let probeFor: { rules: IntakeRules; paths: Set<string>; lengths: Set<number>; tags: string[]; words: string[] } | undefined;
 
 function probe(rules: IntakeRules): NonNullable<typeof probeFor> {
   if (probeFor?.rules !== rules) {
+    const paths = new Set([...rules.own.handles].map((h) => `/${h}`));
     probeFor = {
       rules,
-      paths: new Set([...rules.own.handles].map((h) => `/${h}`)),
+      paths,
+      lengths: new Set([...paths].map((p) => p.length)),
       tags: rules.keywords.filter((k) => k.startsWith('#')).map((k) => `/hashtag/${k.slice(1)}`),
       words: rules.keywords.filter((k) => !k.startsWith('#')),
     };
@@ -29,17 +31,14 @@ function probe(rules: IntakeRules): NonNullable<typeof probeFor> {
   return probeFor;
 }
 
-function linksTo(article: Element, { paths, tags }: NonNullable<typeof probeFor>): boolean {
+function linksTo(article: Element, { paths, lengths, tags }: NonNullable<typeof probeFor>): boolean {
   const links = article.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
     const href = links[i]!.getAttribute('href');
     if (href === null || href.charCodeAt(0) !== 47 /* "/" */) continue;
-    const lower = href.toLowerCase();
-    if (paths.has(lower)) return true;
-    if (tags.length > 0 && lower.startsWith('/hashtag/')) {
-      const tag = lower.split('?', 1)[0]!;
-      if (tags.includes(tag)) return true;
-    }
+    // Most links are permalinks, analytics and other profiles: their length already rules them out.
+    if (lengths.has(href.length) && paths.has(href.toLowerCase())) return true;
+    if (tags.length > 0 && href.startsWith('/hashtag/') && tags.includes(href.toLowerCase().split('?', 1)[0]!)) return true;
   }
   return false;
 }
