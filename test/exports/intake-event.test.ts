@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../src/domain/case-event';
+import { caseIdFor } from '../../src/domain/case-id';
 import { describeEvent } from '../../src/exports/event-description';
 
-const intake = (after: unknown): CaseEvent => ({ caseId: 'x:1', at: 0, actor: '', kind: 'intake', after });
+const intake = (after: unknown): CaseEvent => ({ caseId: caseIdFor('x', '1'), at: 0, actor: '', kind: 'intake', after });
 
 describe('the history line of automatic intake', () => {
   it('says why the case was made, in the exports’ Dutch', () => {
