@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MENTIONS_TWEETS } from '../fixtures/x/build-mentions';
+import { axeViolations } from './support/axe';
 import { launchLoket, type Loket } from './support/chromium';
 import { facebookPage } from './support/facebook-pages';
 import { fixture } from './support/fixtures';
@@ -85,7 +86,7 @@ describe('automatic intake', () => {
     expect(await card('made-auto')).toBe('3');
   });
 
-  it('offers the account X showed the agent logged in as on the setup page, when no own account is set', async () => {
+  it('offers the account X showed the agent logged in as on the setup page, when no own account is set; the options page holds the intake settings', async () => {
     loket = await launchLoket({ lang: 'nl' });
     // x-status.html: the side navigation says the agent is logged in as @alice.
     const STATUS = 'https://x.com/bob/status/1000000000000000001';
@@ -96,6 +97,7 @@ describe('automatic intake', () => {
     const offer = setup.getByTestId('account-offer-x');
     await offer.waitFor();
     expect(await setup.getByTestId('account-offer').innerText()).toMatch(/Gevonden op X: @alice/);
+    expect(await axeViolations(setup)).toEqual([]);
     await offer.click();
     expect(await setup.locator('#s-ownAccounts').inputValue()).toBe('@alice');
     await expect.poll(() => setup.getByTestId('account-offer').count()).toBe(0);
@@ -103,5 +105,17 @@ describe('automatic intake', () => {
     await setup.getByRole('status').filter({ hasText: /./ }).waitFor();
     const settings = await (await loket.worker()).evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { ownAccounts: string }).ownAccounts);
     expect(settings).toBe('@alice');
+
+    // The options page: the intake section, saved with the agent's form; no offer once X has an own account.
+    const options = await loket.open(`chrome-extension://${loket.extensionId}/options.html`);
+    await options.getByTestId('intake-section').waitFor();
+    expect(await options.getByTestId('account-offer').count()).toBe(0);
+    await options.getByLabel('Alleen vermeldingen (op X geen antwoorden aan een eigen account)').check();
+    await options.getByLabel('Extra trefwoorden of hashtags').fill('#gemeentewesterzand');
+    await options.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect
+      .poll(() => loket!.worker().then((w) => w.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { intake?: unknown }).intake)))
+      .toEqual({ sites: { x: true, facebook: true }, mentionsOnly: true, keywords: '#gemeentewesterzand', teamAccounts: '' });
+    expect(await axeViolations(options)).toEqual([]);
   });
 });
