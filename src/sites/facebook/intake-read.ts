@@ -8,7 +8,7 @@
  */
 import type { AccountRef, IntakeRules, PostAddressing } from '../../domain/intake-rules';
 import type { PostRef } from '../../domain/post-ref';
-import { isComment, postOf } from './read-post';
+import { isComment, postOf, readFacebookPost } from './read-post';
 import { FB } from './selectors';
 
 /** Paths of facebook.com that are not a Page or profile ("/groups/…", "/photo/…"). */
@@ -63,17 +63,20 @@ function pageShown(doc: Document): AccountRef | null {
   return profile !== undefined && !/\/(?:posts|videos|photos)\//.test(loc.pathname) ? { profile } : null;
 }
 
-export function readFacebookAddressing(el: Element, quiet: PostRef, _rules: IntakeRules): { addressing: PostAddressing; post?: PostRef } | null {
+export function readFacebookAddressing(el: Element, quiet: PostRef, rules: IntakeRules): { addressing: PostAddressing; post?: PostRef } | null {
   const profile = profileOfUrl(quiet.author.profileUrl);
   const author: AccountRef = { name: quiet.author.name, ...(profile ? { profile } : {}) };
-  const base = { site: 'facebook' as const, author, isOwn: quiet.isOwn === true, mentions: [], replyingTo: [], text: quiet.text };
+  // The quiet read has no text: keywords need it, so with keywords set the post is read in full (and that read is the case's).
+  const full = rules.keywords.length > 0 && quiet.text === '' ? (readFacebookPost(el, quiet.postedAt) ?? undefined) : undefined;
+  const text = full?.text ?? quiet.text;
+  const base = { site: 'facebook' as const, author, isOwn: quiet.isOwn === true, mentions: [], replyingTo: [], text };
   if (isComment(el)) {
     const post = postOf(el);
     const postAuthor = post ? header(post).author : null;
-    return { addressing: { ...base, comment: true, ...(postAuthor ? { postAuthor } : {}) } };
+    return { addressing: { ...base, comment: true, ...(postAuthor ? { postAuthor } : {}) }, ...(full ? { post: full } : {}) };
   }
   const { on } = header(el);
   const shown = on ?? pageShown(el.ownerDocument);
   const postedOn = shown && shown.profile !== author.profile ? shown : null;
-  return { addressing: { ...base, comment: false, ...(postedOn ? { postedOn } : {}) } };
+  return { addressing: { ...base, comment: false, ...(postedOn ? { postedOn } : {}) }, ...(full ? { post: full } : {}) };
 }
