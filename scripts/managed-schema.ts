@@ -23,6 +23,7 @@ export function managedSchemaFor(base: Schema, sites: readonly SiteMeta[] = SITE
   const perSite = (entry: (site: SiteMeta) => Schema) => Object.fromEntries(sites.map((site) => [site.id, entry(site)]));
   at('ownAccounts').properties = perSite((site) => ({ description: site.ownAccountHelp, type: 'array', items: { type: 'string' } }));
   at('sla', 'firstResponseMinutes').properties = perSite(() => ({ type: 'integer' }));
+  at('intake', 'sites').properties = perSite(() => ({ type: 'boolean' }));
   at('sla', 'resolutionMinutes').properties = perSite(() => ({ type: 'integer' }));
   at('teamTemplates', 'items', 'sites').description = `Where the template is offered: ${sites.map((s) => JSON.stringify(s.id)).join(', ')}.`;
   return schema;

@@ -52,6 +52,7 @@ import { broadcast } from './broadcast';
 import { casesChanged, casesRemoved, dueRule, settingsChanged } from './changes';
 import { database } from './database';
 import { teamHandlers } from './team';
+import { intakeHandlers } from './intake-handlers';
 
 /** Runs a store operation, turning the store's refusals into the answers the contract names. */
 async function answering<T>(work: () => Promise<T>): Promise<T> {
@@ -272,5 +273,6 @@ export function createHandlers(now: () => number = Date.now): Handlers {
       await settingsChanged(before, saved, now());
       return saved;
     },
+    ...intakeHandlers(now),
   };
 }

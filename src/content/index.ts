@@ -16,6 +16,7 @@ import { CaseCache } from './case-cache';
 import { PostController } from './post-controller';
 import { ReplyIndicators } from './reply-indicator';
 import { ReplyTracker } from './reply-tracker';
+import { Intake } from './intake';
 import { SiteHealth } from './site-health';
 import { startTicker } from './ticker';
 import { listenForTrigger } from './template-trigger';
@@ -39,6 +40,16 @@ async function start(adapter: SiteAdapter): Promise<void> {
   const replies = new ReplyTracker(adapter.composer, (id, at, reply) => {
     void send('case/responded', { id, at, reply }).then((r) => put(r.case), () => undefined);
   });
+  const intake = new Intake(
+    adapter,
+    {
+      settings: () => settings,
+      take: async (items) => (await send('intake/take', { items })).cases,
+      put: (c) => cache.put(c),
+      detected: (account) => void send('account/detected', { site: adapter.site, account }).catch(() => undefined),
+    },
+    CASE_BATCH_MS,
+  );
   const controller = new PostController(
     adapter,
     cache,
@@ -69,7 +80,17 @@ async function start(adapter: SiteAdapter): Promise<void> {
       readability: (text) => send('readability/check', { text }),
     },
     Date.now,
-    replies,
+    {
+      // Each post once per page: the reply tracker, and automatic intake.
+      appeared: (post, el) => {
+        replies.appeared(post, el);
+        intake.seen(post, el);
+      },
+      present: (post, el) => {
+        replies.present(post, el);
+        intake.seen(post, el);
+      },
+    },
   );
   const guard = new AccountGuard(adapter, () => settings, (editor) => controller.showAccountWarning(editor));
   controller.useAccountCheck(guard);
@@ -115,6 +136,9 @@ async function start(adapter: SiteAdapter): Promise<void> {
   );
   controller.scan([document.body]);
   health.check();
+  intake.reportAccount(document);
+  // Facebook names the account only in a comment box, which may come later: asked again when one gets focus.
+  document.addEventListener('focusin', () => intake.reportAccount(document), { signal, passive: true });
   startTicker(() => controller.tick(), TICK_MS, signal);
   window.addEventListener('pagehide', (event) => {
     if (event.persisted) return; // kept in the back/forward cache: resumes as it was

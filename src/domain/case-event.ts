@@ -9,8 +9,22 @@ import type { CaseField } from './case';
  * created: the case began; changed: one field changed (before/after); note: an internal note (in `after`);
  * merged: another case of the same post (its id in `before`) was folded into this one, with its history.
  * reply: a reply of the municipality's own account seen on the case's thread (a ReplyRecord in `after`).
+ * intake: automatic intake made the case, and why (an IntakeRecord in `after`; intake-rules.ts).
  */
-export type CaseEventKind = 'created' | 'changed' | 'note' | 'merged' | 'reply';
+export type CaseEventKind = 'created' | 'changed' | 'note' | 'merged' | 'reply' | 'intake';
+
+/** Why automatic intake made a case: the rule (an IntakeReason) and what matched ("@gemeente", "#westerzand"). */
+export interface IntakeRecord {
+  reason: string;
+  detail: string;
+}
+
+/** The intake record an event keeps, or undefined (another kind, or one from a later version we cannot read). */
+export function intakeOf(e: CaseEvent): IntakeRecord | undefined {
+  if (e.kind !== 'intake' || typeof e.after !== 'object' || e.after === null) return undefined;
+  const r = e.after as Partial<IntakeRecord>;
+  return typeof r.reason === 'string' && typeof r.detail === 'string' ? { reason: r.reason, detail: r.detail } : undefined;
+}
 
 /**
  * How a reply reached the history. `loket`: sent from a reply box while Loket watched and then seen on the

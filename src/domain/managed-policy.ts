@@ -24,12 +24,13 @@ import type { OfficialesePolicy } from './readability/officialese-policy';
 import type { Settings } from './settings';
 import { SITES, type Site } from './site';
 import type { SlaPolicy } from './sla-policy';
+import type { IntakeSettings } from './intake-settings';
 import type { Tag } from './tag';
 import type { PolicyMember } from './team';
 import type { ImportedTemplate } from './template-file';
 
 /** The settings (keys of Settings) a policy can set, and so the names agentMayOverride accepts. */
-export const MANAGED_SETTING_KEYS = ['municipality', 'ownAccounts', 'officeHours', 'sla', 'retentionDays', 'accountGuard', 'readabilityIndicator'] as const satisfies ReadonlyArray<keyof Settings>;
+export const MANAGED_SETTING_KEYS = ['municipality', 'ownAccounts', 'officeHours', 'sla', 'retentionDays', 'accountGuard', 'readabilityIndicator', 'intake'] as const satisfies ReadonlyArray<keyof Settings>;
 export type ManagedSettingKey = (typeof MANAGED_SETTING_KEYS)[number];
 
 /** A tag as the organisation sets it; `retired` is Loket's own mark. */
@@ -55,6 +56,8 @@ export interface ManagedPolicy {
   accountGuard?: boolean;
   /** false: no B1 indicator beside the reply box (the template picker's B1 check stays). */
   readabilityIndicator?: boolean;
+  /** Automatic intake's switches, keywords and team accounts (parts the policy leaves out: Loket's default). */
+  intake?: IntakeSettings;
   agentMayOverride?: ManagedSettingKey[];
   /** The organisation's officialese for the B1 check (readability/officialese-policy.ts). */
   officialese?: OfficialesePolicy;

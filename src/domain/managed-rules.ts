@@ -7,6 +7,7 @@ import en from 'zod/v4/locales/en.js';
 import { httpsUrlSchema } from './https-url';
 import { MANAGED_SETTING_KEYS, ownAccountsText, type ManagedKey, type ManagedPolicy, type ManagedSettingKey, type ManagedTag } from './managed-policy';
 import { officeHoursSchema } from './office-calendar-schema';
+import { DEFAULT_INTAKE } from './intake-settings';
 import { OFFICIALESE_POLICY_EXPECTED, readOfficialesePolicy } from './readability/officialese-policy';
 import { SITE_METAS, SITES, type Site } from './site';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from './sla-policy';
@@ -203,6 +204,29 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
     type: 'boolean',
     expected: 'true (show the B1 indicator beside the reply box) or false',
     read: using('readabilityIndicator', z.boolean(), (value) => ({ value })),
+  },
+  intake: {
+    type: 'object',
+    expected: `automatic intake { sites: { ${SITES.join(', ')}: true | false }, mentionsOnly, keywords: ["#hashtag"], teamAccounts: ["@colleague"] }`,
+    read: using(
+      'intake',
+      z.strictObject({
+        sites: z.optional(perSite(z.boolean())),
+        mentionsOnly: z.optional(z.boolean()),
+        // Kept in the settings as one comma-separated text each, so an entry may hold no comma.
+        keywords: z.optional(z.array(text(100).check(z.regex(/^[^,]*$/, 'a keyword cannot contain a comma'))).check(z.maxLength(50))),
+        teamAccounts: z.optional(z.array(text(100).check(z.regex(/^[^,]*$/, 'an account cannot contain a comma'))).check(z.maxLength(100))),
+      }),
+      (intake) => {
+        const keywords = (intake.keywords ?? []).join(', ');
+        const teamAccounts = (intake.teamAccounts ?? []).join(', ');
+        if (keywords.length > 500) return { problem: 'the keywords together are longer than 500 characters' };
+        if (teamAccounts.length > 1000) return { problem: 'the team accounts together are longer than 1000 characters' };
+        const sites = { ...DEFAULT_INTAKE.sites };
+        for (const site of SITES) sites[site] = intake.sites?.[site] ?? sites[site];
+        return { value: { sites, mentionsOnly: intake.mentionsOnly ?? DEFAULT_INTAKE.mentionsOnly, keywords, teamAccounts } };
+      },
+    ),
   },
   agentMayOverride: {
     type: 'array',

@@ -12,6 +12,7 @@ export function managedSettings(policy: ManagedPolicy): Partial<Settings> {
   if (policy.retentionDays !== undefined) settings.retentionDays = policy.retentionDays;
   if (policy.accountGuard !== undefined) settings.accountGuard = policy.accountGuard;
   if (policy.readabilityIndicator !== undefined) settings.readabilityIndicator = policy.readabilityIndicator;
+  if (policy.intake !== undefined) settings.intake = policy.intake;
   return settings;
 }
 

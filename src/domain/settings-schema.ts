@@ -33,4 +33,11 @@ export const settingsSchema = z.strictObject({
   accountGuard: z.boolean(),
   /** Show the B1 indicator beside the site's reply box while the agent writes (issue #20). */
   readabilityIndicator: z.boolean(),
+  /** Automatic intake (issue #17): per channel on/off, mentions only, keywords, the team's accounts. */
+  intake: z.strictObject({
+    sites: perSite(() => z._default(z.boolean(), true)),
+    mentionsOnly: z.boolean(),
+    keywords: setting(500),
+    teamAccounts: setting(1000),
+  }),
 });

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod/mini';
 import { DEFAULT_CALENDAR } from './office-calendar';
+import { DEFAULT_INTAKE } from './intake-settings';
 import { DEFAULT_RETENTION } from './retention';
 import type { settingsSchema } from './settings-schema';
 import { DEFAULT_SLA_POLICY } from './sla-policy';
@@ -21,4 +22,5 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: DEFAULT_RETENTION.closedCaseDays,
   accountGuard: true,
   readabilityIndicator: true,
+  intake: DEFAULT_INTAKE,
 };

@@ -6,7 +6,8 @@
  * EventWords from the message catalogue, whose Dutch words a unit test holds equal to these).
  */
 import { CASE_STATUSES, type CaseStatus } from '../domain/case';
-import { replyOf, type CaseEvent } from '../domain/case-event';
+import { intakeOf, replyOf, type CaseEvent } from '../domain/case-event';
+import { INTAKE_REASONS, type IntakeReason } from '../domain/intake-rules';
 import type { Handover } from '../domain/handover';
 import { siteLabel, type Site } from '../domain/site';
 import { isNoReplyReason, type NoReplyReason } from '../domain/no-reply';
@@ -15,6 +16,8 @@ import type { Tag } from '../domain/tag';
 /** The words of a history in one language. Plain text: escape before use in HTML. */
 export interface EventWords {
   created: string;
+  /** Automatic intake made the case: why (the rule) and what matched. */
+  intake(reason: IntakeReason, detail: string): string;
   note(text: string): string;
   /** Another case of the same post (its id) was merged into this one. */
   merged(id: string): string;
@@ -59,8 +62,17 @@ const NO_REPLY_NAMES: Record<NoReplyReason, string> = {
   answered_elsewhere: 'elders beantwoord',
 };
 
+const INTAKE_WORDS: Record<IntakeReason, string> = {
+  mention: 'noemt',
+  reply: 'antwoord aan',
+  'page-comment': 'reactie op een bericht van',
+  'visitor-post': 'bericht op de pagina',
+  keyword: 'bevat',
+};
+
 export const DUTCH_EVENT_WORDS: EventWords = {
   created: 'zaak gemaakt',
+  intake: (reason, detail) => `automatisch opgepakt: ${INTAKE_WORDS[reason]} ${detail}`,
   note: (text) => `notitie: ${text}`,
   merged: (id) => `samengevoegd met ${id} (hetzelfde bericht)`,
   status: (from, to) => `status: ${from} → ${to}`,
@@ -94,6 +106,10 @@ export function statusName(status: unknown, words: EventWords = DUTCH_EVENT_WORD
 /** One audit event in words (Dutch unless told otherwise). Plain text: escape before use in HTML. */
 export function describeEvent(e: CaseEvent, tagLabel: (id: string) => string = (id) => id, words: EventWords = DUTCH_EVENT_WORDS): string {
   if (e.kind === 'created') return words.created;
+  if (e.kind === 'intake') {
+    const r = intakeOf(e);
+    return r && (INTAKE_REASONS as readonly string[]).includes(r.reason) ? words.intake(r.reason as IntakeReason, r.detail) : words.created;
+  }
   if (e.kind === 'note') return words.note(String(e.after ?? ''));
   if (e.kind === 'merged') return words.merged(String(e.before ?? ''));
   if (e.kind === 'reply') {

@@ -12,6 +12,8 @@ import { PrivacySection } from './privacy-section';
 import { SyncSection } from './sync-section';
 import { AwayControl } from '../ui/away-control';
 import { useTeam } from '../ui/team-data';
+import { IntakeFields } from './intake-section';
+import { AccountOffer, withAccount } from '../ui/account-offer';
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
@@ -108,6 +110,7 @@ export function OptionsApp() {
           {field('initials', t('initialsLabel'))}
           {field('municipality', t('municipalityLabel'))}
           {field('ownAccounts', t('ownAccountsLabel'), t('ownAccountsHelp'))}
+          <AccountOffer ownAccounts={settings.ownAccounts} locked={locked.has('ownAccounts')} onAdd={(account) => setSettings({ ...settings, ownAccounts: withAccount(settings.ownAccounts, account) })} />
           <div class="field">
             <label>
               <input
@@ -143,6 +146,7 @@ export function OptionsApp() {
             </small>
           </div>
         </fieldset>
+        <IntakeFields settings={settings} locked={locked.has('intake')} onChange={(intake) => setSettings({ ...settings, intake })} />
         <button type="submit" class="primary">
           {t('saveButton')}
         </button>{' '}

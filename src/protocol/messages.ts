@@ -23,6 +23,7 @@ import type { Readability } from '../domain/readability';
 import type { Template } from '../domain/template';
 import type { Settings } from '../domain/settings';
 import type { Away, TeamMember, TeamRole } from '../domain/team';
+import type { Site } from '../domain/site';
 import type { requestSchemas } from './schemas';
 
 /** Settings live in the domain; re-exported here because every view reads them through a message. */
@@ -87,6 +88,12 @@ export interface Responses {
   'presence/away': { released: number; away: Away };
   /** "I'm back". */
   'presence/back': { away: null };
+  /** The cases of the posts taken in: made now, or found (made before, by hand, in another tab or machine). */
+  'intake/take': { cases: Case[]; created: number };
+  'intake/seen-count': { count: number };
+  'account/detected': { stored: boolean };
+  /** Per site, the account its page last showed the agent logged in as ("@gemeente", "Gemeente Voorbeeld"). */
+  'accounts/detected': Partial<Record<Site, string>>;
 }
 
 /** What the views show of the team (domain/team.ts). */

@@ -13,6 +13,7 @@ import { httpsUrlSchema } from '../domain/https-url';
 import { settingsSchema } from '../domain/settings-schema';
 import { templateDraftSchema, templateIdSchema } from '../domain/template-draft-schema';
 import { POSTED_AT_SOURCES } from '../domain/post-ref';
+import { INTAKE_REASONS } from '../domain/intake-rules';
 
 z.config(en());
 
@@ -154,6 +155,20 @@ export const requestSchemas = {
     release: z.union([z.strictObject({ to: z.literal('pool') }), z.strictObject({ to: z.literal('colleague'), name: agentName })]),
   }),
   'presence/back': z.strictObject({}),
+  /** Automatic intake: posts a page showed that match the intake rules, batched (issue #17). */
+  'intake/take': z.strictObject({
+    items: z
+      .array(z.strictObject({ post: postRefSchema, reason: z.enum(INTAKE_REASONS), detail: shortText() }))
+      .check(z.minLength(1), z.maxLength(200)),
+  }),
+  /** Posts seen in [from, to) that matched intake (the reports' coverage), of one site when given. */
+  'intake/seen-count': z
+    .strictObject({ from: epochMs, to: epochMs, site: z.optional(z.enum(SITES)) })
+    .check(z.refine((r) => r.to > r.from, 'the period ends before it starts')),
+  /** The account a site's page shows the agent logged in as, to offer as an own account on first use. */
+  'account/detected': z.strictObject({ site: z.enum(SITES), account: shortText().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^,]*$/)) }),
+  /** The last account detected per site (setup and options offer it). */
+  'accounts/detected': z.strictObject({}),
 } as const;
 
 /**
@@ -186,4 +201,6 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof typeof requestSchemas> = ne
   'cases/assign',
   'presence/away',
   'presence/back',
+  'intake/seen-count',
+  'accounts/detected',
 ] as const);

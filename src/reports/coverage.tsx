@@ -1,8 +1,8 @@
 /**
  * Coverage: how much of what was asked got an answer — posts seen that matched the intake rules, cases made
  * automatically and by hand, answered within the target, closed as "no reply needed". "Posts seen" is
- * `Report.intakeSeen`, null until automatic intake exists (issue #17, item 1), and then shows "–" (read as
- * "none"), never a 0 that would look measured.
+ * `Report.intakeSeen`: automatic intake's count in this browser (issue #17, item 1; each post once); null
+ * when it could not be read, and then "–", never a 0 that would look measured.
  */
 import type { Figures } from '../domain/report';
 import { formatCount } from './format';
@@ -29,7 +29,7 @@ export function Coverage({ figures, intakeSeen }: { figures: Figures; intakeSeen
           </div>
         ))}
       </dl>
-      {intakeSeen === null && <p class="muted">{t('reportCoverageSeenNote')}</p>}
+      <p class="muted">{t('reportCoverageSeenNote')}</p>
     </>
   );
 }

@@ -7,12 +7,21 @@
 import type { Case } from '../domain/case';
 import { DEFAULT_CALENDAR, type OfficeCalendar } from '../domain/office-hours';
 import type { ReportPeriod } from '../domain/report';
+import type { Site } from '../domain/site';
 import type { Tag } from '../domain/tag';
 import { onPush, send } from '../protocol/client';
 
 /** Cases posted in [from, to). */
 export function casesInPeriod(period: ReportPeriod): Promise<Case[]> {
   return send('cases/range', { from: period.from, to: period.to });
+}
+
+/** Posts seen in the period that matched automatic intake (of one channel, or all), or null when not known. */
+export function intakeSeenIn(period: ReportPeriod, site: Site | 'all'): Promise<number | null> {
+  return send('intake/seen-count', { from: period.from, to: period.to, ...(site === 'all' ? {} : { site }) }).then(
+    (r) => r.count,
+    () => null,
+  );
 }
 
 export function listTags(): Promise<Tag[]> {

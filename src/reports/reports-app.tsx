@@ -17,7 +17,7 @@ import { casesCsv, figuresCsv, type ReportLabels } from '../exports/report-csv';
 import { siteLabel, type Site } from '../domain/site';
 import type { Tag } from '../domain/tag';
 import { download } from '../ui/download';
-import { casesInPeriod, listTags, loadOfficeCalendar, onReportPushes } from './data';
+import { casesInPeriod, intakeSeenIn, listTags, loadOfficeCalendar, onReportPushes } from './data';
 import { FiguresTable, type FiguresRow } from './figures-table';
 import { formatCases, formatLongDate } from './format';
 import { HeatMap } from './heat-map';
@@ -94,6 +94,7 @@ export function ReportsApp() {
   const [site, setSite] = useState<Site | 'all'>('all');
   const [data, setData] = useState<Data>({ kind: 'loading' });
   const [version, setVersion] = useState(0);
+  const [intakeSeen, setIntakeSeen] = useState<number | null>(null);
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -136,6 +137,15 @@ export function ReportsApp() {
     // period is fetched again when its key changes, not when a new but equal object is made.
   }, [calendar, periodKey, version]);
 
+  useEffect(() => {
+    if (!period) return;
+    let current = true;
+    void intakeSeenIn(period, site).then((n) => current && setIntakeSeen(n));
+    return () => {
+      current = false;
+    };
+  }, [periodKey, site, version]);
+
   const cases = useMemo(
     () => (data.kind === 'ready' ? (site === 'all' ? data.cases : data.cases.filter((c) => c.site === site)) : []),
     [data, site],
@@ -149,8 +159,9 @@ export function ReportsApp() {
       timeZone: calendar.timeZone,
       serviceTagIds: serviceTagIds(tags),
       now: data.at,
+      ...(intakeSeen === null ? {} : { intakeSeen }),
     };
-  }, [data, periodKey, calendar, tags]);
+  }, [data, periodKey, calendar, tags, intakeSeen]);
   const report = useMemo(() => (options ? buildReport(cases, options) : undefined), [cases, options]);
   const labels = useMemo(() => reportLabels(tags), [tags]);
 

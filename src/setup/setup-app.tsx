@@ -11,6 +11,7 @@ import { signature } from '../domain/template-values';
 import type { ResponseOf, Settings } from '../protocol/messages';
 import { send } from '../protocol/client';
 import { t, type MessageKey } from '../ui/i18n';
+import { AccountOffer, withAccount } from '../ui/account-offer';
 
 const MINUTE = 60_000;
 const WORKDAYS = [1, 2, 3, 4, 5] as const;
@@ -107,6 +108,7 @@ export function SetupApp() {
           <legend>{t('setupMunicipality')}</legend>
           {text('municipality', 'municipalityLabel')}
           {text('ownAccounts', 'setupAccountsLabel', 'setupAccountsHelp')}
+          <AccountOffer ownAccounts={settings.ownAccounts} locked={locked.has('ownAccounts')} onAdd={(account) => setSettings({ ...settings, ownAccounts: withAccount(settings.ownAccounts, account) })} />
         </fieldset>
         <fieldset>
           <legend>{t('setupTimes')}</legend>

@@ -7,6 +7,7 @@ import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
 import type { Site } from './registry';
 import type { Theme } from '../domain/page-theme';
+import type { IntakeRules, PostAddressing } from '../domain/intake-rules';
 
 export interface MountPoint {
   parent: Element;
@@ -58,6 +59,12 @@ export interface SiteAdapter {
    * relative times), and a post whose id is unchanged need not be read again.
    */
   readKey(post: Element): CaseId | null;
+  /**
+   * Automatic intake (issue #17): whom the post addresses, from `quiet` (what the page already read of it) and
+   * as little more as the site allows; null when it cannot match `rules` (nothing on it names an own account
+   * or a keyword). `post` comes back when the adapter read the post in full to find out.
+   */
+  readAddressing?(post: Element, quiet: PostRef, rules: IntakeRules): { addressing: PostAddressing; post?: PostRef } | null;
   /**
    * For a post whose id the page hides until the user points at it (Facebook's "#" permalinks): do what the
    * user would (hover, focus) so the site fills it in. Called when the agent opens the toolbar of a post read

@@ -36,7 +36,7 @@ type CasesStore = {
  * The case stored under this id, or the case that knows this id as an alias (a post now shown by its pfbid,
  * whose case is under its number). Every read and change by id goes through here.
  */
-async function storedCase(store: CasesStore, id: CaseId): Promise<StoredCase | undefined> {
+export async function storedCase(store: CasesStore, id: CaseId): Promise<StoredCase | undefined> {
   const found = await store.get(id);
   // (A database opened at a version before the index — only in migration tests — has no aliases.)
   return found ?? (store.indexNames.contains('by-alias') ? await store.index('by-alias').get(id) : undefined);
@@ -58,7 +58,7 @@ export async function getCases(db: LoketDatabase, ids: readonly CaseId[]): Promi
 export type DueRule = (postedAt: number, site: Site) => number | undefined;
 
 /** The case with its due time worked out again (a better posted time, another policy); unanswered cases only. */
-function withDue(c: Case, due: DueRule | undefined): Case {
+export function withDue(c: Case, due: DueRule | undefined): Case {
   if (!due || c.firstResponseAt !== undefined || !isOpen(c)) return c;
   const dueAt = due(c.postedAt, c.site);
   if (dueAt === c.dueAt) return c;
@@ -215,7 +215,7 @@ export async function listEvents(db: LoketDatabase, caseId: CaseId): Promise<Sto
   return db.getAllFromIndex('events', 'by-case', range);
 }
 
-function event(caseId: CaseId, at: number, actor: string, rest: Omit<CaseEvent, 'caseId' | 'at' | 'actor'>): CaseEvent {
+export function event(caseId: CaseId, at: number, actor: string, rest: Omit<CaseEvent, 'caseId' | 'at' | 'actor'>): CaseEvent {
   return { caseId, at, actor, ...rest };
 }
 

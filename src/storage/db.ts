@@ -12,6 +12,7 @@ import { isOpen } from '../domain/case';
 import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
+import type { Site } from '../domain/site';
 import type { Tag } from '../domain/tag';
 import type { Template } from '../domain/template';
 import type { SyncMetaEntry, SyncRecord } from './sync-records';
@@ -56,6 +57,17 @@ export interface LoketDB extends DBSchema {
   sync: { key: string; value: SyncRecord; indexes: { 'by-pending': number } };
   /** This browser's sync client id, a checkpoint per server and database, and the last sync status. */
   syncMeta: { key: string; value: SyncMetaEntry };
+  /**
+   * Posts automatic intake saw that matched its rules, once per post (key: the case id), when first seen: the
+   * reports' "posts seen that matched intake" (intake-store.ts). No text or author, only the id and time.
+   */
+  intakeSeen: { key: CaseId; value: IntakeSeen; indexes: { 'by-at': number } };
+}
+
+export interface IntakeSeen {
+  id: CaseId;
+  site: Site;
+  at: number;
 }
 
 export type LoketDatabase = IDBPDatabase<LoketDB>;
@@ -122,6 +134,10 @@ export const MIGRATIONS: ReadonlyArray<(db: LoketDatabase, tx: UpgradeTx) => voi
         if (cursor.value.intake === undefined) await cursor.update({ ...cursor.value, intake: 'manual' });
       }
     })();
+  },
+  // 8 → 9: posts automatic intake saw that matched its rules, counted once per post (issue #17).
+  (db) => {
+    db.createObjectStore('intakeSeen', { keyPath: 'id' }).createIndex('by-at', 'at');
   },
 ];
 

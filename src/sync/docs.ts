@@ -223,7 +223,7 @@ const eventSchema = z.object({
   caseId: caseIdSchema,
   at: z.number(),
   actor: z.string(),
-  kind: z.enum(['created', 'changed', 'note', 'merged', 'reply']),
+  kind: z.enum(['created', 'changed', 'note', 'merged', 'reply', 'intake']),
   field: z.optional(z.enum(FIELDS)),
   before: z.optional(z.unknown()),
   after: z.optional(z.unknown()),

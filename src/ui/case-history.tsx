@@ -22,6 +22,7 @@ export interface CaseHistoryProps {
 export function eventWords(): EventWords {
   return {
     created: t('historyCreated'),
+    intake: (reason, detail) => t(`historyIntake_${reason === 'page-comment' ? 'page_comment' : reason === 'visitor-post' ? 'visitor_post' : reason}`, detail),
     note: (text) => t('historyNote', text),
     merged: (id) => t('historyMerged', id),
     status: (from, to) => t('historyStatus', from, to),

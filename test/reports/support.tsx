@@ -47,6 +47,8 @@ export function fakeBackground(over: Partial<Background> = {}): Background {
         return { ok: true, value: bg.tags };
       case 'settings/get':
         return { ok: true, value: bg.settings };
+      case 'intake/seen-count':
+        return { ok: true, value: { count: 0 } };
       default:
         return { ok: false, error: { code: 'unknown-message', message: name } };
     }

@@ -26,7 +26,7 @@ afterEach(() => dispose());
 
 describe('the loket database', () => {
   it('has the stores and indexes of the latest version', () => {
-    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'cases', 'diagnostics', 'events', 'sync', 'syncMeta', 'tags', 'templates']);
+    expect([...db.objectStoreNames].sort()).toEqual(['alerts', 'cases', 'diagnostics', 'events', 'intakeSeen', 'sync', 'syncMeta', 'tags', 'templates']);
     const tx = db.transaction(['cases', 'events']);
     expect([...tx.objectStore('cases').indexNames].sort()).toEqual(['by-alias', 'by-handover', 'by-open-due', 'by-posted', 'by-status', 'by-updated']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['by-case', 'by-time']);

@@ -6,6 +6,7 @@ import { facebookComposer } from './composer';
 import { pendingKey, pendingPost, revealPermalinks } from './pending';
 import { quietPoint } from './quiet-point';
 import { isComment, isSponsored, isSponsoredPost, postOf, readFacebookKey, readFacebookPost, readFacebookQuiet } from './read-post';
+import { readFacebookAddressing } from './intake-read';
 import { FB } from './selectors';
 
 export function facebookPageKind(path: string): string {
@@ -41,6 +42,7 @@ export const facebookAdapter: SiteAdapter = {
   readPost: (el, firstSeen, full) => readFacebookPost(el, firstSeen, full) ?? pendingPost(el, firstSeen),
   readQuiet: (el, firstSeen) => readFacebookQuiet(el, firstSeen) ?? pendingPost(el, firstSeen),
   readKey: (el) => readFacebookKey(el) ?? pendingKey(el),
+  readAddressing: readFacebookAddressing,
   reveal: revealPermalinks,
   quietPoint,
   actingAccount: facebookActingAccount,

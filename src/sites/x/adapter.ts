@@ -2,6 +2,7 @@
 import type { SiteAdapter } from '../site-adapter';
 import type { Theme } from '../../domain/page-theme';
 import { xComposer } from './composer';
+import { readXAddressing } from './intake-read';
 import { readXKey, readXPost, readXQuiet } from './read-post';
 import { X } from './selectors';
 
@@ -27,6 +28,7 @@ export const xAdapter: SiteAdapter = {
   readPost: readXPost,
   readQuiet: readXQuiet,
   readKey: readXKey,
+  readAddressing: readXAddressing,
   actingAccount(doc) {
     // One account per tab on X: the side navigation's profile link names it, whatever the reply box.
     const path = doc.querySelector(X.ownProfileLink)?.getAttribute('href') ?? '';
