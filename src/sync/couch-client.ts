@@ -6,7 +6,9 @@
  *   invalid-url       the server address is not a URL (or carries a password in it)
  *   insecure          http:// to anything but this computer: the password would cross the network readable
  *   unreachable       no answer (offline, wrong address, DNS, TLS, timeout, or CORS refused)
- *   unauthorised      401 or 403: wrong name or password, or no access to the database
+ *   unauthorised      403 (or 401 with a password): wrong name or password, or no access to the database
+ *   signed-out        401 to a request signed with the server's session: it expired or was revoked
+ *   no-access         the browser did not keep the server's session (no host access to its address)
  *   database-missing  the server answers, the database does not exist
  *   not-couchdb       something answers, but not a CouchDB server
  *   server-error      the server failed (5xx) or refused a request for another reason
@@ -107,7 +109,10 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
   const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (config.username) headers.Authorization = basicAuth(config.username, config.password ?? '');
+  // The extension signs requests with the server's session cookie (session.ts); a password only comes from
+  // tools outside the browser (the benchmark, tests), which use basic authentication instead.
+  const withSession = config.password === undefined;
+  if (!withSession && config.username) headers.Authorization = basicAuth(config.username, config.password ?? '');
 
   /** One request; `scope` says what a 404 means. */
   async function request(url: string, init: { method?: string; body?: unknown } = {}, scope: 'server' | 'database' | 'document' = 'database'): Promise<{ status: number; body: unknown }> {
@@ -119,7 +124,7 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
         method: init.method ?? 'GET',
         headers: init.body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        credentials: 'omit',
+        credentials: withSession ? 'include' : 'omit',
         cache: 'no-store',
         signal,
       });
@@ -135,6 +140,7 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
       body = undefined;
     }
     const reason = describe(body);
+    if (response.status === 401 && withSession) throw new SyncError('signed-out', `The server no longer accepts this browser's session (expired or revoked)${reason}. Sign in again.`, 401);
     if (response.status === 401) throw new SyncError('unauthorised', `The server refused the name or password${reason}.`, 401);
     if (response.status === 403) throw new SyncError('unauthorised', `This account has no access to database "${config.database}"${reason}.`, 403);
     if (response.status === 404 && scope === 'server') throw new SyncError('not-couchdb', `${base} answers, but is not a CouchDB server (404 on its root).`, 404);

@@ -1,0 +1,26 @@
+import { launchLoket } from './test/e2e/support/chromium';
+import { TestServer } from './test/sync/support';
+const s = new TestServer(); await s.start(); await s.createDb('team');
+await fetch(`${s.url}/_users/org.couchdb.user:anna`, { method: 'PUT', headers: s.auth(), body: JSON.stringify({ name: 'anna', password: 'pw', roles: [], type: 'user' }) });
+await fetch(`${s.url}/team/_security`, { method: 'PUT', headers: s.auth(), body: JSON.stringify({ members: { names: ['anna'], roles: [] } }) });
+const l = await launchLoket({ extensionDir: '/tmp/sx/ext' });
+l.passThrough(s.url);
+const w = await l.worker();
+const out = await w.evaluate(async (url) => {
+  const r: string[] = [];
+  const perm = await chrome.permissions.contains({ origins: [url + '/*'] });
+  r.push('perm ' + perm);
+  const login = await fetch(url + '/_session', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'anna', password: 'pw' }) });
+  r.push('login ' + login.status + ' ' + (await login.text()));
+  const db = await fetch(url + '/team', { credentials: 'include' });
+  r.push('db ' + db.status + ' ' + (await db.text()).slice(0, 60));
+  const ses = await fetch(url + '/_session', { credentials: 'include' });
+  r.push('ses ' + (await ses.text()));
+  const cookies = await chrome.cookies?.getAll({}).catch(() => 'nocookiesapi');
+  r.push('cookiesapi ' + JSON.stringify(cookies));
+  return r;
+}, s.url);
+console.log(out.join('\n'));
+const cookies = await l.context.cookies();
+console.log('context cookies', JSON.stringify(cookies));
+await l.close(); await s.dispose();
