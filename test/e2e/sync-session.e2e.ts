@@ -26,7 +26,7 @@ let loket: Loket;
 let extensionDir: string;
 
 /** Everything Loket keeps in extension storage, read inside its service worker. */
-const storedJson = async () => JSON.stringify(await (await loket.worker()).evaluate(() => chrome.storage.local.get()));
+const storedJson = async () => JSON.stringify(await (await loket.worker()).evaluate(() => (chrome.storage.local.get as unknown as (keys: null) => Promise<object>)(null)));
 const serverCase = async () => {
   const doc = await server.json(`/${DB}/case:${TWEET}`);
   return doc.error ? null : (doc as { status: string; assignee?: string });
