@@ -29,7 +29,7 @@ let extensionDir: string;
 const storedJson = async () => JSON.stringify(await (await loket.worker()).evaluate(() => (chrome.storage.local.get as unknown as (keys: null) => Promise<object>)(null)));
 const serverCase = async () => {
   const doc = await server.json(`/${DB}/case:${TWEET}`);
-  return doc.error ? null : (doc as { status: string; assignee?: string });
+  return doc.error ? null : (doc.case as { status: string; assignee?: string });
 };
 
 async function optionsPage(): Promise<Page> {
