@@ -39,7 +39,8 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 export type BulkResult = { id: string; ok: true; rev: string } | { id: string; ok: false; error: string; reason: string };
 
 export interface ChangesPage {
-  results: Array<{ id: string; seq: unknown; deleted?: boolean; doc?: unknown }>;
+  /** `doc` only when asked for with the documents; `revs`: the leaf revisions, the winning one first. */
+  results: Array<{ id: string; seq: unknown; deleted?: boolean; doc?: unknown; revs?: string[] }>;
   lastSeq: string | number;
   /** Changes still waiting after this page, when the server says. */
   pending?: number;
@@ -58,7 +59,8 @@ export interface CouchClient {
   listIds(start: string, end: string): Promise<Array<{ id: string; rev: string }>>;
   /** Given revisions of documents; null where the server has none. */
   getRevisions(refs: ReadonlyArray<{ id: string; rev: string }>): Promise<Array<{ id: string; rev: string; doc: unknown | null }>>;
-  changes(since: string | number, limit: number): Promise<ChangesPage>;
+  /** Changes after `since`; with `withDocs` false only ids and revisions (fetch what is new with getDocs). */
+  changes(since: string | number, limit: number, withDocs?: boolean): Promise<ChangesPage>;
   getLocal(id: string): Promise<Record<string, unknown> | null>;
   putLocal(id: string, body: Record<string, unknown>): Promise<void>;
 }
@@ -234,11 +236,12 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
       });
     },
 
-    async changes(since, limit) {
-      const q = `since=${encodeURIComponent(String(since))}&limit=${limit}&include_docs=true&style=all_docs&conflicts=true`;
+    async changes(since, limit, withDocs = true) {
+      const q = `since=${encodeURIComponent(String(since))}&limit=${limit}&style=all_docs${withDocs ? '&include_docs=true&conflicts=true' : ''}`;
       const { body } = await request(`${dbUrl}/_changes?${q}`);
       const page = parse(changesSchema, body, 'a list of changes');
-      return { results: page.results, lastSeq: page.last_seq as string | number, ...(page.pending !== undefined ? { pending: page.pending } : {}) };
+      const results = page.results.map(({ changes, ...row }) => ({ ...row, ...(changes ? { revs: changes.map((c) => c.rev) } : {}) }));
+      return { results, lastSeq: page.last_seq as string | number, ...(page.pending !== undefined ? { pending: page.pending } : {}) };
     },
 
     async getLocal(id) {
@@ -310,7 +313,9 @@ const bulkGetSchema = z.looseObject({
   results: z.array(z.looseObject({ id: z.string(), docs: z.array(z.looseObject({ ok: z.optional(z.unknown()), error: z.optional(z.unknown()) })) })),
 });
 const changesSchema = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string(), seq: z.unknown(), deleted: z.optional(z.boolean()), doc: z.optional(z.unknown()) })),
+  results: z.array(
+    z.object({ id: z.string(), seq: z.unknown(), deleted: z.optional(z.boolean()), doc: z.optional(z.unknown()), changes: z.optional(z.array(z.looseObject({ rev: z.string() }))) }),
+  ),
   last_seq: z.union([z.string(), z.number()]),
   pending: z.optional(z.number()),
 });
