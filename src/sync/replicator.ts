@@ -87,6 +87,8 @@ class Run {
   private incomplete = false;
   readonly changed = new Set<CaseId>();
   private clientId = '';
+  /** The last page of changes was mostly new here: fetch the next one with its documents. */
+  private mostlyNew = false;
   private cp!: Checkpoint;
 
   constructor(
@@ -403,8 +405,14 @@ class Run {
    * (pull-filter.ts), in one request: the changes this browser made itself are not downloaded again.
    */
   private async fetchPage(since: string | number): Promise<{ page: ChangesPage; raws: unknown[] }> {
+    if (this.mostlyNew) {
+      // A new browser catching up: nearly every change is new here, so one request with the documents.
+      const page = await this.client.changes(since, this.batch, true);
+      return { page, raws: page.results.map((r) => r.doc).filter((raw) => raw !== null && raw !== undefined) };
+    }
     const page = await this.client.changes(since, this.batch, false);
     const wanted = await changesToFetch(this.db, page.results, this.cp.epoch, this.clientId);
+    this.mostlyNew = page.results.length >= 50 && wanted.length > page.results.length / 2;
     const found = await this.client.getDocs(wanted);
     return { page, raws: wanted.map((id) => found.get(id)).filter((raw) => raw !== null && raw !== undefined) };
   }
