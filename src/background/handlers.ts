@@ -39,11 +39,12 @@ import {
 } from '../storage/template-store';
 import { loadSettings, loadSettingsState, saveSettings } from '../storage/settings';
 import { readPolicy } from '../storage/policy';
-import { loadSyncConfig, saveSyncConfig, viewOf } from '../storage/sync-config';
+import { loadSyncConfig, viewOf } from '../storage/sync-config';
 import { loadSyncStatus } from '../storage/sync-meta';
-import { checkServerUrl, testConnection } from '../sync/couch-client';
+import { checkServerUrl, SyncError } from '../sync/couch-client';
 import { exportEverything, exportJson } from '../sync/export-everything';
 import { changedLocally, syncLoop } from './sync';
+import { saveAccount, signOut, testAccount } from './sync-session';
 import { DAY_MS } from '../domain/retention';
 import { readability } from '../domain/readability';
 import { officialeseList } from '../domain/readability/officialese-policy';
@@ -234,17 +235,27 @@ export function createHandlers(now: () => number = Date.now): Handlers {
         const checked = checkServerUrl(config);
         if (!checked.ok) throw new RequestError('bad-request', checked.message);
       }
-      const saved = await saveSyncConfig(config);
+      let saved;
+      try {
+        saved = await saveAccount(config, now());
+      } catch (error) {
+        // A login that failed saves nothing; the page says why.
+        if (error instanceof SyncError) return { ok: false, code: error.code, message: error.message };
+        throw error;
+      }
       if (saved.enabled) {
         syncLoop().start();
         syncLoop().requestSync(0);
       } else syncLoop().stop();
-      return viewOf(saved);
+      return { ok: true, view: viewOf(saved) };
     },
     async 'sync/test'(config) {
-      const stored = await loadSyncConfig();
-      const password = config.password ?? (stored?.url === config.url ? stored.password : undefined);
-      return testConnection({ url: config.url, database: config.database, ...(config.username ? { username: config.username } : {}), ...(password ? { password } : {}) });
+      return testAccount(config, now());
+    },
+    async 'sync/logout'() {
+      const config = await signOut(now());
+      syncLoop().requestSync(0);
+      return viewOf(config);
     },
     async 'sync/status'() {
       // A view that shows the sync state is open (the popup): fetch colleagues' changes now.

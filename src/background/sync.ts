@@ -15,6 +15,7 @@ import { refreshTimers } from './alerts';
 import { loadSettings } from '../storage/settings';
 import { teamChanged } from './team';
 import { broadcast } from './broadcast';
+import { sessionReady, sessionRefused } from './sync-session';
 import { database } from './database';
 
 export const SYNC_ALARM = 'loket-sync';
@@ -25,6 +26,8 @@ export function syncLoop(): SyncLoop {
   loop ??= new SyncLoop({
     database,
     config: activeSyncConfig,
+    signedIn: () => sessionReady(),
+    onSignedOut: () => sessionRefused(),
     // While the worker runs, look for colleagues' changes every 10 s (a small _changes request when nothing
     // changed); the alarm covers the time the browser has stopped the worker.
     pollMs: 10_000,

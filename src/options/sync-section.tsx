@@ -1,15 +1,18 @@
 /**
  * The team server (CouchDB, or any server that speaks its replication protocol): address, database and
  * account, a connection test with clear errors, and an export of everything that works without a server.
- * The password goes to the background once and is never shown again; Loket asks the browser for access to
- * that server's address only.
+ * The password is only for signing in: it goes to the background once, which sends it to the server
+ * (`POST /_session`) and forgets it; the server's session does the rest (src/sync/session.ts). Loket asks
+ * the browser for access to that server's address only (without it the browser keeps no session).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { onPush, send } from '../protocol/client';
 import type { ResponseOf } from '../protocol/messages';
 import type { SyncStatus } from '../storage/sync-records';
+import type { SessionState } from '../storage/sync-config';
 import { download, fileStamp } from '../ui/download';
+import { formatDateTime } from '../ui/format';
 import { t } from '../ui/i18n';
 import { syncErrorText, syncStatusText } from '../ui/sync-status';
 
@@ -33,7 +36,15 @@ function askForAccess(url: string): void {
   );
 }
 
+/** Whether Loket is signed in to the server, in words. */
+function sessionText(session: SessionState): string {
+  if (session.state === 'signed-in') return t('syncSignedIn', session.name, formatDateTime(session.since));
+  if (session.reason === 'expired') return t('syncSessionExpired');
+  return t(session.reason === 'signed-out' ? 'syncSignedOutByAgent' : 'syncSignedOutNever');
+}
+
 export function SyncSection() {
+  const passwordField = useRef<HTMLInputElement>(null);
   const [view, setView] = useState<View | null>(null);
   const [draft, setDraft] = useState({ enabled: false, url: '', database: '', username: '', password: '' });
   const [status, setStatus] = useState<SyncStatus | null>(null);
@@ -46,7 +57,16 @@ export function SyncSection() {
       setDraft({ enabled: v.enabled, url: v.url, database: v.database, username: v.username, password: '' });
     });
     void send('sync/status', {}).then(setStatus, () => undefined);
-    onPush({ 'sync/status': ({ status: s }) => setStatus(s) }, lifetime.signal);
+    onPush(
+      {
+        'sync/status': ({ status: s }) => {
+          setStatus(s);
+          // The server refused the session meanwhile: show it, and the way to sign in again.
+          if (s.state === 'signed-out') void send('sync/config', {}).then(setView, () => undefined);
+        },
+      },
+      lifetime.signal,
+    );
     return () => lifetime.abort();
   }, []);
   if (!view) return null;
@@ -54,7 +74,7 @@ export function SyncSection() {
   const input = (key: 'url' | 'database' | 'username' | 'password', label: string, extra: Record<string, unknown> = {}) => (
     <div class="field">
       <label for={`sync-${key}`}>{label}</label>
-      <input id={`sync-${key}`} value={draft[key]} onInput={(e) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value })} {...extra} />
+      <input id={`sync-${key}`} ref={key === 'password' ? passwordField : undefined} value={draft[key]} onInput={(e) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value })} {...extra} />
     </div>
   );
   const payload = () => ({ url: draft.url, database: draft.database, username: draft.username, ...(draft.password ? { password: draft.password } : {}) });
@@ -69,14 +89,31 @@ export function SyncSection() {
     e.preventDefault();
     try {
       if (draft.enabled) askForAccess(draft.url);
-      const saved = await send('sync/save', { enabled: draft.enabled, ...payload() });
-      setView(saved);
+      const result = await send('sync/save', { enabled: draft.enabled, ...payload() });
+      // The password has done its work (or failed): it is not kept, not even in the field.
       setDraft({ ...draft, password: '' });
-      setMessage({ ok: true, text: t(saved.enabled ? 'syncSavedOn' : 'syncSavedOff') });
+      if (!result.ok) {
+        setMessage({ ok: false, text: syncErrorText(result.code, result.message) });
+        return;
+      }
+      setView(result.view);
+      const signedOut = result.view.enabled && result.view.username !== '' && result.view.session.state !== 'signed-in';
+      setMessage(signedOut ? { ok: false, text: t('syncPasswordNeeded') } : { ok: true, text: t(result.view.enabled ? 'syncSavedOn' : 'syncSavedOff') });
+      if (signedOut) passwordField.current?.focus();
     } catch (error) {
       setMessage({ ok: false, text: t('errorPrefix', error instanceof Error ? error.message : String(error)) });
     }
   };
+  const signIn = (e: Event) => {
+    if (draft.password) return void save(e);
+    setMessage({ ok: false, text: t('syncPasswordNeeded') });
+    passwordField.current?.focus();
+  };
+  const signOut = async () => {
+    setView(await send('sync/logout', {}));
+    setMessage({ ok: true, text: t('syncSignedOutByAgent') });
+  };
+  const needsLogin = view.enabled && view.username !== '' && view.session.state !== 'signed-in';
 
   return (
     <form onSubmit={save} aria-labelledby="sync-heading" data-testid="sync">
@@ -89,8 +126,23 @@ export function SyncSection() {
       {input('url', t('syncUrl'), { type: 'url', placeholder: 'https://couchdb.gemeente.nl', autocomplete: 'url' })}
       {input('database', t('syncDatabase'), { placeholder: 'loket-webcare' })}
       {input('username', t('syncUsername'), { autocomplete: 'username' })}
-      {input('password', view.hasPassword ? t('syncPasswordKeep') : t('syncPassword'), { type: 'password', autocomplete: 'current-password' })}
+      {input('password', t('syncPassword'), { type: 'password', autocomplete: 'current-password' })}
+      {view.enabled && view.username !== '' && (
+        <p class={needsLogin ? 'error' : 'muted'} data-testid="sync-session">
+          {sessionText(view.session)}
+        </p>
+      )}
       <div class="row-actions">
+        {needsLogin && (
+          <button type="button" class="primary" onClick={signIn}>
+            {t('syncSignInAgain')}
+          </button>
+        )}
+        {view.session.state === 'signed-in' && (
+          <button type="button" onClick={() => void signOut()}>
+            {t('syncSignOut')}
+          </button>
+        )}
         <button type="button" onClick={() => void test()}>
           {t('syncTest')}
         </button>

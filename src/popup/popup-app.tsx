@@ -188,6 +188,14 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
         {sync && (
           <p class={`sync-line sync-${sync.state}`} data-testid="sync-state">
             <strong>{t('syncHeadingShort')}:</strong> {syncStatusText(sync)}
+            {sync.state === 'signed-out' && (
+              <>
+                {' '}
+                <a href="options.html#sync-heading" target="_blank" data-testid="sync-sign-in">
+                  {t('syncSignInAgain')}
+                </a>
+              </>
+            )}
           </p>
         )}
         {state.kind === 'ready' && state.cases.length > 0 && (

@@ -14,7 +14,7 @@ import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
 import type { IdFilterData } from '../domain/id-filter';
-import type { SyncStatus } from '../storage/sync-records';
+import type { SyncErrorCode, SyncStatus } from '../storage/sync-records';
 import type { SyncConfigView } from '../storage/sync-config';
 import type { ConnectionResult } from '../sync/couch-client';
 import type { ErasureRecord, ErasureSummary } from '../domain/person';
@@ -66,8 +66,10 @@ export interface Responses {
   /** Closed cases that will be past their retention period within the days asked (to export before the purge). */
   'retention/expired': { cases: Case[]; events: CaseEvent[] };
   'sync/config': SyncConfigView;
-  'sync/save': SyncConfigView;
+  /** Saved, or the login failed and nothing was saved (the code picks the words). */
+  'sync/save': { ok: true; view: SyncConfigView } | { ok: false; code: SyncErrorCode; message: string };
   'sync/test': ConnectionResult;
+  'sync/logout': SyncConfigView;
   'sync/status': SyncStatus;
   'sync/now': SyncStatus;
   /** Everything stored, as one JSON file (works without a server). */

@@ -130,7 +130,7 @@ export const requestSchemas = {
     url: z.string().check(z.trim(), z.maxLength(2_000)),
     database: z.string().check(z.trim(), z.maxLength(200)),
     username: z.string().check(z.trim(), z.maxLength(200)),
-    /** Absent: keep the stored password. */
+    /** Typed to sign in (POST /_session), never stored; absent: keep the session there is. */
     password: z.optional(z.string().check(z.maxLength(1_000))),
   }),
   'sync/test': z.strictObject({
@@ -139,6 +139,7 @@ export const requestSchemas = {
     username: z.string().check(z.trim(), z.maxLength(200)),
     password: z.optional(z.string().check(z.maxLength(1_000))),
   }),
+  'sync/logout': z.strictObject({}),
   'sync/status': z.strictObject({}),
   'sync/now': z.strictObject({}),
   'export/all': z.strictObject({}),
@@ -196,6 +197,7 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof typeof requestSchemas> = ne
   'sync/config',
   'sync/save',
   'sync/test',
+  'sync/logout',
   'sync/now',
   'export/all',
   'cases/assign',

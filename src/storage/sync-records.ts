@@ -20,7 +20,16 @@
 import type { Presence } from '../domain/team';
 
 /** Why the team server could not be used (couch-client.ts says it in words). */
-export type SyncErrorCode = 'invalid-url' | 'insecure' | 'unreachable' | 'unauthorised' | 'database-missing' | 'not-couchdb' | 'server-error';
+export type SyncErrorCode =
+  | 'invalid-url'
+  | 'insecure'
+  | 'unreachable'
+  | 'unauthorised'
+  | 'signed-out'
+  | 'no-access'
+  | 'database-missing'
+  | 'not-couchdb'
+  | 'server-error';
 
 /** One change of one field (or one tag) by one agent. `id` is unique across clients. */
 export interface Stamp {
@@ -107,7 +116,8 @@ export interface Checkpoint {
   fullScanAt?: number;
 }
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'error';
+/** `signed-out`: the server's session is gone (expired, revoked, never made): sync waits for a new login. */
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'signed-out';
 
 /** What the popup shows. `pending`: local changes the server does not have yet. */
 export interface SyncStatus {

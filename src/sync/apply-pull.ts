@@ -68,14 +68,18 @@ export async function applyPulledBatch(db: LoketDatabase, docs: readonly RemoteD
   const result: AppliedBatch = { changed: [], applied: 0, merged: 0, removed: [], presence: 0 };
   let nextOrder: number | undefined;
 
-  for (const remote of docs) {
-    const record = await sync.get(remote.id);
+  // What this page touches, read with every request in flight at once (a page holds each id once): one
+  // round trip for the page, not two per document.
+  const records = await Promise.all(docs.map((d) => sync.get(d.id)));
+  const storedCases = await Promise.all(docs.map((d) => (d.kind === 'case' && caseIdOfDoc(d.id) ? cases.get(caseIdOfDoc(d.id)!) : undefined)));
+  for (const [i, remote] of docs.entries()) {
+    const record = records[i];
     if (remote.kind === 'case') {
       const caseId = caseIdOfDoc(remote.id);
       if (!caseId) continue;
       const caseRec = asCaseRecord(record);
       if (caseRec && caseRec.epoch === ctx.epoch && caseRec.rev === remote.rev) continue; // our own write coming back
-      const stored = await cases.get(caseId);
+      const stored = storedCases[i];
       const version = caseVersionOf(remote);
       if (version.deleted) {
         const local = stored && (fromStored(stored) as SyncedCase);

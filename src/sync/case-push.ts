@@ -109,8 +109,10 @@ export async function commitCasePush(db: LoketDatabase, pushed: readonly PushedC
   const cases = tx.objectStore('cases');
   const sync = tx.objectStore('sync');
   const changed: CaseId[] = [];
-  for (const { out, rev, server } of pushed) {
-    const stored = await cases.get(out.caseId);
+  // All reads in flight at once (one round trip, not one per case), then the writes in order.
+  const before = await Promise.all(pushed.map((p) => cases.get(p.out.caseId)));
+  for (const [i, { out, rev, server }] of pushed.entries()) {
+    const stored = before[i];
     const current = stored && (fromStored(stored) as SyncedCase);
     if (current && stableJson(current) !== stableJson(out.local)) continue;
     if (server.deleted) {

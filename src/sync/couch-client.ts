@@ -6,7 +6,9 @@
  *   invalid-url       the server address is not a URL (or carries a password in it)
  *   insecure          http:// to anything but this computer: the password would cross the network readable
  *   unreachable       no answer (offline, wrong address, DNS, TLS, timeout, or CORS refused)
- *   unauthorised      401 or 403: wrong name or password, or no access to the database
+ *   unauthorised      403 (or 401 with a password): wrong name or password, or no access to the database
+ *   signed-out        401 to a request signed with the server's session: it expired or was revoked
+ *   no-access         the browser did not keep the server's session (no host access to its address)
  *   database-missing  the server answers, the database does not exist
  *   not-couchdb       something answers, but not a CouchDB server
  *   server-error      the server failed (5xx) or refused a request for another reason
@@ -37,7 +39,8 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 export type BulkResult = { id: string; ok: true; rev: string } | { id: string; ok: false; error: string; reason: string };
 
 export interface ChangesPage {
-  results: Array<{ id: string; seq: unknown; deleted?: boolean; doc?: unknown }>;
+  /** `doc` only when asked for with the documents; `revs`: the leaf revisions, the winning one first. */
+  results: Array<{ id: string; seq: unknown; deleted?: boolean; doc?: unknown; revs?: string[] }>;
   lastSeq: string | number;
   /** Changes still waiting after this page, when the server says. */
   pending?: number;
@@ -56,7 +59,8 @@ export interface CouchClient {
   listIds(start: string, end: string): Promise<Array<{ id: string; rev: string }>>;
   /** Given revisions of documents; null where the server has none. */
   getRevisions(refs: ReadonlyArray<{ id: string; rev: string }>): Promise<Array<{ id: string; rev: string; doc: unknown | null }>>;
-  changes(since: string | number, limit: number): Promise<ChangesPage>;
+  /** Changes after `since`; with `withDocs` false only ids and revisions (fetch what is new with getDocs). */
+  changes(since: string | number, limit: number, withDocs?: boolean): Promise<ChangesPage>;
   getLocal(id: string): Promise<Record<string, unknown> | null>;
   putLocal(id: string, body: Record<string, unknown>): Promise<void>;
 }
@@ -107,7 +111,10 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
   const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (config.username) headers.Authorization = basicAuth(config.username, config.password ?? '');
+  // The extension signs requests with the server's session cookie (session.ts); a password only comes from
+  // tools outside the browser (the benchmark, tests), which use basic authentication instead.
+  const withSession = config.password === undefined;
+  if (!withSession && config.username) headers.Authorization = basicAuth(config.username, config.password ?? '');
 
   /** One request; `scope` says what a 404 means. */
   async function request(url: string, init: { method?: string; body?: unknown } = {}, scope: 'server' | 'database' | 'document' = 'database'): Promise<{ status: number; body: unknown }> {
@@ -119,7 +126,7 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
         method: init.method ?? 'GET',
         headers: init.body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        credentials: 'omit',
+        credentials: withSession ? 'include' : 'omit',
         cache: 'no-store',
         signal,
       });
@@ -135,6 +142,7 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
       body = undefined;
     }
     const reason = describe(body);
+    if (response.status === 401 && withSession) throw new SyncError('signed-out', `The server no longer accepts this browser's session (expired or revoked)${reason}. Sign in again.`, 401);
     if (response.status === 401) throw new SyncError('unauthorised', `The server refused the name or password${reason}.`, 401);
     if (response.status === 403) throw new SyncError('unauthorised', `This account has no access to database "${config.database}"${reason}.`, 403);
     if (response.status === 404 && scope === 'server') throw new SyncError('not-couchdb', `${base} answers, but is not a CouchDB server (404 on its root).`, 404);
@@ -228,11 +236,12 @@ export function createCouchClient(config: SyncConfig, options: ClientOptions = {
       });
     },
 
-    async changes(since, limit) {
-      const q = `since=${encodeURIComponent(String(since))}&limit=${limit}&include_docs=true&style=all_docs&conflicts=true`;
+    async changes(since, limit, withDocs = true) {
+      const q = `since=${encodeURIComponent(String(since))}&limit=${limit}&style=all_docs${withDocs ? '&include_docs=true&conflicts=true' : ''}`;
       const { body } = await request(`${dbUrl}/_changes?${q}`);
       const page = parse(changesSchema, body, 'a list of changes');
-      return { results: page.results, lastSeq: page.last_seq as string | number, ...(page.pending !== undefined ? { pending: page.pending } : {}) };
+      const results = page.results.map(({ changes, ...row }) => ({ ...row, ...(changes ? { revs: changes.map((c) => c.rev) } : {}) }));
+      return { results, lastSeq: page.last_seq as string | number, ...(page.pending !== undefined ? { pending: page.pending } : {}) };
     },
 
     async getLocal(id) {
@@ -304,7 +313,9 @@ const bulkGetSchema = z.looseObject({
   results: z.array(z.looseObject({ id: z.string(), docs: z.array(z.looseObject({ ok: z.optional(z.unknown()), error: z.optional(z.unknown()) })) })),
 });
 const changesSchema = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string(), seq: z.unknown(), deleted: z.optional(z.boolean()), doc: z.optional(z.unknown()) })),
+  results: z.array(
+    z.object({ id: z.string(), seq: z.unknown(), deleted: z.optional(z.boolean()), doc: z.optional(z.unknown()), changes: z.optional(z.array(z.looseObject({ rev: z.string() }))) }),
+  ),
   last_seq: z.union([z.string(), z.number()]),
   pending: z.optional(z.number()),
 });

@@ -29,7 +29,8 @@ import {
 } from './case-push';
 import { readEventChanges } from './event-push';
 import { commitItemPush, mergeItems, readItemChanges, type ItemDoc, type OutgoingItem, type PushedItem } from './item-push';
-import { SyncError, type BulkResult, type CouchClient } from './couch-client';
+import { SyncError, type BulkResult, type ChangesPage, type CouchClient } from './couch-client';
+import { changesToFetch } from './pull-filter';
 import { caseDoc, caseDocId, caseVersionOf, eventPrefix, readDoc, tombstone, type RemoteDoc, type Tombstone } from './docs';
 import { mergeCases, stableJson, type CaseVersion, type Deletion } from './merge';
 import { pushPresence, type Identity } from './presence-push';
@@ -86,6 +87,8 @@ class Run {
   private incomplete = false;
   readonly changed = new Set<CaseId>();
   private clientId = '';
+  /** The last page of changes was mostly new here: fetch the next one with its documents. */
+  private mostlyNew = false;
   private cp!: Checkpoint;
 
   constructor(
@@ -368,19 +371,18 @@ class Run {
   }
 
   async pull(): Promise<void> {
-    let coming = this.client.changes(this.cp.since, this.batch);
+    let coming = this.fetchPage(this.cp.since);
     for (;;) {
       this.checkStopped();
-      const page = await coming;
+      const { page, raws } = await coming;
       // The next page is on its way while this one is applied (a page is applied with its checkpoint).
       const more = !(page.results.length < this.batch || page.pending === 0);
       if (more) {
-        coming = this.client.changes(page.lastSeq, this.batch);
+        coming = this.fetchPage(page.lastSeq);
         coming.catch(() => undefined);
       }
       const docs: RemoteDoc[] = [];
-      for (const row of page.results) {
-        const raw = row.doc;
+      for (const raw of raws) {
         const resolved = hasConflicts(raw) ? await this.resolveOnServer(raw) : raw;
         const doc = readDoc(resolved);
         if (doc) docs.push(doc);
@@ -396,6 +398,23 @@ class Run {
       for (const id of applied.changed) this.changed.add(id);
       if (!more) return;
     }
+  }
+
+  /**
+   * One page of changes, ids and revisions only, and then the documents of those changes that are new here
+   * (pull-filter.ts), in one request: the changes this browser made itself are not downloaded again.
+   */
+  private async fetchPage(since: string | number): Promise<{ page: ChangesPage; raws: unknown[] }> {
+    if (this.mostlyNew) {
+      // A new browser catching up: nearly every change is new here, so one request with the documents.
+      const page = await this.client.changes(since, this.batch, true);
+      return { page, raws: page.results.map((r) => r.doc).filter((raw) => raw !== null && raw !== undefined) };
+    }
+    const page = await this.client.changes(since, this.batch, false);
+    const wanted = await changesToFetch(this.db, page.results, this.cp.epoch, this.clientId);
+    this.mostlyNew = page.results.length >= 50 && wanted.length > page.results.length / 2;
+    const found = await this.client.getDocs(wanted);
+    return { page, raws: wanted.map((id) => found.get(id)).filter((raw) => raw !== null && raw !== undefined) };
   }
 
   /**

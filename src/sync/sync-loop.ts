@@ -19,6 +19,13 @@ export interface SyncLoopOptions {
   database: () => Promise<LoketDatabase>;
   /** The sync settings as they are now; null while sync is off. */
   config: () => Promise<SyncConfig | null>;
+  /**
+   * Whether the server's session is believed alive (session.ts). While it is not, a run sends nothing and the
+   * loop pauses (no timer) until settings are saved or a login succeeds. Absent: always (basic auth, tests).
+   */
+  signedIn?: () => Promise<boolean>;
+  /** A request was refused with 401 on the session: record that it expired (the run then pauses). */
+  onSignedOut?: () => Promise<void>;
   fetch?: Fetch;
   clock?: () => number;
   timers?: { setTimeout(run: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
@@ -121,6 +128,7 @@ export class SyncLoop {
   private async run(db: LoketDatabase, previous: SyncStatus): Promise<SyncStatus> {
     const config = await this.options.config();
     if (!config) return this.save(db, { state: 'idle', pending: 0, failures: 0 });
+    if (this.options.signedIn && !(await this.options.signedIn())) return this.save(db, await this.paused(db, config, previous));
     await this.save(db, { ...previous, state: 'syncing' });
     this.abort = new AbortController();
     const { signal } = this.abort;
@@ -135,6 +143,10 @@ export class SyncLoop {
     } catch (error) {
       const failures = previous.failures + 1;
       const code = error instanceof SyncError ? error.code : 'internal';
+      if (code === 'signed-out' && !signal.aborted) {
+        await this.options.onSignedOut?.();
+        return this.save(db, await this.paused(db, config, previous));
+      }
       const transient = code === 'unreachable' || code === 'server-error' || code === 'internal';
       const message = error instanceof Error ? error.message : String(error);
       const target = syncTarget(config);
@@ -158,6 +170,20 @@ export class SyncLoop {
     return this.save(db, status);
   }
 
+  /** Waiting for the agent to sign in again: what is pending stays pending, counted, and nothing is retried. */
+  private async paused(db: LoketDatabase, config: SyncConfig, previous: SyncStatus): Promise<SyncStatus> {
+    const target = syncTarget(config);
+    const checkpoint = target === null ? undefined : await loadCheckpoint(db, target).catch(() => undefined);
+    const pending = await countPending(db, checkpoint, this.clock()).catch(() => previous.pending);
+    return {
+      state: 'signed-out',
+      ...(previous.lastSyncAt !== undefined ? { lastSyncAt: previous.lastSyncAt } : {}),
+      pending,
+      error: { code: 'signed-out', message: 'Not signed in to the team server: sign in again on the options page.' },
+      failures: 0,
+    };
+  }
+
   private async save(db: LoketDatabase, status: SyncStatus): Promise<SyncStatus> {
     await saveSyncStatus(db, status);
     this.options.onStatus?.(status);
@@ -166,6 +192,7 @@ export class SyncLoop {
 
   private scheduleNext(status: SyncStatus): void {
     if (this.stopped) return;
+    if (status.state === 'signed-out') return this.clear();
     const wait = status.retryAt !== undefined ? Math.max(0, status.retryAt - this.clock()) : (this.options.pollMs ?? 30_000);
     this.schedule(wait);
   }

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { fixture, launchLoket, type Loket } from './support/chromium';
 import { axeViolations } from './support/axe';
 import { readStore } from './support/idb';
+import { extensionWithAccessTo } from './support/server-access';
 import { request, tweet } from './support/messages';
 import { ALWAYS_OPEN, patchSettings } from './support/settings';
 import { Toolbar } from './support/toolbar';
@@ -64,8 +65,10 @@ beforeEach(async () => {
   server = new TestServer();
   await server.start();
   await server.createDb(DB);
-  a = await launchLoket({ lang: 'nl' });
-  b = await launchLoket({ lang: 'nl' });
+  // Each agent allowed Loket access to the server (else the browser keeps no session cookie).
+  const extensionDir = extensionWithAccessTo(server.url);
+  a = await launchLoket({ lang: 'nl', extensionDir });
+  b = await launchLoket({ lang: 'nl', extensionDir });
   for (const [loket, name] of [[a, 'Anna'], [b, 'Bram']] as const) {
     loket.serve('https://x.com/home', fixture('x/x-home.html'));
     loket.passThrough(server.url);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LoketDatabase } from '../../src/storage/db';
 import { policyChanged } from '../../src/storage/policy';
 import { saveSettings, loadSettings } from '../../src/storage/settings';
-import { saveSyncConfig } from '../../src/storage/sync-config';
+import { writeSyncConfig } from '../../src/storage/sync-config';
 import { saveSyncStatus } from '../../src/storage/sync-meta';
 import { MERGED_WITHIN_MS, purgePolicy, retentionPolicy } from '../../src/storage/team-retention';
 import { resetFakeBrowser, setManaged } from '../support/fake-browser';
@@ -26,7 +26,7 @@ describe('the purge’s retention period in a browser', () => {
   });
 
   it('in a team: at least the team’s period, and only after a sync in the last hour', async () => {
-    await saveSyncConfig({ enabled: true, url: 'https://couch.example.nl', database: 'loket', username: 'anna', password: 'x' });
+    await writeSyncConfig({ enabled: true, url: 'https://couch.example.nl', database: 'loket', username: 'anna', session: { state: 'signed-in', name: 'anna', since: NOW } });
     expect(await retentionPolicy(db)).toEqual({ closedCaseDays: 90, source: 'default' });
     // Never synced: the cases here are not merged with the colleagues' yet.
     expect(await purgePolicy(db, NOW)).toBeNull();
@@ -41,7 +41,7 @@ describe('the purge’s retention period in a browser', () => {
   it('in a team with a policy that lets agents choose: the policy’s value is the floor', async () => {
     setManaged({ retentionDays: 30, agentMayOverride: ['retentionDays'] });
     policyChanged();
-    await saveSyncConfig({ enabled: true, url: 'https://couch.example.nl', database: 'loket', username: 'anna', password: 'x' });
+    await writeSyncConfig({ enabled: true, url: 'https://couch.example.nl', database: 'loket', username: 'anna', session: { state: 'signed-in', name: 'anna', since: NOW } });
     expect(await retentionPolicy(db)).toEqual({ closedCaseDays: 30, source: 'policy' });
   });
 });
