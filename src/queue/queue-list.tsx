@@ -140,8 +140,8 @@ const QueueRow = memo(function QueueRow({ item, index, count, active, selected, 
         type="checkbox"
         checked={selected}
         onClick={(e) => {
-          // Shift+click selects the range from the active row; the box shows the list's state, not its own.
-          e.preventDefault();
+          // Shift+click selects the range from the active row. The click is not cancelled: a cancelled click
+          // puts the box back after the handler, and so after the list drew the new selection in it.
           onCommand(index, e.shiftKey ? 'selectRange' : 'select');
         }}
         aria-label={t('selectCase', name)}

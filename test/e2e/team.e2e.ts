@@ -184,7 +184,12 @@ describe('working as a team', () => {
     await queue.goto(`chrome-extension://${a.extensionId}/queue.html`);
     await queue.bringToFront();
     for (const id of ids) await queue.locator(`li[data-case-id="${id}"]`).waitFor();
-    for (const id of ids) await queue.locator(`li[data-case-id="${id}"] input[type="checkbox"]`).check();
+    // The box shows the list's selection (drawn after the click), so click and wait for it rather than check().
+    for (const id of ids) {
+      const box = queue.locator(`li[data-case-id="${id}"] input[type="checkbox"]`);
+      await box.click();
+      await expect.poll(() => box.isChecked()).toBe(true);
+    }
     await queue.getByTestId('queue-assign').waitFor();
     expect(await axeViolations(queue)).toEqual([]);
     // Focus in the list, then `a`: the selection's assign menu takes the keys; type the name and Enter.
