@@ -60,7 +60,7 @@ export interface MergeResult {
   conflicts: string[];
 }
 
-const HUMAN_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'handover', 'tags', 'firstResponseAt']);
+const HUMAN_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'handover', 'kcc', 'tags', 'firstResponseAt']);
 const CONTENT_KEYS = new Set(['id', 'site', 'url', 'author', 'text', 'postedAt', 'postedAtSource', 'createdAt', 'updatedAt', 'tags', 'conflict', 'aliases', ...CLOCKED_FIELDS]);
 
 export function emptyClocks(): CaseClocks {
