@@ -49,6 +49,7 @@ import { retentionPolicy } from '../storage/team-retention';
 import { broadcast } from './broadcast';
 import { casesChanged, casesRemoved, dueRule, settingsChanged } from './changes';
 import { database } from './database';
+import { kccHandlers } from './kcc-handlers';
 
 /** Runs a store operation, turning the store's refusals into the answers the contract names. */
 async function answering<T>(work: () => Promise<T>): Promise<T> {
@@ -81,6 +82,7 @@ export function createHandlers(now: () => number = Date.now): Handlers {
     return result.case;
   };
   return {
+    ...kccHandlers({ now, actor, changed, answering }),
     async ping() {
       return { version: browser.runtime.getManifest().version };
     },

@@ -19,6 +19,7 @@
  * Pure: no browser API. The units IT types are the units people think in (minutes, days); the policy this
  * module returns is in the units the rest of Loket uses (milliseconds).
  */
+import type { TeamMember } from './handover';
 import type { OfficeCalendar } from './office-calendar';
 import type { OfficialesePolicy } from './readability/officialese-policy';
 import type { Settings } from './settings';
@@ -57,6 +58,10 @@ export interface ManagedPolicy {
   agentMayOverride?: ManagedSettingKey[];
   /** The organisation's officialese for the B1 check (readability/officialese-policy.ts). */
   officialese?: OfficialesePolicy;
+  /** The KCC: its e-mail address for "send by e-mail", and its handover categories (else Loket's, handover.ts). */
+  kcc?: { email?: string; categories?: string[] };
+  /** The team, by name as each agent sets it, with each one's role ('kcc': works in the KCC's handover queue). */
+  team?: TeamMember[];
 }
 export type ManagedKey = keyof ManagedPolicy;
 

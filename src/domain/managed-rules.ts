@@ -219,6 +219,23 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
     },
   },
   officialese: { type: 'object', expected: OFFICIALESE_POLICY_EXPECTED, read: readOfficialesePolicy },
+  kcc: {
+    type: 'object',
+    expected: 'the KCC { email?: "kcc@gemeente.nl", categories?: ["Afval", …] }',
+    read: using(
+      'kcc',
+      z.strictObject({
+        email: z.optional(z.string().check(z.trim(), z.maxLength(200), z.regex(/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/, 'an e-mail address'))),
+        categories: z.optional(z.array(text(100)).check(z.minLength(1), z.maxLength(50))),
+      }),
+      (kcc) => ({ value: { ...(kcc.email ? { email: kcc.email } : {}), ...(kcc.categories ? { categories: [...new Set(kcc.categories)] } : {}) } }),
+    ),
+  },
+  team: {
+    type: 'array',
+    expected: 'the team [{ name: "Anna de Vries", role: "webcare" | "kcc" | "lead" }]',
+    read: using('team', z.array(z.strictObject({ name: text(100), role: z.enum(['webcare', 'kcc', 'lead']) })).check(z.maxLength(500)), (team) => ({ value: team })),
+  },
 };
 
 export const MANAGED_KEYS = Object.keys(RULES) as ManagedKey[];

@@ -33,4 +33,6 @@ export const settingsSchema = z.strictObject({
   accountGuard: z.boolean(),
   /** Show the B1 indicator beside the site's reply box while the agent writes (issue #20). */
   readabilityIndicator: z.boolean(),
+  /** "Ik werk voor het KCC": shows the KCC's handover queue (when the organisation's policy lists no team). */
+  kccRole: z.optional(z.boolean()),
 });
