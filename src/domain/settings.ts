@@ -21,4 +21,5 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: DEFAULT_RETENTION.closedCaseDays,
   accountGuard: true,
   readabilityIndicator: true,
+  kccRole: false,
 };
