@@ -143,6 +143,8 @@ describe('cases and tags', () => {
     const popup = await loket.openPopup();
     const section = popup.getByTestId('handovers');
     await section.locator(`[data-handover-id="${tweet}"]`).waitFor();
+    const mail = await section.getByRole('link', { name: 'Mail naar het KCC' }).getAttribute('href');
+    expect(decodeURIComponent(mail!)).toContain('Overdracht webcare: Afval');
     const downloading = popup.waitForEvent('download');
     await section.getByRole('button', { name: 'Exporteer CSV' }).click();
     const file = await (await downloading).path();
@@ -151,8 +153,6 @@ describe('cases and tags', () => {
     expect(header).toBe('overgedragen_op,kanaal,link,auteur,bericht,categorie,notitie,medewerker,zaak,zaaknummer');
     expect(row).toContain(',X,https://x.com/');
     expect(row).toMatch(/,Afval,'=cmd\| Bewoner wil teruggebeld worden,Anna de Wit,x:1000000000000000012,W-[0-9A-Z]{6}$/);
-    const mail = await section.getByRole('link', { name: 'Mail naar het KCC' }).getAttribute('href');
-    expect(decodeURIComponent(mail!)).toContain('Overdracht webcare: Afval');
     await popup.close();
     await page.close();
   });
