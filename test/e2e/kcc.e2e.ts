@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseReference } from '../../src/domain/case-id';
 import type { CaseId } from '../../src/domain/case-id';
 import { launchLoket, type Loket } from './support/chromium';
+import { axeViolations } from './support/axe';
 import { readStore } from './support/idb';
 import { request, tweet } from './support/messages';
 import { patchSettings } from './support/settings';
@@ -106,6 +107,7 @@ describe('the KCC handover without sync', () => {
     await section.getByTestId('kcc-import-result').filter({ hasText: /1 antwoorden van het KCC verwerkt\. Niet gevonden \(niets mee gedaan\): W-ZZZZZZ/ }).waitFor();
     expect((await caseIn(loket, caseId))?.kcc).toMatchObject({ state: 'answered', answer: 'Uw paspoort ligt klaar; neem uw oude mee.', reference: 'KCC-42' });
     await section.locator(`[data-handover-id="${caseId}"][data-kcc-state="answered"]`).filter({ hasText: 'Uw paspoort ligt klaar' }).waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 });
@@ -141,6 +143,7 @@ describe('the KCC handover with team sync', () => {
     await toolbar.choose('[data-lk="handover-category"]', 'Burgerzaken', 'arrows');
     await toolbar.click('[data-lk="handover-note"]');
     await page.keyboard.type('Vraag over paspoort, graag beantwoorden');
+    const sent = Date.now();
     await toolbar.click('[data-lk="handover-submit"]');
     await toolbar.waitFor('[data-lk="status"]', (s) => s.value === 'handed_over');
 
@@ -150,7 +153,9 @@ describe('the KCC handover with team sync', () => {
     await section.filter({ hasText: 'Overdrachten voor het KCC' }).waitFor();
     const row = section.locator(`[data-handover-id="${FOCAL}"]`);
     await row.waitFor({ timeout: 20_000 });
+    expect(Date.now() - sent).toBeLessThan(20_000);
     await row.getByText('Vraag over paspoort, graag beantwoorden').waitFor();
+    expect(await axeViolations(queue)).toEqual([]);
     await row.getByTestId('kcc-state').selectOption('answered');
     await row.getByTestId('kcc-answer').fill('Uw paspoort ligt vanaf dinsdag klaar bij de balie.');
     await row.getByTestId('kcc-reference').fill('KCC-7');
