@@ -18,6 +18,8 @@ import type { Tag } from '../domain/tag';
 import { onPush, send } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { statusLabel, TagChips } from '../ui/chips';
+import { kccStateOf } from '../domain/handover';
+import { kccStateWord } from '../ui/kcc-line';
 import { formatDateTime, snippet } from '../ui/format';
 import { HandoverForm } from '../ui/handover-form';
 import { t } from '../ui/i18n';
@@ -459,6 +461,11 @@ function QueueRowView({ item, top, position, count, active, selected, now, setti
         <strong>{name}</strong> {snippet(item.text, 120) || item.url}
       </a>
       <span class="assignee">{item.assignee ? t('assignedTo', item.assignee) : t('queueUnassigned')}</span>
+      {item.handover && (
+        <span class="kcc-state" data-kcc-state={kccStateOf(item)} title={item.kcc?.answer ?? ''}>
+          {t('kccStateLine', kccStateWord(kccStateOf(item)!))}
+        </span>
+      )}
       {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
       <select aria-label={t('statusOf', name)} data-control="status" value={item.status} onChange={(e) => onStatus((e.currentTarget as HTMLSelectElement).value as CaseStatus)}>
         {CASE_STATUSES.map((s) => (
