@@ -54,6 +54,7 @@ import { casesChanged, casesRemoved, dueRule, settingsChanged } from './changes'
 import { database } from './database';
 import { teamHandlers } from './team';
 import { intakeHandlers } from './intake-handlers';
+import { kccHandlers } from './kcc-handlers';
 
 /** Runs a store operation, turning the store's refusals into the answers the contract names. */
 async function answering<T>(work: () => Promise<T>): Promise<T> {
@@ -87,6 +88,7 @@ export function createHandlers(now: () => number = Date.now): Handlers {
   };
   return {
     ...teamHandlers({ now, update, changed, syncNow: () => syncLoop().requestSync(0) }),
+    ...kccHandlers({ now, actor, changed, answering }),
     async ping() {
       return { version: browser.runtime.getManifest().version };
     },

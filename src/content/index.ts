@@ -78,6 +78,13 @@ async function start(adapter: SiteAdapter): Promise<void> {
         }
       },
       readability: (text) => send('readability/check', { text }),
+      applyTemplate: async (id, templateId) => {
+        const r = await send('template/apply', { id, templateId });
+        put(r.case);
+        return { at: r.at, changed: r.changes.length > 0, skipped: r.skipped };
+      },
+      undo: async (id, at) => put((await send('case/undo', { id, at })).case),
+      kccCategories: async () => (await send('kcc/config', {})).categories,
     },
     Date.now,
     {

@@ -30,6 +30,9 @@ import type { CaseCache } from './case-cache';
 import { insertIntoEditor } from './insert-text';
 import type { PostHost } from './post-host';
 import { TRIGGER } from './template-trigger';
+import { UNDO_WINDOW_MS } from '../domain/reply-actions';
+import { describeActions } from '../ui/reply-action-words';
+import { isKccAnswer, withKccAnswer } from '../ui/kcc-answer-template';
 
 export interface Services {
   track(post: PostRef): Promise<void>;
@@ -53,6 +56,12 @@ export interface Services {
   link?(id: CaseId, aliases: CaseId[]): void;
   /** The B1 check of a reply, done by the background (absent: no advice). */
   readability?(text: string): Promise<Readability>;
+  /** Applies an inserted template's actions to its case; `at` names the change for undo. */
+  applyTemplate?(id: CaseId, templateId: string): Promise<{ at: number; changed: boolean; skipped: string[] }>;
+  /** Undoes this agent's change at `at` (a template's actions). */
+  undo?(id: CaseId, at: number): Promise<void>;
+  /** The KCC's categories (the organisation's policy, else Loket's). */
+  kccCategories?(): Promise<string[]>;
 }
 
 export interface PostState {
@@ -79,6 +88,8 @@ export interface PostState {
   trigger?: HTMLElement;
   /** Opened to show the wrong-account warning: stays open until the agent closes it. */
   warned?: boolean;
+  /** A template's actions changed the case at `at`: the toolbar offers to undo them until `until`. */
+  undo?: { at: number; until: number };
 }
 
 /** The page's wrong-account guard (account-guard.ts), as a post's actions see it. */
@@ -112,6 +123,7 @@ export interface PostContext {
 export class PostActions {
   private templates: Template[] | undefined;
   private tagSet: Tag[] | undefined;
+  private kccCategories: string[] | undefined;
   private loadingTags = false;
   /** Read again each time a toolbar opens: who is away changes during the day. */
   private team: TeamMember[] = [];
@@ -150,8 +162,10 @@ export class PostActions {
         ...(m.notice ? { notice: m.notice } : {}),
         ...(timer ? { timer } : {}),
         panel: m.panel,
-        templates: this.templates,
+        templates: this.templates && cached ? withKccAnswer(this.templates, cached, t('kccAnswerTemplate')) : this.templates,
         tags: this.tagSet,
+        ...(this.kccCategories ? { kccCategories: this.kccCategories } : {}),
+        ...(m.undo && m.undo.until > this.ctx.now() ? { onUndo: () => void this.undo(m) } : {}),
         renderTemplate: (template, fills) => this.fill(template, m.post, fills),
         onTrack: () => this.track(m),
         onStatus: (status) => void this.act(m, () => this.ctx.services.setStatus(m.post.caseId, status)),
@@ -290,7 +304,9 @@ export class PostActions {
         ? this.ctx.services.templates().then((list) => (this.templates = list))
         : panel === 'tags' && this.tagSet === undefined
           ? this.ctx.services.tags().then((list) => (this.tagSet = list))
-          : undefined;
+          : panel === 'handover' && this.kccCategories === undefined && this.ctx.services.kccCategories
+            ? this.ctx.services.kccCategories().then((list) => (this.kccCategories = list))
+            : undefined;
     load?.then(
       () => this.render(m),
       (error: unknown) => {
@@ -405,8 +421,9 @@ export class PostActions {
       if (outcome === 'inserted') {
         m.notice = { kind: 'ok', text: t('insertDone') };
         if (this.ctx.account()?.check(editor)) m.warned = true;
-        this.ctx.services.templateUsed(template.id);
+        if (!isKccAnswer(template)) this.ctx.services.templateUsed(template.id);
         if (more) m.panel = 'templates';
+        if (template.actions?.length && this.ctx.services.applyTemplate) await this.applyActions(m, template, this.ctx.services.applyTemplate);
       } else {
         m.notice = { kind: 'error', text: t('insertNotTaken') };
       }
@@ -415,6 +432,44 @@ export class PostActions {
       // The outcome is shown in the toolbar: open it again if the page closed it meanwhile.
       if (!m.open) this.open(m, true);
       else this.render(m);
+    }
+  }
+
+  /**
+   * The inserted template's actions, applied by the background from the stored template (a case first, if
+   * the post is none yet); the toolbar then offers to undo them for a minute.
+   */
+  private async applyActions(m: PostState, template: Template, apply: NonNullable<Services['applyTemplate']>): Promise<void> {
+    try {
+      if (!this.ctx.cache.get(m.post.caseId)) await this.ctx.services.track((m.post = this.ctx.read(m.el, true) ?? m.post));
+      const result = await apply(m.post.caseId, template.id);
+      const said = describeActions(template.actions ?? []);
+      if (result.changed) {
+        const undo = { at: result.at, until: this.ctx.now() + UNDO_WINDOW_MS };
+        m.undo = undo;
+        // The offer goes when the minute is over (unless a later insert replaced it).
+        setTimeout(() => {
+          if (m.undo !== undo) return;
+          delete m.undo;
+          this.render(m);
+        }, UNDO_WINDOW_MS);
+      }
+      const skipped = result.skipped.includes('status') ? ` ${t('actionsSkippedStatus')}` : '';
+      m.notice = { kind: result.skipped.length > 0 ? 'error' : 'ok', text: `${t('insertDone')} ${t('actionsApplied', said)}${skipped}` };
+    } catch (error) {
+      m.notice = { kind: 'error', text: t('errorBackground', error instanceof Error ? error.message : String(error)) };
+    }
+  }
+
+  private async undo(m: PostState): Promise<void> {
+    const undo = m.undo;
+    const send = this.ctx.services.undo;
+    if (!undo || !send) return;
+    delete m.undo;
+    await this.act(m, () => send(m.post.caseId, undo.at));
+    if (!m.notice) {
+      m.notice = { kind: 'ok', text: t('actionsUndone') };
+      this.render(m);
     }
   }
 

@@ -6,7 +6,7 @@ import type { CaseId } from './case-id';
 import { timePrecision, type Author, type PostRef, type PostedAtSource } from './post-ref';
 import type { Site } from './site';
 import { CASE_STATUSES, canMove, InvalidMoveError, type CaseStatus } from './case-lifecycle';
-import type { Handover } from './handover';
+import { MAX_EXPORTS, type Handover, type HandoverExport, type KccProgress } from './handover';
 import type { CaseIntake } from './intake';
 import type { NoReplyReason } from './no-reply';
 
@@ -27,6 +27,8 @@ export interface Case {
   dueAt?: number;
   /** The latest handover to the KCC. Internal: never shown in the site's page. */
   handover?: Handover;
+  /** The KCC's progress on the current handover (cleared by a new handover). Internal, like the handover. */
+  kcc?: KccProgress;
   /** How the case began: by an agent's hand, or by automatic intake (absent: manual, see intake.ts). */
   intake?: CaseIntake;
   /** Closed as "no reply needed", and why (no-reply.ts). Cleared when the case is reopened. */
@@ -62,8 +64,15 @@ export interface CasePatch {
   assignee?: string | null;
   firstResponseAt?: number;
   dueAt?: number | null;
-  /** A handover to the KCC (its time is the time of the change). */
-  handover?: Omit<Handover, 'at'>;
+  /**
+   * A handover to the KCC (its time is the time of the change; it starts unexported and clears the KCC's
+   * progress on an earlier one). null removes the handover (undoing a template's actions).
+   */
+  handover?: Omit<Handover, 'at' | 'exports'> | null;
+  /** The current handover went out (a file, a mail): recorded on the handover. Needs a handover. */
+  handoverExport?: Omit<HandoverExport, 'at'>;
+  /** The KCC's progress on the current handover (its time is the time of the change). Needs a handover. */
+  kcc?: Omit<KccProgress, 'at'>;
   /**
    * Closed without a reply, and why. Needs the case to end up closed (give `status: 'closed'` with it, as
    * `noReplyPatch` does); moving a case out of 'closed' clears it.
@@ -79,7 +88,15 @@ export class NoReplyNotClosedError extends Error {
   }
 }
 
-export type CaseField = Exclude<keyof CasePatch, 'addTags' | 'removeTags'>;
+export type CaseField = Exclude<keyof CasePatch, 'addTags' | 'removeTags' | 'handoverExport'>;
+
+/** A KCC progress or an export for a case that has no handover. */
+export class NoHandoverError extends Error {
+  constructor() {
+    super('The case has not been handed over to the KCC');
+    this.name = 'NoHandoverError';
+  }
+}
 
 export interface FieldChange {
   field: CaseField;
@@ -173,10 +190,36 @@ export function applyPatch(existing: Case, patch: CasePatch, now: number, option
     if (patch.dueAt === null) delete next.dueAt;
     else next.dueAt = patch.dueAt;
   }
-  if (patch.handover !== undefined) {
-    const handover: Handover = { ...patch.handover, at: now };
+  if (patch.handover === null && existing.handover !== undefined) {
+    changes.push({ field: 'handover', before: existing.handover, after: null });
+    delete next.handover;
+  } else if (patch.handover) {
+    const handover: Handover = { category: patch.handover.category, note: patch.handover.note, agent: patch.handover.agent, at: now };
     changes.push({ field: 'handover', before: existing.handover ?? null, after: handover });
     next.handover = handover;
+  }
+  if (patch.handover !== undefined && existing.kcc !== undefined && patch.kcc === undefined) {
+    // The KCC's progress was on the handover that is now replaced or gone.
+    changes.push({ field: 'kcc', before: existing.kcc, after: null });
+    delete next.kcc;
+  }
+  if (patch.handoverExport !== undefined) {
+    if (!next.handover) throw new NoHandoverError();
+    const exports = [...(next.handover.exports ?? []), { ...patch.handoverExport, at: now }].slice(-MAX_EXPORTS);
+    const handover: Handover = { ...next.handover, exports };
+    changes.push({ field: 'handover', before: existing.handover ?? null, after: handover });
+    next.handover = handover;
+  }
+  if (patch.kcc !== undefined) {
+    if (!next.handover) throw new NoHandoverError();
+    const kcc: KccProgress = { state: patch.kcc.state, by: patch.kcc.by, at: now };
+    if (patch.kcc.answer?.trim()) kcc.answer = patch.kcc.answer.trim();
+    if (patch.kcc.reference?.trim()) kcc.reference = patch.kcc.reference.trim();
+    const same = existing.kcc && existing.kcc.state === kcc.state && existing.kcc.answer === kcc.answer && existing.kcc.reference === kcc.reference;
+    if (!same) {
+      changes.push({ field: 'kcc', before: existing.kcc ?? null, after: kcc });
+      next.kcc = kcc;
+    }
   }
   const reason = patch.noReplyReason ?? (next.status === 'closed' ? existing.noReplyReason : undefined);
   if (reason !== existing.noReplyReason) {

@@ -9,6 +9,7 @@
  * for every municipality. Ids are stable (`default:<slug>`), so the shipped templates stay recognisable after an agent edits them;
  * the database seeds them once (src/storage/db.ts). `order` is the position in this list.
  */
+import type { ReplyAction } from './reply-actions';
 import { SITES, type Site } from './site';
 import type { Template } from './template';
 
@@ -21,6 +22,8 @@ interface Entry {
   shortcut: string;
   body: string;
   sites?: Site[];
+  /** What inserting it does to the case (reply-actions.ts). */
+  actions?: ReplyAction[];
 }
 
 /** Dutch greeting; "Hoi," when the first name is unknown (the renderer drops the space). */
@@ -155,6 +158,30 @@ const DUTCH: Entry[] = [
     body: `${HOI} bedankt voor uw bericht. We hebben uw vraag doorgegeven aan ons Klant Contact Centrum. Een collega neemt contact met u op.{{cursor}} {{paraaf}}`,
   },
   {
+    slug: 'doorverwezen-kcc',
+    title: 'Doorverwezen naar KCC',
+    category: 'Algemeen',
+    shortcut: 'doorkcc',
+    body: `${HOI} uw vraag is doorgestuurd naar ons Klant Contact Centrum. Zij nemen contact met u op. U hoeft niets te doen.{{cursor}} {{paraaf}}`,
+    actions: [{ kind: 'handover', category: 'Overig', note: 'Doorverwezen vanuit webcare: graag contact opnemen met de inwoner.' }],
+  },
+  {
+    slug: 'opgelost',
+    title: 'Opgelost',
+    category: 'Algemeen',
+    shortcut: 'opgelost',
+    body: `${HOI} fijn dat het is opgelost. Heeft u nog een vraag? Stuur ons gerust een bericht.{{cursor}} {{paraaf}}`,
+    actions: [{ kind: 'status', status: 'closed' }],
+  },
+  {
+    slug: 'vraag-om-dm',
+    title: 'Vraag om DM',
+    category: 'Algemeen',
+    shortcut: 'vraagdm',
+    body: `${HOI} we helpen u graag verder. Wilt u ons een DM sturen met uw vraag? Deel geen persoonlijke gegevens openbaar.{{cursor}} {{paraaf}}`,
+    actions: [{ kind: 'status', status: 'waiting' }],
+  },
+  {
     slug: 'compliment',
     title: 'Bedankt voor het compliment',
     category: 'Algemeen',
@@ -266,6 +293,7 @@ const toTemplate = (entry: Entry, language: Template['language']): Omit<Template
   language,
   sites: [...(entry.sites ?? BOTH)],
   shortcut: entry.shortcut,
+  ...(entry.actions ? { actions: structuredClone(entry.actions) } : {}),
   scope: 'team',
   usageCount: 0,
 });

@@ -63,6 +63,8 @@ export interface ManagedPolicy {
   officialese?: OfficialesePolicy;
   /** The team: names, initials and roles (team.ts); a lead gets the alerts for every overdue case. */
   team?: PolicyMember[];
+  /** The KCC: its e-mail address for "send by e-mail", and its handover categories (else Loket's, handover.ts). */
+  kcc?: { email?: string; categories?: string[] };
 }
 export type ManagedKey = keyof ManagedPolicy;
 

@@ -245,6 +245,18 @@ export const RULES: { [K in ManagedKey]-?: KeyRule<K> } = {
   },
   officialese: { type: 'object', expected: OFFICIALESE_POLICY_EXPECTED, read: readOfficialesePolicy },
   team: { type: 'array', expected: TEAM_POLICY_EXPECTED, read: readTeamPolicy },
+  kcc: {
+    type: 'object',
+    expected: 'the KCC { email?: "kcc@gemeente.nl", categories?: ["Afval", …] }',
+    read: using(
+      'kcc',
+      z.strictObject({
+        email: z.optional(z.string().check(z.trim(), z.maxLength(200), z.regex(/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/, 'an e-mail address'))),
+        categories: z.optional(z.array(text(100)).check(z.minLength(1), z.maxLength(50))),
+      }),
+      (kcc) => ({ value: { ...(kcc.email ? { email: kcc.email } : {}), ...(kcc.categories ? { categories: [...new Set(kcc.categories)] } : {}) } }),
+    ),
+  },
 };
 
 export const MANAGED_KEYS = Object.keys(RULES) as ManagedKey[];

@@ -40,4 +40,6 @@ export const settingsSchema = z.strictObject({
     keywords: setting(500),
     teamAccounts: setting(1000),
   }),
+  /** "Ik werk voor het KCC": shows the KCC's handover queue (when the organisation's policy lists no team). */
+  kccRole: z.optional(z.boolean()),
 });

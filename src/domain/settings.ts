@@ -23,4 +23,5 @@ export const DEFAULT_SETTINGS: Settings = {
   accountGuard: true,
   readabilityIndicator: true,
   intake: DEFAULT_INTAKE,
+  kccRole: false,
 };

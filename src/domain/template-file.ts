@@ -2,7 +2,9 @@
  * The file a team (or one agent) shares its templates in, and how an import is planned.
  *
  *   { "format": "loket-templates", "version": 1, "scope": "team", "exportedAt": "2025-…Z",
- *     "templates": [{ "id", "title", "body", "category", "language", "sites", "shortcut"?, "order"? }] }
+ *     "templates": [{ "id", "title", "body", "category", "language", "sites", "shortcut"?, "order"?, "actions"? }] }
+ *
+ * `actions` are the template's reply actions (reply-actions.ts), e.g. [{ "kind": "status", "status": "closed" }].
  *
  * The file carries no usage figures: how often an agent used a template is the agent's own business, and
  * an import must not reset or inflate it. A file is often edited by hand or passed around by mail, so it is
@@ -18,6 +20,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { SITES } from './site';
 import type { Template } from './template';
+import { replyActionsSchema } from './template-draft-schema';
 
 z.config(en());
 
@@ -33,7 +36,7 @@ const MAX_FILE_CHARS = 10_000_000;
 type Scope = Template['scope'];
 
 /** A template as a file carries it: the fields an agent edits, no usage figures, no scope of its own. */
-export type ImportedTemplate = Pick<Template, 'id' | 'title' | 'body' | 'category' | 'language' | 'sites' | 'shortcut'> & { order?: number };
+export type ImportedTemplate = Pick<Template, 'id' | 'title' | 'body' | 'category' | 'language' | 'sites' | 'shortcut' | 'actions'> & { order?: number };
 
 export interface TemplateFile {
   format: typeof TEMPLATE_FILE_FORMAT;
@@ -59,6 +62,8 @@ const templateSchema = z.object({
   sites: z.array(z.enum(SITES)).check(z.minLength(1), z.maxLength(10)),
   shortcut: z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[\p{L}\p{N}_-]*$/u, 'a shortcut is one word'))),
   order: z.optional(z.number().check(z.int(), z.nonnegative())),
+  // Checked in full: an action Loket cannot apply must not slip in unnoticed.
+  actions: z.optional(replyActionsSchema),
 });
 
 const fileSchema = z.object({
@@ -86,6 +91,7 @@ export function exportTemplates(templates: readonly Template[], scope: Scope, no
       language: t.language,
       sites: [...t.sites],
       ...(t.shortcut ? { shortcut: t.shortcut } : {}),
+      ...(t.actions?.length ? { actions: structuredClone(t.actions) } : {}),
       order,
     })),
   };
@@ -138,7 +144,9 @@ export function parseTemplateFile(text: string): ParsedTemplateFile {
 }
 
 /** A checked template entry as Loket keeps it: sites in the usual order, no empty optional fields. */
-export function importedTemplate(t: Omit<ImportedTemplate, 'shortcut' | 'order'> & { shortcut?: string | undefined; order?: number | undefined }): ImportedTemplate {
+export function importedTemplate(
+  t: Omit<ImportedTemplate, 'shortcut' | 'order' | 'actions'> & { shortcut?: string | undefined; order?: number | undefined; actions?: ImportedTemplate['actions'] | undefined },
+): ImportedTemplate {
   return {
     id: t.id,
     title: t.title,
@@ -147,6 +155,7 @@ export function importedTemplate(t: Omit<ImportedTemplate, 'shortcut' | 'order'>
     language: t.language,
     sites: SITES.filter((site) => t.sites.includes(site)),
     ...(t.shortcut ? { shortcut: t.shortcut } : {}),
+    ...(t.actions?.length ? { actions: t.actions } : {}),
     ...(t.order !== undefined ? { order: t.order } : {}),
   };
 }
@@ -171,6 +180,7 @@ function sameText(t: Template, incoming: ImportedTemplate): boolean {
     t.category === incoming.category &&
     t.language === incoming.language &&
     (t.shortcut ?? '') === (incoming.shortcut ?? '') &&
+    JSON.stringify(t.actions ?? []) === JSON.stringify(incoming.actions ?? []) &&
     sameSites(t.sites, incoming.sites)
   );
 }
@@ -209,14 +219,15 @@ export function planImport(existing: readonly Template[], incoming: readonly Imp
       language: t.language,
       sites: [...t.sites],
     };
+    const optional = { ...(t.shortcut ? { shortcut: t.shortcut } : {}), ...(t.actions?.length ? { actions: t.actions } : {}) };
     const before = own.get(id);
     if (!before) {
-      plan.add.push({ id, ...text, ...(t.shortcut ? { shortcut: t.shortcut } : {}), scope, order: next++, usageCount: 0 });
+      plan.add.push({ id, ...text, ...optional, scope, order: next++, usageCount: 0 });
     } else if (sameText(before, t)) {
       plan.unchanged.push(before);
     } else {
-      const { shortcut: _dropped, ...kept } = before;
-      plan.replace.push({ before, after: { ...kept, ...text, ...(t.shortcut ? { shortcut: t.shortcut } : {}) } });
+      const { shortcut: _dropped, actions: _replaced, ...kept } = before;
+      plan.replace.push({ before, after: { ...kept, ...text, ...optional } });
     }
   }
   return plan;

@@ -1,4 +1,5 @@
 /** A reply template: text with {{variables}} that an agent inserts into the site's own composer. */
+import type { ReplyAction } from './reply-actions';
 import type { Site } from './site';
 
 export interface Template {
@@ -16,6 +17,8 @@ export interface Template {
   order: number;
   usageCount: number;
   lastUsedAt?: number;
+  /** What inserting the template does to its case (reply-actions.ts): status, tags, KCC handover, assign. */
+  actions?: ReplyAction[];
   /** When the text was last saved or imported (epoch ms); absent for a default never changed. */
   updatedAt?: number;
 }

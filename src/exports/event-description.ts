@@ -42,6 +42,14 @@ export interface EventWords {
   /** The "no reply needed" reason taken off (the case was reopened). */
   noReplyCleared: string;
   noReplyReasonName(reason: NoReplyReason): string;
+  /** The handover went out (csv, json, mail). Optional: falls back to Dutch. */
+  handoverExported?(via: string): string;
+  /** The handover was taken back (a template's actions undone). */
+  handoverRemoved?: string;
+  /** The KCC's progress: its state in words, and its answer or reference ('' when none). */
+  kcc?(state: string, answer: string): string;
+  /** A KCC state in words. */
+  kccStateName?(state: string): string;
   /** A change to a field this version does not know (from a later version, through sync). */
   changed: string;
   statusName(status: CaseStatus): string;
@@ -90,8 +98,14 @@ export const DUTCH_EVENT_WORDS: EventWords = {
   noReply: (reason) => `gesloten zonder reactie: ${reason}`,
   noReplyCleared: 'weer geopend (had geen reactie nodig)',
   noReplyReasonName: (reason) => NO_REPLY_NAMES[reason],
+  handoverExported: (via) => `overdracht geëxporteerd (${via})`,
+  handoverRemoved: 'overdracht aan KCC ongedaan gemaakt',
+  kcc: (state, answer) => `KCC: ${state}${answer ? ` — ${answer}` : ''}`,
+  kccStateName: (state) => KCC_STATE_NAMES[state] ?? state,
   statusName: (status) => STATUS_NAMES[status],
 };
+
+const KCC_STATE_NAMES: Record<string, string> = { received: 'ontvangen', in_progress: 'in behandeling', answered: 'beantwoord' };
 
 /** A site's name as the exports write it: its label in the site registry. */
 export function siteName(site: Site): string {
@@ -128,8 +142,20 @@ export function describeEvent(e: CaseEvent, tagLabel: (id: string) => string = (
       if (e.after) return e.before ? words.reassigned(String(e.before), String(e.after)) : words.assignee(String(e.after));
       return e.before ? words.released(String(e.before)) : words.unassigned;
     case 'handover': {
-      const h = (e.after ?? {}) as Partial<Handover>;
+      const h = (e.after ?? null) as Partial<Handover> | null;
+      if (!h) return words.handoverRemoved ?? DUTCH_EVENT_WORDS.handoverRemoved!;
+      const before = (e.before ?? null) as Partial<Handover> | null;
+      // The same handover with one more export: an export, not a new handover.
+      if (before && before.at === h.at && (h.exports?.length ?? 0) > (before.exports?.length ?? 0)) {
+        return (words.handoverExported ?? DUTCH_EVENT_WORDS.handoverExported!)(String(h.exports!.at(-1)?.via ?? '').toUpperCase());
+      }
       return words.handover(String(h.category ?? ''), String(h.note ?? ''));
+    }
+    case 'kcc': {
+      const k = (e.after ?? null) as { state?: unknown; answer?: unknown; reference?: unknown } | null;
+      const state = k ? String(k.state ?? '') : '';
+      const stateName = (words.kccStateName ?? DUTCH_EVENT_WORDS.kccStateName!)(state || 'received');
+      return (words.kcc ?? DUTCH_EVENT_WORDS.kcc!)(stateName, [k?.answer, k?.reference].filter((v) => typeof v === 'string' && v).join(' · '));
     }
     case 'firstResponseAt':
       return words.answered;

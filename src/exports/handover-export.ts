@@ -4,6 +4,7 @@
  * e-mail.
  */
 import type { Case } from '../domain/case';
+import { caseReference } from '../domain/case-id';
 import type { Handover } from '../domain/handover';
 import { csvFile } from './csv';
 import { siteName } from './event-description';
@@ -11,6 +12,8 @@ import { siteName } from './event-description';
 /** One row of a handover export. */
 export interface HandoverRecord {
   caseId: string;
+  /** The case reference (W-7K3M9Q): the KCC's answer file names the case by it. */
+  reference: string;
   channel: string;
   link: string;
   author: string;
@@ -31,11 +34,13 @@ export const CSV_COLUMNS: ReadonlyArray<[keyof HandoverRecord, string]> = [
   ['note', 'notitie'],
   ['agent', 'medewerker'],
   ['caseId', 'zaak'],
+  ['reference', 'zaaknummer'],
 ];
 
 export function handoverRecord(c: Case & { handover: Handover }): HandoverRecord {
   return {
     caseId: c.id,
+    reference: caseReference(c.id),
     channel: siteName(c.site),
     link: c.url,
     author: c.author.handle ? `${c.author.name} (${c.author.handle})` : c.author.name,
@@ -63,7 +68,7 @@ export function handoversJson(records: readonly HandoverRecord[]): string {
 export function handoversMailto(records: readonly HandoverRecord[], to = ''): string {
   const subject = records.length === 1 ? `Overdracht webcare: ${records[0]!.category}` : `Overdracht webcare: ${records.length} berichten`;
   const body = records
-    .map((r) => [`${r.category} — ${r.channel}, ${r.handedOverAt}`, `Van: ${r.author}`, `Bericht: ${r.text}`, `Notitie: ${r.note}`, `Link: ${r.link}`].join('\n'))
+    .map((r) => [`${r.category} — ${r.channel}, ${r.handedOverAt}`, `Van: ${r.author}`, `Bericht: ${r.text}`, `Notitie: ${r.note}`, `Link: ${r.link}`, `Zaaknummer: ${r.reference}`].join('\n'))
     .join('\n\n---\n\n');
   return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.slice(0, 1800))}`;
 }

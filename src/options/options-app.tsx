@@ -145,6 +145,21 @@ export function OptionsApp() {
               {t('readabilityIndicatorSettingHelp')}
             </small>
           </div>
+          <div class="field">
+            <label>
+              <input
+                type="checkbox"
+                name="kccRole"
+                checked={settings.kccRole === true}
+                aria-describedby="h-kccRole"
+                onChange={(e) => setSettings({ ...settings, kccRole: (e.currentTarget as HTMLInputElement).checked })}
+              />{' '}
+              {t('kccRoleSetting')}
+            </label>
+            <small id="h-kccRole" class="muted">
+              {t('kccRoleHelp')}
+            </small>
+          </div>
         </fieldset>
         <IntakeFields settings={settings} locked={locked.has('intake')} onChange={(intake) => setSettings({ ...settings, intake })} />
         <button type="submit" class="primary">

@@ -12,6 +12,8 @@ import { X_MAX, xWeightedLength } from '../domain/x-length';
 import type { Settings } from '../protocol/messages';
 import type { TemplateDraft } from '../storage/template-store';
 import { t } from '../ui/i18n';
+import { KCC_CATEGORIES } from '../domain/handover';
+import { actionFields, actionsOf, TemplateActionsEditor } from './template-actions-editor';
 
 export interface TemplateEditorProps {
   draft: TemplateDraft;
@@ -20,6 +22,8 @@ export interface TemplateEditorProps {
   settings: Settings;
   onSave(draft: TemplateDraft): Promise<void>;
   onCancel(): void;
+  /** The KCC's categories for a handover action (the organisation's policy); Loket's own when absent. */
+  kccCategories?: readonly string[];
 }
 
 /** The example post the preview is filled for. */
@@ -28,6 +32,7 @@ const EXAMPLE = { author: { name: 'Jan de Vries', handle: 'jandevries' }, caseId
 export function TemplateEditor(props: TemplateEditorProps) {
   const [draft, setDraft] = useState<TemplateDraft>(props.draft);
   const [error, setError] = useState('');
+  const [actions, setActions] = useState(() => actionFields(props.draft.actions));
   const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => setDraft({ ...draft, [key]: value });
   // The preview is for a site whose reply length is limited, when the template is offered there (X).
   const site: Site = draft.sites.find((s) => siteMeta(s).replyLength !== undefined) ?? draft.sites[0] ?? SITES[0];
@@ -39,8 +44,11 @@ export function TemplateEditor(props: TemplateEditorProps) {
     e.preventDefault();
     if (!draft.title.trim() || !draft.body.trim()) return setError(t('templateEditRequired'));
     if (draft.sites.length === 0) return setError(t('templateEditSitesRequired'));
+    const checked = actionsOf(actions);
+    if ('error' in checked) return setError(t(checked.error));
+    const { actions: _old, ...rest } = draft;
     try {
-      await props.onSave(draft);
+      await props.onSave(checked.actions.length > 0 ? { ...rest, actions: checked.actions } : rest);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -95,6 +103,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           </label>
         ))}
       </fieldset>
+      <TemplateActionsEditor fields={actions} categories={props.kccCategories ?? KCC_CATEGORIES} onChange={setActions} />
       <div class="field">
         <label for="te-body">{t('templateBodyLabel')}</label>
         <textarea id="te-body" rows={6} value={draft.body} aria-describedby="te-body-help" onInput={(e) => set('body', (e.currentTarget as HTMLTextAreaElement).value)} />

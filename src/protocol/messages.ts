@@ -14,6 +14,7 @@ import type { CaseEvent } from '../domain/case-event';
 import type { CaseId } from '../domain/case-id';
 import type { Diagnostic } from '../domain/diagnostic';
 import type { IdFilterData } from '../domain/id-filter';
+import type { KccConfig } from '../domain/handover';
 import type { SyncErrorCode, SyncStatus } from '../storage/sync-records';
 import type { SyncConfigView } from '../storage/sync-config';
 import type { ConnectionResult } from '../sync/couch-client';
@@ -43,6 +44,13 @@ export interface Responses {
   'cases/bulk': { updated: number; skipped: Array<{ id: string; reason: string }> };
   'case/handover': { case: Case };
   'handovers/list': Case[];
+  'handovers/exported': { updated: number };
+  'kcc/config': KccConfig & { isKcc: boolean };
+  'kcc/progress': { case: Case };
+  'kcc/import': { updated: number; skipped: Array<{ id: string; reason: string }> };
+  /** `at`: the time of the change (undo names it); `skipped`: actions the case's status did not allow. */
+  'template/apply': { case: Case; changes: FieldChange[]; at: number; skipped: string[] };
+  'case/undo': { case: Case; changes: FieldChange[] };
   /** Cases posted in [from, to), oldest first (the reports page). */
   'cases/range': Case[];
   'case/note': { case: Case };

@@ -9,6 +9,7 @@ import { CASE_STATUSES } from '../domain/case';
 import { isCaseId, parseCaseId, type CaseId } from '../domain/case-id';
 import { SITES } from '../domain/site';
 import { NO_REPLY_REASONS } from '../domain/no-reply';
+import { HANDOVER_EXPORT_VIAS, KCC_STATES } from '../domain/handover';
 import { httpsUrlSchema } from '../domain/https-url';
 import { settingsSchema } from '../domain/settings-schema';
 import { templateDraftSchema, templateIdSchema } from '../domain/template-draft-schema';
@@ -60,6 +61,11 @@ export const casePatchSchema = z
 const agentName = z.string().check(z.trim(), z.minLength(1, 'name the colleague'), z.maxLength(100));
 /** Assign to a colleague, or null: release to the pool. */
 const assignTarget = z.nullable(agentName);
+const kccProgressShape = {
+  state: z.enum(KCC_STATES),
+  answer: z.optional(z.string().check(z.trim(), z.maxLength(5_000))),
+  reference: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+};
 
 export const requestSchemas = {
   ping: z.strictObject({}),
@@ -81,6 +87,18 @@ export const requestSchemas = {
     note: z.string().check(z.trim(), z.minLength(1, 'a handover needs a note'), z.maxLength(2_000)),
   }),
   'handovers/list': z.strictObject({}),
+  /** The handovers went out (a file, a mail): recorded on each, so they are not exported again unless asked. */
+  'handovers/exported': z.strictObject({ ids: z.array(caseIdSchema).check(z.minLength(1), z.maxLength(500)), via: z.enum(HANDOVER_EXPORT_VIAS) }),
+  /** The KCC's address and categories (policy), and whether this agent works for the KCC. */
+  'kcc/config': z.strictObject({}),
+  /** A KCC agent's progress on a handover (the KCC queue). */
+  'kcc/progress': z.strictObject({ id: caseIdSchema, ...kccProgressShape }),
+  /** The KCC's answers from its answer file, already matched to cases (kcc-answer-file.ts). */
+  'kcc/import': z.strictObject({ answers: z.array(z.strictObject({ id: caseIdSchema, ...kccProgressShape })).check(z.minLength(1), z.maxLength(5_000)) }),
+  /** Applies the actions of a stored template (reply-actions.ts) to the case its text went into. */
+  'template/apply': z.strictObject({ id: caseIdSchema, templateId: templateIdSchema }),
+  /** Undoes this agent's change at `at` (a template's actions), within the minute, from the case's history. */
+  'case/undo': z.strictObject({ id: caseIdSchema, at: epochMs }),
   'cases/range': z.strictObject({ from: epochMs, to: epochMs }).check(z.refine((r) => r.to > r.from, 'the period ends before it starts')),
   'case/note': z.strictObject({ id: caseIdSchema, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)) }),
   'cases/open': z.strictObject({ limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(10_000))) }),
@@ -182,6 +200,9 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof typeof requestSchemas> = ne
   'cases/open',
   'cases/range',
   'handovers/list',
+  'handovers/exported',
+  'kcc/progress',
+  'kcc/import',
   'events/for',
   'person/find',
   'person/erase',

@@ -10,12 +10,14 @@ import { useEffect, useImperativeHandle, useRef, useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { Case } from '../domain/case';
 import { caseReference } from '../domain/case-id';
+import { kccStateOf } from '../domain/handover';
 import { siteLabel } from '../domain/site';
 import type { Tag } from '../domain/tag';
 import type { Settings } from '../protocol/messages';
 import { statusLabel, TagChips } from '../ui/chips';
 import { snippet } from '../ui/format';
 import { t } from '../ui/i18n';
+import { kccStateWord } from '../ui/kcc-line';
 import { LiveTimer } from '../ui/live-timer';
 import { visibleRange } from './queue-model';
 
@@ -161,6 +163,11 @@ const QueueRow = memo(function QueueRow({ item, index, count, active, selected, 
         <strong>{name}</strong> {snippet(item.text, 120) || item.url}
       </a>
       <span class="assignee">{item.assignee ? (item.assignee === me ? t('assignedToMe') : t('assignedTo', item.assignee)) : t('queueUnassigned')}</span>
+      {item.handover && (
+        <span class="kcc-state" data-kcc-state={kccStateOf(item)} title={item.kcc?.answer ?? ''}>
+          {t('kccStateLine', kccStateWord(kccStateOf(item)!))}
+        </span>
+      )}
       {item.tags.length > 0 && <TagChips ids={item.tags} tags={tags} />}
       <span class="row-buttons">
         <button type="button" data-control="status" aria-haspopup="menu" aria-label={t('queueStatusOf', name, statusLabel(item.status))} onClick={cmd('status')}>

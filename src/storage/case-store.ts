@@ -110,16 +110,21 @@ function later(before: number, now: number): number {
 
 type CaseTx = IDBPTransaction<LoketDB, ['cases', 'events'], 'readwrite'>;
 
+/** A change worked out from the case as stored and its history (undoing a template's actions), in the same transaction. */
+export type Revision = (current: Case, history: CaseEvent[]) => { next: Case; changes: FieldChange[] };
+
 /**
  * One agent's change to one case inside a transaction: the case and an audit event per changed field.
  * Throws CaseNotFoundError or InvalidMoveError having written nothing; the caller decides what that means
  * for the transaction.
  */
-async function applyInTx(tx: CaseTx, id: CaseId, patch: CasePatch, actor: string, now: number, moves?: PatchOptions): Promise<{ case: Case; changes: FieldChange[] }> {
+async function applyInTx(tx: CaseTx, id: CaseId, patch: CasePatch | Revision, actor: string, now: number, moves?: PatchOptions): Promise<{ case: Case; changes: FieldChange[] }> {
   const cases = tx.objectStore('cases');
   const stored = await storedCase(cases, id);
   if (stored === undefined) throw new CaseNotFoundError(id);
-  const { next, changes } = applyPatch(fromStored(stored), patch, now, moves);
+  const current = fromStored(stored);
+  const history = () => tx.objectStore('events').index('by-case').getAll(IDBKeyRange.bound([current.id, -Infinity], [current.id, Infinity]));
+  const { next, changes } = typeof patch === 'function' ? patch(current, await history()) : applyPatch(current, patch, now, moves);
   if (changes.length > 0) {
     next.updatedAt = later(stored.updatedAt, now);
     await cases.put(toStored(next));
@@ -140,7 +145,7 @@ async function abortWith(tx: CaseTx, error: unknown): Promise<never> {
 export async function updateCase(
   db: LoketDatabase,
   id: CaseId,
-  patch: CasePatch,
+  patch: CasePatch | Revision,
   actor: string,
   now: number,
 ): Promise<{ case: Case; changes: FieldChange[] }> {
@@ -249,7 +254,7 @@ export async function addNote(db: LoketDatabase, id: CaseId, text: string, actor
 export async function updateCases(
   db: LoketDatabase,
   ids: readonly CaseId[],
-  patch: CasePatch,
+  patch: CasePatch | ((id: CaseId) => CasePatch),
   actor: string,
   now: number,
   /** `anyMove`: an undo, which puts a status back where it was even where the lifecycle has no such move. */
@@ -260,7 +265,7 @@ export async function updateCases(
   const skipped: Array<{ id: CaseId; reason: string }> = [];
   for (const id of ids) {
     try {
-      const result = await applyInTx(tx, id, patch, actor, now, moves);
+      const result = await applyInTx(tx, id, typeof patch === 'function' ? patch(id) : patch, actor, now, moves);
       if (result.changes.length > 0) updated.push(result.case);
     } catch (error) {
       skipped.push({ id, reason: error instanceof Error ? error.message : String(error) });

@@ -39,7 +39,7 @@ export interface Stamp {
 }
 
 /** The registers whose changes are stamped; tags are stamped tag by tag. */
-export const CLOCKED_FIELDS = ['status', 'assignee', 'firstResponseAt', 'dueAt', 'handover', 'noReplyReason'] as const;
+export const CLOCKED_FIELDS = ['status', 'assignee', 'firstResponseAt', 'dueAt', 'handover', 'noReplyReason', 'kcc'] as const;
 export type ClockedField = (typeof CLOCKED_FIELDS)[number];
 
 export interface CaseClocks {

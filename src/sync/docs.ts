@@ -26,6 +26,7 @@ import { SITES } from '../domain/site';
 import { POSTED_AT_SOURCES } from '../domain/post-ref';
 import type { Tag } from '../domain/tag';
 import type { TeamSettings } from '../storage/sync-records';
+import { replyActionsSchema } from '../domain/template-draft-schema';
 import type { Template } from '../domain/template';
 import type { Presence } from '../domain/team';
 import { fingerprint } from './local-changes';
@@ -218,7 +219,7 @@ const caseSchema = z.looseObject({
   aliases: z.optional(z.array(caseIdSchema)),
 });
 const caseDocSchema = z.looseObject({ _id: z.string(), _rev: z.string(), type: z.literal('case'), case: caseSchema, clocks: clocksSchema });
-const FIELDS = ['status', 'tags', 'assignee', 'firstResponseAt', 'dueAt', 'handover'] as const satisfies readonly CaseField[];
+const FIELDS = ['status', 'tags', 'assignee', 'firstResponseAt', 'dueAt', 'handover', 'noReplyReason', 'kcc'] as const satisfies readonly CaseField[];
 const eventSchema = z.object({
   caseId: caseIdSchema,
   at: z.number(),
@@ -241,6 +242,7 @@ const templateSchema = z.object({
   shortcut: z.optional(z.string()),
   scope: z.literal('team'),
   updatedAt: z.optional(z.number()),
+  actions: z.optional(replyActionsSchema),
 });
 const templateDocSchema = z.looseObject({ _id: z.string(), _rev: z.string(), type: z.literal('template'), template: templateSchema, changedAt: z.number() });
 

@@ -3,7 +3,7 @@
  * the server). Pure and deterministic: every client merging the same two versions gets the same case, and
  * `mergeCases(a, b)` equals `mergeCases(b, a)`.
  *
- * Each agent field (status, assignee, firstResponseAt, dueAt, handover) and each tag is a register with a
+ * Each agent field (status, assignee, firstResponseAt, dueAt, handover, noReplyReason, kcc) and each tag is a register with a
  * change history: the stamps (time, actor, unique id) of the changes that led to its value, oldest first,
  * the newest being the change that set the value. The histories travel on the case document
  * (`clocks`); see local-changes.ts for how a browser stamps its own changes from its audit events.
@@ -14,7 +14,7 @@
  *    saw that change and went on from it): that side wins. Not a conflict.
  * 3. Otherwise the two changes were made apart: the later change wins — by time, then, at the same
  *    millisecond, the actor whose name sorts last (code-unit order), then the value whose JSON sorts last,
- *    then the stamp id. This is a real conflict for status, assignee, handover and tags: the merged case
+ *    then the stamp id. This is a real conflict for status, assignee, handover, kcc and tags: the merged case
  *    carries `conflict` ("changed by two people"), with the losing values. dueAt is worked out from the SLA
  *    policy, not set by a person: the later one wins quietly. firstResponseAt is a first time: the earliest
  *    wins, and two different first responses mark a conflict (two people replied).
@@ -60,7 +60,7 @@ export interface MergeResult {
   conflicts: string[];
 }
 
-const HUMAN_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'handover', 'tags', 'firstResponseAt']);
+const HUMAN_FIELDS: ReadonlySet<string> = new Set(['status', 'assignee', 'handover', 'kcc', 'tags', 'firstResponseAt']);
 const CONTENT_KEYS = new Set(['id', 'site', 'url', 'author', 'text', 'postedAt', 'postedAtSource', 'createdAt', 'updatedAt', 'tags', 'conflict', 'aliases', ...CLOCKED_FIELDS]);
 
 export function emptyClocks(): CaseClocks {

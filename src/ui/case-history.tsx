@@ -7,7 +7,7 @@ import type { CaseEvent } from '../domain/case-event';
 import type { Tag } from '../domain/tag';
 import { describeEvent as describeEventIn, tagLabeller, type EventWords } from '../exports/event-description';
 import { formatDateTime } from './format';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 export interface CaseHistoryProps {
   /** Undefined while loading. */
@@ -40,6 +40,10 @@ export function eventWords(): EventWords {
     noReply: (reason) => t('historyNoReply', reason),
     noReplyCleared: t('historyNoReplyCleared'),
     noReplyReasonName: (reason) => t(`noReply_${reason}`),
+    handoverExported: (via) => t('historyHandoverExported', via),
+    handoverRemoved: t('historyHandoverRemoved'),
+    kcc: (state, answer) => (answer ? `${t('kccStateLine', state)} — ${answer}` : t('kccStateLine', state)),
+    kccStateName: (state) => t(`kccState_${state}` as MessageKey),
     statusName: (status) => t(`status_${status}`),
   };
 }

@@ -7,6 +7,8 @@ export interface HandoverFormProps {
   onSubmit(category: string, note: string): void;
   onClose(): void;
   idPrefix: string;
+  /** The KCC's categories (the organisation's policy); Loket's own when absent. */
+  categories?: readonly string[];
 }
 
 export function HandoverForm(props: HandoverFormProps) {
@@ -47,7 +49,7 @@ export function HandoverForm(props: HandoverFormProps) {
           onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}
         >
           <option value="">{t('handoverChoose')}</option>
-          {KCC_CATEGORIES.map((c) => (
+          {(props.categories ?? KCC_CATEGORIES).map((c) => (
             <option value={c} key={c}>
               {c}
             </option>

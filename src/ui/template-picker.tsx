@@ -16,6 +16,7 @@ import { t } from './i18n';
 import { ReadabilityAdvice } from './readability-advice';
 import { SearchCombobox } from './search-combobox';
 import { searchTemplates } from './template-search';
+import { describeAction } from './reply-action-words';
 
 export type Fills = Record<string, string>;
 
@@ -143,6 +144,18 @@ export function TemplatePicker(props: TemplatePickerProps) {
           <p data-lk="preview" aria-labelledby={`${props.idPrefix}-preview-label`}>
             {rendered.text}
           </p>
+          {current?.actions && current.actions.length > 0 && (
+            <div class="actions" data-lk="template-actions">
+              <span class="preview-label" id={`${props.idPrefix}-actions-label`}>
+                {t('templateActionsHeading')}
+              </span>
+              <ul aria-labelledby={`${props.idPrefix}-actions-label`}>
+                {current.actions.map((a) => (
+                  <li key={a.kind}>{describeAction(a)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {length && (
             <p data-lk="x-length" class={length.remaining < 0 ? 'warning' : 'muted'} role={length.remaining < X_WARN_REMAINING ? 'alert' : undefined}>
               {length.remaining < 0 ? t('templateTooLong', String(-length.remaining), String(X_MAX)) : t('templateRemaining', String(length.remaining))}

@@ -17,6 +17,7 @@ import type { CaseEvent } from '../domain/case-event';
 import { AccountWarning, type AccountWarningProps } from './account-warning';
 import { CaseHistory } from './case-history';
 import { HandoverForm } from './handover-form';
+import { KccLine } from './kcc-line';
 import { StatusSelect } from './status-select';
 import { TagPicker } from './tag-picker';
 import { TemplatePicker, type Fills } from './template-picker';
@@ -70,6 +71,10 @@ export interface ToolbarProps {
   checkReadability?(text: string): Promise<Readability>;
   /** The wrong-account warning, while it shows (in the template picker when that is open). */
   accountWarning?: AccountWarningProps;
+  /** The KCC's categories (the organisation's policy); Loket's own until they have arrived. */
+  kccCategories?: string[];
+  /** A template's actions changed the case a moment ago: offers to undo them. */
+  onUndo?(): void;
 }
 
 /** A case field in the words of the history panel. */
@@ -220,6 +225,14 @@ export function Toolbar(props: ToolbarProps) {
           {t('idPendingReason')}
         </p>
       )}
+      {caseState && !post.isOwn && <KccLine c={caseState} />}
+      {props.onUndo && (
+        <div class="row">
+          <button type="button" data-lk="undo-actions" aria-label={t('undoActionsLabel')} disabled={busy} onClick={props.onUndo}>
+            {t('undoActions')}
+          </button>
+        </div>
+      )}
       {caseState?.conflict && (
         <p class="notice conflict" data-lk="conflict">
           {t('conflictNotice', caseState.conflict.actors.join(' & '), caseState.conflict.fields.map((f) => t(fieldWord(f))).join(', '))}
@@ -239,7 +252,9 @@ export function Toolbar(props: ToolbarProps) {
         />
       )}
       {props.panel === 'history' && <CaseHistory events={props.history} tags={props.tags} onNote={props.onNote} onClose={closePanel} idPrefix={idPrefix} />}
-      {props.panel === 'handover' && <HandoverForm onSubmit={props.onHandover} onClose={closePanel} idPrefix={idPrefix} />}
+      {props.panel === 'handover' && (
+        <HandoverForm onSubmit={props.onHandover} onClose={closePanel} idPrefix={idPrefix} {...(props.kccCategories ? { categories: props.kccCategories } : {})} />
+      )}
       {props.panel === 'noReply' && (
         <ChooserMenu
           label={t('queueChooseNoReply')}

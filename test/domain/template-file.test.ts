@@ -190,3 +190,38 @@ describe('planning an import', () => {
     expect(plan.renamed).toEqual([{ from: 'a', to: 'team:a:2' }]);
   });
 });
+
+describe('reply actions in template files', () => {
+  const actions = [
+    { kind: 'status', status: 'closed' },
+    { kind: 'handover', category: 'Afval', note: 'Graag bellen' },
+  ] as const;
+
+  it('travel in an export and back, and a changed action replaces the template', () => {
+    const withActions = template('a', { actions: structuredClone(actions) as unknown as Template['actions'] });
+    const parsed = parseTemplateFile(exportTemplates([withActions], 'team', NOW));
+    expect(parsed.ok && parsed.templates[0]!.actions).toEqual(actions);
+    if (!parsed.ok) return;
+    expect(planImport([withActions], parsed.templates, 'team').unchanged.map((t) => t.id)).toEqual(['a']);
+    const changed = [{ ...parsed.templates[0]!, actions: [{ kind: 'status' as const, status: 'waiting' as const }] }];
+    const plan = planImport([withActions], changed, 'team');
+    expect(plan.replace.map((r) => r.after.actions)).toEqual([[{ kind: 'status', status: 'waiting' }]]);
+    // Dropping the actions in the file drops them from the template.
+    const { actions: _dropped, ...plain } = parsed.templates[0]!;
+    expect(planImport([withActions], [plain], 'team').replace[0]!.after.actions).toBeUndefined();
+  });
+
+  it('refuses a file with an action Loket cannot apply, naming where', () => {
+    const bad = file([{ ...incoming('a'), actions: [{ kind: 'delete-case' }] }]);
+    const parsed = parseTemplateFile(bad);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.detail).toMatch(/^templates\[0\]\.actions/);
+  });
+
+  it('ship the three defaults with their actions', () => {
+    const byTitle = (title: string) => DEFAULT_TEMPLATES.find((t) => t.title === title)?.actions;
+    expect(byTitle('Doorverwezen naar KCC')?.[0]).toMatchObject({ kind: 'handover' });
+    expect(byTitle('Opgelost')).toEqual([{ kind: 'status', status: 'closed' }]);
+    expect(byTitle('Vraag om DM')).toEqual([{ kind: 'status', status: 'waiting' }]);
+  });
+});

@@ -143,16 +143,16 @@ describe('cases and tags', () => {
     const popup = await loket.openPopup();
     const section = popup.getByTestId('handovers');
     await section.locator(`[data-handover-id="${tweet}"]`).waitFor();
+    const mail = await section.getByRole('link', { name: 'Mail naar het KCC' }).getAttribute('href');
+    expect(decodeURIComponent(mail!)).toContain('Overdracht webcare: Afval');
     const downloading = popup.waitForEvent('download');
     await section.getByRole('button', { name: 'Exporteer CSV' }).click();
     const file = await (await downloading).path();
     const csv = (await import('node:fs')).readFileSync(file, 'utf8');
     const [header, row] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(header).toBe('overgedragen_op,kanaal,link,auteur,bericht,categorie,notitie,medewerker,zaak');
+    expect(header).toBe('overgedragen_op,kanaal,link,auteur,bericht,categorie,notitie,medewerker,zaak,zaaknummer');
     expect(row).toContain(',X,https://x.com/');
-    expect(row).toContain(",Afval,'=cmd| Bewoner wil teruggebeld worden,Anna de Wit,x:1000000000000000012");
-    const mail = await section.getByRole('link', { name: 'Mail naar het KCC' }).getAttribute('href');
-    expect(decodeURIComponent(mail!)).toContain('Overdracht webcare: Afval');
+    expect(row).toMatch(/,Afval,'=cmd\| Bewoner wil teruggebeld worden,Anna de Wit,x:1000000000000000012,W-[0-9A-Z]{6}$/);
     await popup.close();
     await page.close();
   });
@@ -169,6 +169,9 @@ describe('cases and tags', () => {
       return csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
     };
     expect(await rows()).toHaveLength(2);
+    // Exported once: the list now offers only new handovers, unless the agent asks for the exported ones too.
+    await section.getByTestId('handovers-none-new').waitFor();
+    await section.getByTestId('handovers-show-exported').check();
     await section.getByRole('checkbox', { name: /Carol1/ }).check();
     await section.getByTestId('handover-export-scope').filter({ hasText: '1 geselecteerd' }).waitFor();
     const chosen = await rows();

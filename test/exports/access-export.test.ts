@@ -133,7 +133,12 @@ describe('html helpers', () => {
   });
 
   it('describes an event with an odd payload without throwing', () => {
-    expect(describeEvent({ caseId: onX.id, at: T0, actor: '', kind: 'changed', field: 'handover', after: null })).toBe('doorgezet naar KCC (): ');
+    expect(describeEvent({ caseId: onX.id, at: T0, actor: '', kind: 'changed', field: 'handover', after: {} })).toBe('doorgezet naar KCC (): ');
+    // No handover after the change: it was taken back (a template's actions undone).
+    expect(describeEvent({ caseId: onX.id, at: T0, actor: '', kind: 'changed', field: 'handover', after: null })).toBe('overdracht aan KCC ongedaan gemaakt');
+    const handover = { category: 'Afval', note: 'n', at: 1, agent: 'A' };
+    expect(describeEvent({ caseId: onX.id, at: T0, actor: '', kind: 'changed', field: 'handover', before: handover, after: { ...handover, exports: [{ at: 2, via: 'csv', by: 'A' }] } })).toBe('overdracht geëxporteerd (CSV)');
+    expect(describeEvent({ caseId: onX.id, at: T0, actor: '', kind: 'changed', field: 'kcc', after: { state: 'answered', answer: 'Klaar', by: 'K', at: 3 } })).toBe('KCC: beantwoord — Klaar');
     expect(describeEvent({ caseId: onX.id, at: T0, actor: '', kind: 'changed', field: 'tags', after: 'x' })).toBe('labels: —');
   });
 });

@@ -4,6 +4,7 @@ import { handoversCsv, handoversJson, handoversMailto, type HandoverRecord } fro
 
 const record: HandoverRecord = {
   caseId: 'x:1',
+  reference: 'W-ABC123',
   channel: 'X',
   link: 'https://x.com/jan/status/1',
   author: 'Jan 🌷 (@jan)',
@@ -17,7 +18,7 @@ const record: HandoverRecord = {
 describe('handover exports', () => {
   it('writes CSV with a BOM, a header, quoted cells and no formulas', () => {
     const csv = handoversCsv([record]);
-    expect(csv.startsWith('\uFEFFovergedragen_op,kanaal,link,auteur,bericht,categorie,notitie,medewerker,zaak\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFovergedragen_op,kanaal,link,auteur,bericht,categorie,notitie,medewerker,zaak,zaaknummer\r\n')).toBe(true);
     expect(csv).toContain('"Container ""grijs"", niet geleegd;\nDorpsstraat 1"');
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""klik"")"`);
     expect(csv).toContain('Jan 🌷 (@jan)');

@@ -38,6 +38,19 @@ describe('merging two versions of a case', () => {
     expect(c.conflict).toBeUndefined();
   });
 
+  it('keeps the KCC’s answer and webcare’s export of the same handover, made apart', () => {
+    const handover = { category: 'Afval', note: 'Bellen', at: 5, agent: 'Anna' };
+    const base = { handover: [stamp(5, 'Anna')] };
+    const kcc = version({ handover, kcc: { state: 'answered', answer: 'Opgehaald', by: 'Kees', at: 10 }, updatedAt: 10 }, { fields: { ...base, kcc: [stamp(10, 'Kees')] } });
+    const exported = { ...handover, exports: [{ at: 12, via: 'csv' as const, by: 'Anna' }] };
+    const webcare = version({ handover: exported, updatedAt: 12 }, { fields: { handover: [...base.handover, stamp(12, 'Anna')] } });
+    const result = merge(kcc, webcare);
+    expect(result.conflicts).toEqual([]);
+    const c = merged(kcc, webcare);
+    expect(c.handover).toEqual(exported);
+    expect(c.kcc).toMatchObject({ state: 'answered', answer: 'Opgehaald' });
+  });
+
   it('takes the later change when both changed the status, and marks the case as changed by two people', () => {
     const anna = version({ status: 'closed', updatedAt: 10 }, { fields: { status: [stamp(10, 'Anna')] } });
     const bram = version({ status: 'waiting', updatedAt: 12 }, { fields: { status: [stamp(12, 'Bram')] } });

@@ -33,7 +33,9 @@ describe('history lines', () => {
   it('says a change it does not know, and a handover without its details, without failing', () => {
     expect(describeEvent(e({ field: 'dueAt', after: 5 }), undefined)).toBe('uiterlijk antwoorden gewijzigd');
     expect(describeEvent(e({ field: 'somethingNew' as CaseEvent['field'], after: 1 }), undefined)).toBe('gewijzigd');
-    expect(describeEvent(e({ field: 'handover', after: null }), undefined)).toBe('doorgezet naar KCC (): ');
+    expect(describeEvent(e({ field: 'handover', after: {} }), undefined)).toBe('doorgezet naar KCC (): ');
+    expect(describeEvent(e({ field: 'handover', after: null }), undefined)).toBe('overdracht aan KCC ongedaan gemaakt');
+    expect(describeEvent(e({ field: 'kcc', after: { state: 'in_progress' } }), undefined)).toBe('KCC: In behandeling');
   });
 
   it('uses the same Dutch words as the exports: one description, one wording', () => {
