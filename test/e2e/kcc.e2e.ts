@@ -14,6 +14,7 @@ import { readStore } from './support/idb';
 import { request, tweet } from './support/messages';
 import { patchSettings } from './support/settings';
 import { Toolbar } from './support/toolbar';
+import { extensionWithAccessTo } from './support/server-access';
 import { statusPageWithComposer } from './support/x-pages';
 import { ADMIN, TestServer } from '../sync/support';
 
@@ -29,8 +30,8 @@ const draftText = (page: import('playwright-core').Page) =>
 type StoredCase = { id: string; status: string; handover?: { category: string; exports?: Array<{ via: string }> }; kcc?: { state: string; answer?: string } };
 const caseIn = async (loket: Loket, id: string) => (await readStore<StoredCase>(await loket.worker(), 'cases')).find((c) => c.id === id);
 
-async function launch(name: string): Promise<Loket> {
-  const loket = await launchLoket({ lang: 'nl' });
+async function launch(name: string, extensionDir?: string): Promise<Loket> {
+  const loket = await launchLoket({ lang: 'nl', ...(extensionDir ? { extensionDir } : {}) });
   open.push(loket);
   await patchSettings(await loket.worker(), { agentName: name });
   return loket;
@@ -117,8 +118,10 @@ describe('the KCC handover with team sync', () => {
     server = new TestServer();
     await server.start();
     await server.createDb(DB);
-    const webcare = await launch('Anna');
-    const kcc = await launch('Kees');
+    // Sync signs in with the server's session, which the browser keeps only for a server Loket may reach.
+    const extensionDir = extensionWithAccessTo(server.url);
+    const webcare = await launch('Anna', extensionDir);
+    const kcc = await launch('Kees', extensionDir);
     await patchSettings(await kcc.worker(), { kccRole: true });
     webcare.serve(STATUS_URL, await statusPageWithComposer());
     for (const loket of [webcare, kcc]) {
