@@ -84,10 +84,23 @@ export class Indicator {
     }
   }
 
-  /** A real mouse click in the middle of the element. */
-  async click(selector: string): Promise<void> {
-    const box = await this.waitFor(selector);
-    await this.page.mouse.click(box.x, box.y);
+  /**
+   * A real mouse click in the middle of the element, once the element is where it was measured and nothing
+   * covers it (as Playwright's own actionability checks do): the site's page may still be moving under it.
+   */
+  async click(selector: string, timeout = 10_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const box = await this.waitFor(selector);
+      await new Promise((r) => setTimeout(r, 50));
+      const again = await this.locate(selector);
+      const hit = await this.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.hasAttribute('data-loket-indicator') ?? false, [box.x, box.y]);
+      if (again && Math.abs(again.x - box.x) < 1 && Math.abs(again.y - box.y) < 1 && hit) {
+        await this.page.mouse.click(box.x, box.y);
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not hold still or stayed covered for ${timeout} ms`);
+    }
   }
 
   /** The indicator as a page of its own (markup and style sheets), for axe-core. */
