@@ -79,7 +79,7 @@ export class Indicator {
     for (;;) {
       const box = await this.locate(selector);
       if (box && predicate(box)) return box;
-      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)})`);
+      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)}); page ${await this.page.evaluate(() => `${document.visibilityState}, focus ${document.hasFocus()}, hosts ${document.querySelectorAll('[data-loket-post]').length}`).catch((e: unknown) => String(e))}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
