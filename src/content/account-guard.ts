@@ -62,6 +62,15 @@ export class AccountGuard {
     return true;
   }
 
+  /**
+   * A reply box that had the focus before Loket started (on a slow page the agent can be quicker) counts as
+   * opened now. Called once the page's posts have their toolbars, so a warning has a post to show on.
+   */
+  checkFocused(): void {
+    const editor = (this.doc.activeElement as Element | null)?.closest?.(this.adapter.composer.editorSelector);
+    if (editor instanceof HTMLElement && !this.dismissed && this.text === null) this.check(editor);
+  }
+
   /** Opening (focusing) a reply box and sending from one are the moments to check. */
   listen(signal: AbortSignal): void {
     const composer = this.adapter.composer;

@@ -142,6 +142,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
     isLoketHost,
   );
   controller.scan([document.body]);
+  guard.checkFocused();
   health.check();
   intake.reportAccount(document);
   // Facebook names the account only in a comment box, which may come later: asked again when one gets focus.

@@ -60,6 +60,8 @@ export class ReplyIndicators {
     // A textarea's value changes without mutations (X's mobile layout).
     this.doc.addEventListener('input', (e) => this.editor !== null && e.target === this.editor && this.schedule(), opts);
     signal.addEventListener('abort', () => this.detach());
+    // The agent may have clicked into a reply box before Loket started on a slow page: that box counts.
+    this.focused(this.doc.activeElement);
   }
 
   /** The settings changed: turned off, the indicator goes at once. */

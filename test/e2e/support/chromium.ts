@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { fixture } from './fixtures';
 
@@ -86,6 +87,15 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
   const extensionId = new URL(sw.url()).host;
   const watch = (w: Worker) => w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`));
   watch(sw);
+  const trace = process.env.LOKET_E2E_TRACE;
+  if (trace) {
+    const { appendFileSync } = await import('node:fs');
+    const log = (line: string) => appendFileSync(trace, `${new Date().toISOString()} ${line}\n`);
+    log(`launch ${profile} ${expect.getState().currentTestName ?? ''}`);
+    sw.on('console', (m) => log(`worker ${m.type()}: ${m.text()}`));
+    context.on('serviceworker', (w) => { log(`new worker ${w.url()}`); w.on('console', (m) => log(`worker ${m.type()}: ${m.text()}`)); });
+    context.on('page', (p) => { p.on('console', (m) => log(`page ${p.url().slice(0, 60)} ${m.type()}: ${m.text()}`)); p.on('pageerror', (e) => log(`pageerror ${p.url().slice(0,60)}: ${e.message}`)); p.on('crash', () => log(`crash ${p.url()}`)); });
+  }
   // A fresh profile installs Loket, which opens its first-run page in a tab of its own. Wait for it here, so it
   // cannot come up later in front of a test's tab and take the keys meant for it.
   const setupUrl = `chrome-extension://${extensionId}/setup.html`;

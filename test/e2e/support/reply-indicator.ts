@@ -91,15 +91,19 @@ export class Indicator {
   async click(selector: string, timeout = 10_000): Promise<void> {
     const deadline = Date.now() + timeout;
     for (;;) {
+      await this.waitFor(selector);
+      // As a user scrolls to what they click: below a reply box at the foot of the window, it can be out of view.
+      await this.call('function (s) { this.querySelector(s)?.scrollIntoView({ block: "center" }); }', selector);
       const box = await this.waitFor(selector);
       await new Promise((r) => setTimeout(r, 50));
       const again = await this.locate(selector);
-      const hit = await this.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.hasAttribute('data-loket-indicator') ?? false, [box.x, box.y]);
+      const at = await this.page.evaluate(([x, y]) => { const el = document.elementFromPoint(x!, y!); return { hit: el?.hasAttribute('data-loket-indicator') ?? false, what: el ? el.outerHTML.slice(0, 160) : null, vw: innerWidth, vh: innerHeight }; }, [box.x, box.y]);
+      const hit = at.hit;
       if (again && Math.abs(again.x - box.x) < 1 && Math.abs(again.y - box.y) < 1 && hit) {
         await this.page.mouse.click(box.x, box.y);
         return;
       }
-      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not hold still or stayed covered for ${timeout} ms`);
+      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not hold still or stayed covered for ${timeout} ms (at ${JSON.stringify(box)}, then ${JSON.stringify(again)}, found ${JSON.stringify(at)})`);
     }
   }
 

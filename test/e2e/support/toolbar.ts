@@ -129,9 +129,29 @@ export class Toolbar {
     for (;;) {
       const box = await this.find(selector);
       if (box && predicate(box)) return box;
-      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)}); page ${await this.page.evaluate(() => `${document.visibilityState}, focus ${document.hasFocus()}, hosts ${document.querySelectorAll('[data-loket-post]').length}`).catch((e: unknown) => String(e))}`);
+      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)}); page ${await this.page.evaluate(() => `${document.visibilityState}, focus ${document.hasFocus()}, hosts ${document.querySelectorAll('[data-loket-post]').length}`).catch((e: unknown) => String(e))}\n${await this.dump().catch((e: unknown) => String(e))}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** Every host on the page, its place and its shadow root's markup (for a failed wait's message). */
+  async dump(): Promise<string> {
+    const cdp = await session(this.page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-loket-post]' });
+    const out: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+      const shadow = node.shadowRoots?.[0];
+      let html = '(no shadow)';
+      if (shadow) {
+        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+        const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: 'function () { return this.innerHTML.slice(0, 600); }', returnByValue: true });
+        html = String(result.value);
+      }
+      out.push(`${JSON.stringify(node.attributes)}: ${html}`);
+    }
+    return out.join('\n');
   }
 
   async waitForText(pattern: RegExp, timeout = 10_000): Promise<string> {
