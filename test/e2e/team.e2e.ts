@@ -156,9 +156,15 @@ describe('working as a team', () => {
         return (await alertsIn(b)).filter((k) => k.startsWith(`${post.caseId}|overdue|`)).length;
       }, { timeout: 40_000, interval: 1_000 })
       .toBe(1);
-    // Bram sees Anna away in his team list.
-    const team = (await request(pageB, 'team/list', {})) as { value: { members: Array<{ name: string; away?: unknown }> } };
-    expect(team.value.members.find((m) => m.name === 'Anna')?.away).toBeDefined();
+    // Bram sees Anna away in his team list (her presence and her released case are separate documents: the
+    // push may bring them in either order).
+    await expect
+      .poll(async () => {
+        await request(pageB, 'sync/now', {});
+        const team = (await request(pageB, 'team/list', {})) as { value: { members: Array<{ name: string; away?: unknown }> } };
+        return team.value.members.find((m) => m.name === 'Anna')?.away !== undefined;
+      }, { timeout: 40_000, interval: 1_000 })
+      .toBe(true);
 
     // Back: the away state ends, in her browser and then in his.
     await popupA.getByRole('button', { name: 'Ik ben terug' }).click();
