@@ -62,7 +62,13 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const [handover, setHandover] = useState<CaseId[] | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, showMessage] = useState<Message | null>(null);
+  // Its undo is read from here, not the last render: "u" pressed the moment the change is reported undoes it.
+  const messageRef = useRef<Message | null>(null);
+  const setMessage = (m: Message | null) => {
+    messageRef.current = m;
+    showMessage(m);
+  };
   const list = useRef<QueueListHandle>(null);
   const search = useRef<HTMLInputElement>(null);
   const filtersRef = useRef(filters);
@@ -170,7 +176,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
   };
 
   const undo = async () => {
-    const requests = message?.undo;
+    const requests = messageRef.current?.undo;
     if (!requests) return;
     try {
       const { updated } = await sendAll(requests);
@@ -258,7 +264,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
       if (key === '/') (handled(), search.current?.focus());
       else if (key === 'j' || key === 'ArrowDown') (handled(), moveTo(activeRef.current + 1));
       else if (key === 'k' || key === 'ArrowUp') (handled(), moveTo(activeRef.current - 1));
-      else if (key === 'u' && message?.undo) (handled(), void undo());
+      else if (key === 'u' && messageRef.current?.undo) (handled(), void undo());
       else if (key === 'Escape' && chosenRef.current.length > 0) (handled(), setSelected(new Set()), setMessage({ kind: 'ok', text: t('queueSelectionCleared') }));
       else if (shownRef.current.length === 0) return;
       else if (key === 'Enter' && !onButton) (handled(), void focusOrOpen(shownRef.current[activeRef.current]!.url).catch(fail));
