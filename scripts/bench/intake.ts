@@ -6,7 +6,7 @@
  * many rounds, each with a fresh Intake (nothing remembered from the round before), against the quiet read
  * itself in the same minutes. Intake is on, with the own accounts set (the state that costs the most):
  * posts that match are read in full, which is the read the case is made from.
- *   npx tsx scripts/bench/intake.ts [x-full|facebook] [--runs 5] [--rounds 40]
+ *   npx tsx scripts/bench/intake.ts [x-full|facebook] [--runs 5] [--rounds 40] [--own "Gemeente Elders"]
  */
 import * as esbuild from 'esbuild';
 import { dirname, resolve } from 'node:path';
@@ -24,6 +24,9 @@ const WHICH = (['x-full', 'facebook'] as const).filter((w) => process.argv.inclu
 
 /** The own accounts per page: the benchmark feed is the municipality's Page; the timeline mentions nobody's. */
 const OWN: Record<'x-full' | 'facebook', string> = { 'x-full': '@gemeentevoorbeeld', facebook: 'Gemeente Voorbeeld' };
+/** `--own "Gemeente Elders"`: other own accounts (on Facebook: a feed that is not the municipality's Page). */
+const ownArg = process.argv.indexOf('--own');
+const OWN_OVERRIDE = ownArg > 0 ? process.argv[ownArg + 1] : undefined;
 
 const HARNESS = `
 import { SITE_ADAPTERS } from './src/sites/adapters';
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
       try {
         await benchScroll(page, bench.step, bench.until);
         await page.evaluate(code);
-        samples.push(await page.evaluate(([site, own, rounds]) => (window as any).__intakeBench(site, own, rounds), [which === 'facebook' ? 'facebook' : 'x', OWN[which], ROUNDS] as const));
+        samples.push(await page.evaluate(([site, own, rounds]) => (window as any).__intakeBench(site, own, rounds), [which === 'facebook' ? 'facebook' : 'x', OWN_OVERRIDE ?? OWN[which], ROUNDS] as const));
       } finally {
         await close();
       }
