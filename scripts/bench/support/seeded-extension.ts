@@ -96,6 +96,8 @@ export async function launchSeeded(executablePath: string, extension: string, fi
 /** Opens an extension page and times it to the first element matching `row`. The page stays open. */
 export async function openTimed(context: BrowserContext, url: string, row: string, viewport?: { width: number; height: number }): Promise<{ page: Page } & OpenTiming> {
   const page = await context.newPage();
+  // In front of the first-run tab the install opened: headless Chromium draws a tab behind it about once a second.
+  await page.bringToFront();
   await page.addInitScript((selector: string) => {
     new MutationObserver((_, observer) => {
       if (document.querySelector(selector)) {
