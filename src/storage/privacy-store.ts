@@ -32,12 +32,13 @@ export async function eventsFor(db: LoketDatabase, ids: readonly CaseId[]): Prom
 }
 
 /**
- * Removes the cases, their events and their alerts in one transaction; returns what was removed. A synced
+ * Removes the cases, their events, their alerts and intake's record of their posts in one transaction;
+ * returns what was removed. A synced
  * case's sync record stays until the server has the deletion, and says which kind it is: a retention purge
  * (with the last change it saw, so a colleague's later edit wins over it) or an erasure (which always wins).
  */
 export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[], reason: ErasureReason = 'request'): Promise<ErasureSummary> {
-  const tx = db.transaction(['cases', 'events', 'alerts', 'sync'], 'readwrite');
+  const tx = db.transaction(['cases', 'events', 'alerts', 'sync', 'intakeSeen'], 'readwrite');
   const cases: Case[] = [];
   const events: CaseEvent[] = [];
   for (const id of ids) {
@@ -56,6 +57,8 @@ export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[], reas
       await tx.objectStore('events').delete(event.seq);
     }
     for (const key of await tx.objectStore('alerts').index('by-case').getAllKeys(id)) await tx.objectStore('alerts').delete(key);
+    // Intake's count of the post (its id, site and when) goes with the case: it names the post too.
+    for (const seen of [id, ...(stored.aliases ?? [])]) await tx.objectStore('intakeSeen').delete(seen);
   }
   await tx.done;
   return eraseSummary(cases, events);

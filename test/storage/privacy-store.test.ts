@@ -4,6 +4,7 @@ import { DAY_MS } from '../../src/domain/retention';
 import type { PostRef } from '../../src/domain/post-ref';
 import { trackPost, updateCase } from '../../src/storage/case-store';
 import type { LoketDatabase } from '../../src/storage/db';
+import { countIntakeSeen, takeIn } from '../../src/storage/intake-store';
 import { eraseCases, erasureLog, findPersonData, logErasure, nextPurge, purgeExpired } from '../../src/storage/privacy-store';
 import { resetFakeBrowser } from '../support/fake-browser';
 import { openTestDatabase } from '../support/test-database';
@@ -59,6 +60,14 @@ describe('privacy store', () => {
     const record = await logErasure('Anna', T0 + 2, summary, 'request');
     expect(JSON.stringify(record)).not.toMatch(/Vries|janvries|x:1|fb:2/);
     expect(await erasureLog()).toEqual([record]);
+  });
+
+  it("erases intake's record of a post with its case: the post's id is gone, a colleague's post stays counted", async () => {
+    await takeIn(db, [{ post: x('5', 'Jan de Vries', '@janvries'), reason: 'mention', detail: '@gemeente' }, { post: x('6', 'Piet Jansen', '@pietj'), reason: 'mention', detail: '@gemeente' }], 'Loket', T0);
+    expect(await countIntakeSeen(db, T0 - 1, T0 + 1)).toBe(2);
+    await eraseCases(db, [caseIdFor('x', '5')]);
+    expect(await db.get('intakeSeen', caseIdFor('x', '5'))).toBeUndefined();
+    expect(await countIntakeSeen(db, T0 - 1, T0 + 1)).toBe(1);
   });
 
   it('purges closed cases once their retention period has passed, never open ones, and says when the next purge is', async () => {
