@@ -71,6 +71,27 @@ export function OptionsApp() {
     </div>
   );
 
+  /** A yes/no setting; one the organisation's policy sets is shown locked. */
+  const toggle = (key: 'accountGuard' | 'readabilityIndicator' | 'kccRole', label: string, help: string) => (
+    <div class="field">
+      <label>
+        <input
+          type="checkbox"
+          name={key}
+          checked={settings[key] === true}
+          disabled={locked.has(key)}
+          aria-describedby={[`h-${key}`, locked.has(key) ? 'managed-note' : ''].join(' ').trim()}
+          onChange={(e) => setSettings({ ...settings, [key]: (e.currentTarget as HTMLInputElement).checked })}
+        />{' '}
+        {label}
+      </label>
+      {locked.has(key) && <small class="managed">{t('managedField')}</small>}
+      <small id={`h-${key}`} class="muted">
+        {help}
+      </small>
+    </div>
+  );
+
   const save = async (e: Event) => {
     e.preventDefault();
     try {
@@ -111,55 +132,9 @@ export function OptionsApp() {
           {field('municipality', t('municipalityLabel'))}
           {field('ownAccounts', t('ownAccountsLabel'), t('ownAccountsHelp'))}
           <AccountOffer ownAccounts={settings.ownAccounts} locked={locked.has('ownAccounts')} onAdd={(account) => setSettings({ ...settings, ownAccounts: withAccount(settings.ownAccounts, account) })} />
-          <div class="field">
-            <label>
-              <input
-                type="checkbox"
-                name="accountGuard"
-                checked={settings.accountGuard}
-                disabled={locked.has('accountGuard')}
-                aria-describedby={['h-accountGuard', locked.has('accountGuard') ? 'managed-note' : ''].join(' ').trim()}
-                onChange={(e) => setSettings({ ...settings, accountGuard: (e.currentTarget as HTMLInputElement).checked })}
-              />{' '}
-              {t('accountGuardLabel')}
-            </label>
-            {locked.has('accountGuard') && <small class="managed">{t('managedField')}</small>}
-            <small id="h-accountGuard" class="muted">
-              {t('accountGuardHelp')}
-            </small>
-          </div>
-          <div class="field">
-            <label>
-              <input
-                type="checkbox"
-                name="readabilityIndicator"
-                checked={settings.readabilityIndicator}
-                disabled={locked.has('readabilityIndicator')}
-                aria-describedby={['h-readabilityIndicator', locked.has('readabilityIndicator') ? 'managed-note' : ''].join(' ').trim()}
-                onChange={(e) => setSettings({ ...settings, readabilityIndicator: (e.currentTarget as HTMLInputElement).checked })}
-              />{' '}
-              {t('readabilityIndicatorSetting')}
-            </label>
-            {locked.has('readabilityIndicator') && <small class="managed">{t('managedField')}</small>}
-            <small id="h-readabilityIndicator" class="muted">
-              {t('readabilityIndicatorSettingHelp')}
-            </small>
-          </div>
-          <div class="field">
-            <label>
-              <input
-                type="checkbox"
-                name="kccRole"
-                checked={settings.kccRole === true}
-                aria-describedby="h-kccRole"
-                onChange={(e) => setSettings({ ...settings, kccRole: (e.currentTarget as HTMLInputElement).checked })}
-              />{' '}
-              {t('kccRoleSetting')}
-            </label>
-            <small id="h-kccRole" class="muted">
-              {t('kccRoleHelp')}
-            </small>
-          </div>
+          {toggle('accountGuard', t('accountGuardLabel'), t('accountGuardHelp'))}
+          {toggle('readabilityIndicator', t('readabilityIndicatorSetting'), t('readabilityIndicatorSettingHelp'))}
+          {toggle('kccRole', t('kccRoleSetting'), t('kccRoleHelp'))}
         </fieldset>
         <IntakeFields settings={settings} locked={locked.has('intake')} onChange={(intake) => setSettings({ ...settings, intake })} />
         <button type="submit" class="primary">
