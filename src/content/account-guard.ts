@@ -67,23 +67,25 @@ export class AccountGuard {
    * opened now. Called once the page's posts have their toolbars, so a warning has a post to show on.
    */
   checkFocused(): void {
-    const editor = (this.doc.activeElement as Element | null)?.closest?.(this.adapter.composer.editorSelector);
-    if (editor instanceof HTMLElement && !this.dismissed && this.text === null) this.check(editor);
+    const editor = this.editorAt(this.doc.activeElement);
+    if (editor) this.check(editor);
+  }
+
+  /** The site's reply box an event target or element is in, if any. */
+  private editorAt(target: EventTarget | null): HTMLElement | null {
+    const el = (target as Element | null)?.closest?.(this.adapter.composer.editorSelector);
+    return el instanceof HTMLElement ? el : null;
   }
 
   /** Opening (focusing) a reply box and sending from one are the moments to check. */
   listen(signal: AbortSignal): void {
     const composer = this.adapter.composer;
-    const editorAt = (target: EventTarget | null): HTMLElement | null => {
-      const el = (target as Element | null)?.closest?.(composer.editorSelector);
-      return el instanceof HTMLElement ? el : null;
-    };
     const opts = { capture: true, signal };
     this.doc.addEventListener(
       'focusin',
       (e) => {
         if (this.dismissed || this.text !== null) return;
-        const editor = editorAt(e.target);
+        const editor = this.editorAt(e.target);
         if (editor) this.check(editor);
       },
       opts,
@@ -101,7 +103,7 @@ export class AccountGuard {
       'keydown',
       (e) => {
         if (this.dismissed || e.key !== 'Enter' || e.shiftKey || (!composer.sendsOnEnter && !(e.ctrlKey || e.metaKey))) return;
-        const editor = editorAt(e.target);
+        const editor = this.editorAt(e.target);
         if (editor) this.check(editor);
       },
       opts,

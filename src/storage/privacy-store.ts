@@ -33,9 +33,9 @@ export async function eventsFor(db: LoketDatabase, ids: readonly CaseId[]): Prom
 
 /**
  * Removes the cases, their events, their alerts and intake's record of their posts in one transaction;
- * returns what was removed. A synced
- * case's sync record stays until the server has the deletion, and says which kind it is: a retention purge
- * (with the last change it saw, so a colleague's later edit wins over it) or an erasure (which always wins).
+ * returns what was removed. A synced case's sync record stays until the server has the deletion, and says
+ * which kind it is: a retention purge (with the last change it saw, so a colleague's later edit wins over it)
+ * or an erasure (which always wins).
  */
 export async function eraseCases(db: LoketDatabase, ids: readonly CaseId[], reason: ErasureReason = 'request'): Promise<ErasureSummary> {
   const tx = db.transaction(['cases', 'events', 'alerts', 'sync', 'intakeSeen'], 'readwrite');

@@ -4,7 +4,7 @@
  * request to a host we do not serve is refused, so a test can prove Loket sent nothing anywhere.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -89,7 +89,6 @@ export async function launchLoket(options: LaunchOptions = {}): Promise<Loket> {
   watch(sw);
   const trace = process.env.LOKET_E2E_TRACE;
   if (trace) {
-    const { appendFileSync } = await import('node:fs');
     const log = (line: string) => appendFileSync(trace, `${new Date().toISOString()} ${line}\n`);
     log(`launch ${profile} ${expect.getState().currentTestName ?? ''}`);
     sw.on('console', (m) => log(`worker ${m.type()}: ${m.text()}`));

@@ -4,6 +4,7 @@
  * its own for axe-core. Clicks are real mouse clicks at the element's position.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { pageState } from './toolbar';
 
 export interface IndicatorBox {
   x: number;
@@ -79,7 +80,7 @@ export class Indicator {
     for (;;) {
       const box = await this.locate(selector);
       if (box && predicate(box)) return box;
-      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)}); page ${await this.page.evaluate(() => `${document.visibilityState}, focus ${document.hasFocus()}, hosts ${document.querySelectorAll('[data-loket-post]').length}`).catch((e: unknown) => String(e))}`);
+      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)}); page ${await pageState(this.page)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -24,6 +24,13 @@ interface Box {
 export const MARK = '[data-lk="mark"]';
 export const CHIP = '[data-lk="chip"]';
 
+/** Whether the page is visible and focused and how many hosts it has (for a failed wait's message). */
+export function pageState(page: Page): Promise<string> {
+  return page
+    .evaluate(() => `${document.visibilityState}, focus ${document.hasFocus()}, hosts ${document.querySelectorAll('[data-loket-post]').length}`)
+    .catch((e: unknown) => String(e));
+}
+
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
 function session(page: Page): Promise<CDPSession> {
@@ -129,7 +136,7 @@ export class Toolbar {
     for (;;) {
       const box = await this.find(selector);
       if (box && predicate(box)) return box;
-      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)}); page ${await this.page.evaluate(() => `${document.visibilityState}, focus ${document.hasFocus()}, hosts ${document.querySelectorAll('[data-loket-post]').length}`).catch((e: unknown) => String(e))}\n${await this.dump().catch((e: unknown) => String(e))}`);
+      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not appear as expected within ${timeout} ms (now: ${JSON.stringify(box)}); page ${await pageState(this.page)}\n${await this.dump().catch((e: unknown) => String(e))}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
