@@ -44,6 +44,21 @@ describe('the wrong-account guard', () => {
     expect(onWarn).toHaveBeenCalledTimes(1);
   });
 
+  it('warns for a reply box that had the focus before it started, once the posts are drawn (checkFocused)', () => {
+    loadPage('x/x-home.html', 'https://x.com/home');
+    document.body.insertAdjacentHTML('beforeend', '<div data-testid="tweetTextarea_0" contenteditable="true" role="textbox"></div>');
+    const editor = document.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]')!;
+    editor.focus();
+    const onWarn = vi.fn();
+    const guard = new AccountGuard(xAdapter, () => settings(), onWarn);
+    guard.listen(life.signal);
+    expect(onWarn).not.toHaveBeenCalled(); // no focusin comes for a box focused already
+    guard.checkFocused();
+    expect(onWarn).toHaveBeenCalledWith(editor);
+    guard.checkFocused();
+    expect(onWarn).toHaveBeenCalledTimes(1);
+  });
+
   it('says nothing when logged in as an own account, or when the setting is off', () => {
     loadPage('x/x-home.html', 'https://x.com/home');
     const onWarn = vi.fn();

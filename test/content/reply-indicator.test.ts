@@ -72,6 +72,17 @@ describe('the B1 indicator’s watch on the reply box', () => {
     asked[1]!.answer();
   });
 
+  it('takes up a reply box that had the focus before it started listening (a quick agent on a slow page)', async () => {
+    const editor = statusPage();
+    editor.focus();
+    type(editor, 'Ingevolge de regeling');
+    const { check, asked } = manualCheck();
+    start(check);
+    await vi.waitFor(() => expect(check).toHaveBeenCalledTimes(1));
+    expect(asked[0]!.text).toBe('Ingevolge de regeling');
+    asked[0]!.answer();
+  });
+
   it('puts one host beside X’s Reply button, carrying one attribute and a closed shadow root; the setting takes it away', async () => {
     const editor = statusPage();
     const { check, asked } = manualCheck();
