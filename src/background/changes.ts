@@ -38,7 +38,7 @@ export async function casesRemoved(ids: readonly CaseId[], now: number): Promise
  * calendar works every waiting case's due time out again; another agent name changes whose cases alert.
  */
 export async function settingsChanged(before: Settings, after: Settings, now: number): Promise<void> {
-  await broadcast('settings/changed', { settings: after });
+  await broadcast('settings/changed', {});
   if (JSON.stringify([before.officeHours, before.sla]) !== JSON.stringify([after.officeHours, after.sla])) {
     await casesChanged(await recomputeDue(await database(), dueRule(after), now), now);
   } else if (before.agentName !== after.agentName) {

@@ -5,7 +5,7 @@
 import type { Case } from '../domain/case';
 import type { CaseId } from '../domain/case-id';
 import { IdFilter } from '../domain/id-filter';
-import { send, onPush } from '../protocol/client';
+import { followSettings, onPush, send } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { SITE_ADAPTERS } from '../sites/adapters';
 import { siteForHost } from '../sites/registry';
@@ -35,7 +35,11 @@ async function start(adapter: SiteAdapter): Promise<void> {
     if (c) cache.put(c);
   };
   // The settings say which accounts are the municipality's own: read them before the first pass.
-  let settings: Settings = await send('settings/get', {}).catch(() => ({ ...DEFAULT_SETTINGS }));
+  const settingsFollowers: Array<() => void> = [];
+  let settings: Settings = await followSettings(signal, (s) => {
+    settings = s;
+    for (const follow of settingsFollowers) follow();
+  }).catch(() => ({ ...DEFAULT_SETTINGS }));
 
   const replies = new ReplyTracker(adapter.composer, (id, at, reply) => {
     void send('case/responded', { id, at, reply }).then((r) => put(r.case), () => undefined);
@@ -104,17 +108,16 @@ async function start(adapter: SiteAdapter): Promise<void> {
   guard.listen(signal);
   const indicator = new ReplyIndicators(adapter, () => settings, (text) => send('readability/check', { text }));
   indicator.listen(signal);
+  settingsFollowers.push(
+    () => controller.settingsChanged(),
+    () => indicator.settingsChanged(),
+  );
   onPush(
     {
       'case/changed': ({ case: c }) => cache.put(c),
       'templates/changed': () => controller.templatesChanged(),
       'cases/removed': ({ ids }) => cache.forget(ids),
       'templates/open': () => void controller.openTemplatesAtFocus(),
-      'settings/changed': ({ settings: s }) => {
-        settings = s;
-        controller.settingsChanged();
-        indicator.settingsChanged();
-      },
     },
     signal,
   );

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf, Settings } from '../protocol/messages';
-import { onPush, send } from '../protocol/client';
+import { followSettings, send } from '../protocol/client';
 import { t } from '../ui/i18n';
 import { TemplateManager } from './template-manager';
 import { OfficeHoursForm } from './office-hours-form';
@@ -25,26 +25,19 @@ export function OptionsApp() {
 
   useEffect(() => {
     const lifetime = new AbortController();
-    const load = () =>
-      Promise.all([send('settings/get', {}), send('policy/status', {})])
-        .then(([s, p]) => {
-          setSettings(s);
-          setPolicy(p);
-        })
-        .catch((error: unknown) => setStatus({ kind: 'error', message: String(error instanceof Error ? error.message : error) }));
-    void load();
     // The organisation's policy can change (or arrive) while the page is open: its values replace what is
     // shown for the keys it locks; what the agent is typing elsewhere stays.
-    onPush(
-      {
-        'settings/changed': ({ settings: pushed }) =>
-          void send('policy/status', {}).then((p) => {
-            setPolicy(p);
-            setSettings((current) => (current ? { ...current, ...Object.fromEntries(p.lockedKeys.map((k) => [k, pushed[k]])) } : pushed));
-          }, () => undefined),
-      },
-      lifetime.signal,
-    );
+    const changed = (next: Settings) =>
+      void send('policy/status', {}).then((p) => {
+        setPolicy(p);
+        setSettings((current) => (current ? { ...current, ...Object.fromEntries(p.lockedKeys.map((k) => [k, next[k]])) } : next));
+      }, () => undefined);
+    Promise.all([followSettings(lifetime.signal, changed), send('policy/status', {})])
+      .then(([s, p]) => {
+        setSettings(s);
+        setPolicy(p);
+      })
+      .catch((error: unknown) => setStatus({ kind: 'error', message: String(error instanceof Error ? error.message : error) }));
     return () => lifetime.abort();
   }, []);
 

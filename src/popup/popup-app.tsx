@@ -10,7 +10,7 @@ import { siteLabel } from '../domain/site';
 import { isEstimatedTime } from '../domain/post-ref';
 import { slaState } from '../domain/sla-state';
 import type { Tag } from '../domain/tag';
-import { send, onPush } from '../protocol/client';
+import { followSettings, onPush, send } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { timerView, type TimerPolicy } from '../ui/timer';
 import { syncStatusText } from '../ui/sync-status';
@@ -93,7 +93,10 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
     // The list first: what it needs is asked at once; the health line, the policy and the sync state after
     // it is drawn, so their requests do not queue in the worker ahead of the list's.
     const opening = first();
-    void send('settings/get', {}).then(setSettings, () => undefined);
+    void followSettings(lifetime.signal, (s) => {
+      setSettings(s);
+      void loadPolicy();
+    }).then(setSettings, () => undefined);
     void send('tags/list', {}).then(setTags, () => undefined);
     void opening.finally(() => {
       if (lifetime.signal.aborted) return;
@@ -107,10 +110,6 @@ export function PopupApp({ readOpen, firstScreen }: PopupProps) {
         'cases/removed': () => void load(),
         'health/changed': () => void loadWarnings(),
         'sync/status': ({ status }) => setSync(status),
-        'settings/changed': ({ settings: s }) => {
-          setSettings(s);
-          void loadPolicy();
-        },
       },
       lifetime.signal,
     );

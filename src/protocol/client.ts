@@ -10,6 +10,7 @@ import {
   type RequestOf,
   type ResponseEnvelope,
   type ResponseOf,
+  type Settings,
 } from './messages';
 
 export class LoketError extends Error {
@@ -45,6 +46,38 @@ export function onPush(handlers: PushHandlers, signal: AbortSignal): void {
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/**
+ * The settings in force: resolves with the background's answer, then calls `onChange` with each later change
+ * until the signal aborts. A `settings/changed` push is a cue to ask again, not the value used: a push carries
+ * settings read a moment before it was sent, so a change made in that moment (the agent saving on the options
+ * page while the policy is applied) could otherwise arrive here after the newer settings and undo them. Of
+ * answers that cross, the one asked for last wins. Listens before it first asks, so no change falls between.
+ */
+export function followSettings(signal: AbortSignal, onChange: (settings: Settings) => void): Promise<Settings> {
+  return new Promise((resolve, reject) => {
+    let asked = 0;
+    let first = true;
+    const ask = (): void => {
+      const n = ++asked;
+      send('settings/get', {}).then(
+        (settings) => {
+          if (n !== asked || signal.aborted) return;
+          if (first) resolve(settings);
+          else onChange(settings);
+          first = false;
+        },
+        (error: unknown) => {
+          if (n !== asked || !first) return;
+          first = false;
+          reject(error);
+        },
+      );
+    };
+    onPush({ 'settings/changed': ask }, signal);
+    ask();
+  });
 }
 
 function isPush(message: unknown): message is PushEnvelope {

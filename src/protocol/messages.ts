@@ -120,7 +120,8 @@ export type ResponseOf<N extends MessageName> = Responses[N];
 /** Pushed by the background after every state change, to all tabs on our sites and all extension pages. */
 export interface Pushes {
   'case/changed': { case: Case };
-  'settings/changed': { settings: Settings };
+  /** The settings in force changed: ask for them (followSettings), as a value sent along could arrive after a newer one. */
+  'settings/changed': Record<string, never>;
   'health/changed': { diagnostic: Diagnostic };
   /** The template set changed (edit, import, reorder): views that show templates read them again. */
   'templates/changed': Record<string, never>;

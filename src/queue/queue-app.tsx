@@ -15,7 +15,7 @@ import type { JSX } from 'preact';
 import type { Case } from '../domain/case';
 import type { CaseId } from '../domain/case-id';
 import type { Tag } from '../domain/tag';
-import { onPush, send } from '../protocol/client';
+import { followSettings, onPush, send } from '../protocol/client';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/messages';
 import { AssignSelect } from '../ui/assign-select';
 import { t } from '../ui/i18n';
@@ -90,7 +90,7 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
         () => undefined,
       )
       .then(() => load(DEFAULT_FILTERS));
-    void send('settings/get', {}).then(setSettings, () => undefined);
+    void followSettings(lifetime.signal, setSettings).then(setSettings, () => undefined);
     void send('tags/list', {}).then(setTags, () => undefined);
     onPush(
       {
@@ -101,7 +101,6 @@ export function QueueApp({ readOpen, firstRead }: QueueProps) {
             return { kind: 'ready', cases: keep ? upsert(s.cases, c) : s.cases.filter((x) => x.id !== c.id) };
           }),
         'cases/removed': ({ ids }) => setState((s) => (s.kind === 'ready' ? { kind: 'ready', cases: s.cases.filter((x) => !ids.includes(x.id)) } : s)),
-        'settings/changed': ({ settings: next }) => setSettings(next),
       },
       lifetime.signal,
     );

@@ -9,7 +9,7 @@ import { DEFAULT_CALENDAR, type OfficeCalendar } from '../domain/office-hours';
 import type { ReportPeriod } from '../domain/report';
 import type { Site } from '../domain/site';
 import type { Tag } from '../domain/tag';
-import { onPush, send } from '../protocol/client';
+import { followSettings, onPush, send } from '../protocol/client';
 
 /** Cases posted in [from, to). */
 export function casesInPeriod(period: ReportPeriod): Promise<Case[]> {
@@ -28,8 +28,9 @@ export function listTags(): Promise<Tag[]> {
   return send('tags/list', {});
 }
 
-export async function loadOfficeCalendar(): Promise<OfficeCalendar> {
-  return calendarOf(await send('settings/get', {}));
+/** The office calendar, and each time the settings change, the calendar then (see followSettings). */
+export async function followOfficeCalendar(signal: AbortSignal, onChange: (calendar: OfficeCalendar) => void): Promise<OfficeCalendar> {
+  return calendarOf(await followSettings(signal, (settings) => onChange(calendarOf(settings))));
 }
 
 /** The office calendar in a settings object, or the default when it has none (or an unusable one). */
@@ -49,7 +50,6 @@ export function calendarOf(settings: unknown): OfficeCalendar {
 export interface ReportPushHandlers {
   /** A case was created or changed: the figures may have changed. */
   casesChanged(): void;
-  calendarChanged(cal: OfficeCalendar): void;
 }
 
 export function onReportPushes(handlers: ReportPushHandlers, signal: AbortSignal): void {
@@ -57,7 +57,6 @@ export function onReportPushes(handlers: ReportPushHandlers, signal: AbortSignal
     {
       'case/changed': () => handlers.casesChanged(),
       'cases/removed': () => handlers.casesChanged(),
-      'settings/changed': ({ settings }) => handlers.calendarChanged(calendarOf(settings)),
     },
     signal,
   );

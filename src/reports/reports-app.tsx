@@ -17,7 +17,7 @@ import { casesCsv, figuresCsv, type ReportLabels } from '../exports/report-csv';
 import { siteLabel, type Site } from '../domain/site';
 import type { Tag } from '../domain/tag';
 import { download } from '../ui/download';
-import { casesInPeriod, intakeSeenIn, listTags, loadOfficeCalendar, onReportPushes } from './data';
+import { casesInPeriod, intakeSeenIn, listTags, followOfficeCalendar, onReportPushes } from './data';
 import { FiguresTable, type FiguresRow } from './figures-table';
 import { formatCases, formatLongDate } from './format';
 import { HeatMap } from './heat-map';
@@ -98,7 +98,9 @@ export function ReportsApp() {
 
   useEffect(() => {
     const lifetime = new AbortController();
-    void loadOfficeCalendar().then(setCalendar, () => setCalendar(DEFAULT_CALENDAR));
+    // Every settings save is pushed; the page redraws only when the office hours themselves changed.
+    const calendarChanged = (cal: OfficeCalendar) => setCalendar((old) => (old && JSON.stringify(old) === JSON.stringify(cal) ? old : cal));
+    void followOfficeCalendar(lifetime.signal, calendarChanged).then(setCalendar, () => setCalendar(DEFAULT_CALENDAR));
     void listTags().then(setTags, () => undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
     onReportPushes(
@@ -107,8 +109,6 @@ export function ReportsApp() {
           clearTimeout(timer);
           timer = setTimeout(() => setVersion((v) => v + 1), RELOAD_DELAY_MS);
         },
-        // Every settings save is pushed; fetch again only when the office hours themselves changed.
-        calendarChanged: (cal) => setCalendar((old) => (old && JSON.stringify(old) === JSON.stringify(cal) ? old : cal)),
       },
       lifetime.signal,
     );

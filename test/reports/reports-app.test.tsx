@@ -277,12 +277,13 @@ describe('the reports page', () => {
   });
 
   it('counts again when the office hours change', async () => {
-    fakeBackground();
+    const bg = fakeBackground();
     await openWeek();
     expect(card(root, 'median')).toBe('≈ 13 min');
     const always = [{ start: '00:00', end: '24:00' }];
-    const officeHours = { ...DEFAULT_CALENDAR, week: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } };
-    deliver({ protocol: 'loket/1', push: 'settings/changed', payload: { settings: { agentName: '', initials: '', municipality: '', ownAccounts: '', officeHours } } });
+    bg.settings = { ...bg.settings, officeHours: { ...DEFAULT_CALENDAR, week: { 1: always, 2: always, 3: always, 4: always, 5: always, 6: always, 7: always } } };
+    // The push says only that the settings changed: the page asks for them again.
+    deliver({ protocol: 'loket/1', push: 'settings/changed', payload: {} });
     await until(() => card(root, 'median') === '≈ 28 min');
   });
 
