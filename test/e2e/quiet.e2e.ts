@@ -82,11 +82,10 @@ describe('the quiet toolbar', () => {
   it('opens with a click, closes with Escape and gives focus back to the mark', async () => {
     const page = await openHome();
     const toolbar = new Toolbar(page, TWEET);
-    const mark = await toolbar.locate(MARK);
     const pageHeight = () =>
       page.evaluate((id) => ({ page: document.scrollingElement!.scrollHeight, post: document.querySelector(`[data-loket-post="${id}"]`)!.closest('article')!.getBoundingClientRect().height }), TWEET);
     const closed = await pageHeight();
-    await page.mouse.click(mark!.x, mark!.y);
+    await toolbar.click(MARK);
     expect((await toolbar.waitFor('[data-lk="track"]')).text).toBe('Maak zaak');
     expect((await toolbar.locate(MARK))?.expanded).toBe('true');
     // Open, the toolbar is a popover under the mark: nothing on the page moved or grew.

@@ -88,7 +88,7 @@ export class Toolbar {
   async open(): Promise<boolean> {
     const mark = await this.locate(MARK);
     if (!mark || mark.expanded !== 'false') return false;
-    await this.page.mouse.click(mark.x, mark.y);
+    await this.clickWhenStill(MARK, mark);
     return true;
   }
 
@@ -166,9 +166,27 @@ export class Toolbar {
   }
 
   /** A real mouse click in the middle of the element. */
-  async click(selector: string): Promise<void> {
-    const box = await this.waitFor(selector, (b) => !b.disabled);
-    await this.page.mouse.click(box.x, box.y);
+  async click(selector: string, timeout = 10_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!(await this.clickWhenStill(selector, await this.waitFor(selector, (b) => !b.disabled, timeout)))) {
+      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not hold still or stayed covered for ${timeout} ms; page ${await pageState(this.page)}`);
+    }
+  }
+
+  /**
+   * Clicks the element measured at `box` once it is still there and nothing else is at that point (as
+   * Playwright's own actionability checks do): the page can move under it — the toolbar scrolled into view,
+   * its popover placed again after the scroll, the site's feed still loading. False when it was not.
+   */
+  private async clickWhenStill(selector: string, box: Box): Promise<boolean> {
+    await new Promise((r) => setTimeout(r, 50));
+    const again = await this.locate(selector);
+    if (!again || Math.abs(again.x - box.x) >= 1 || Math.abs(again.y - box.y) >= 1) return false;
+    // A point inside the closed shadow root finds its host from the page.
+    const hit = await this.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('data-loket-post') ?? null, [again.x, again.y]);
+    if (hit !== this.caseId) return false;
+    await this.page.mouse.click(again.x, again.y);
+    return true;
   }
 
   /** Opens the template picker, types a search and inserts the best match with Enter, as a keyboard user. */
