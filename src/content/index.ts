@@ -19,7 +19,7 @@ import { ReplyTracker } from './reply-tracker';
 import { Intake } from './intake';
 import { SiteHealth } from './site-health';
 import { startTicker } from './ticker';
-import { listenForTrigger } from './template-trigger';
+import { listenForTrigger, openForTypedTrigger } from './template-trigger';
 import { isLoketHost } from './post-host';
 
 const TICK_MS = 30_000;
@@ -133,7 +133,8 @@ async function start(adapter: SiteAdapter): Promise<void> {
   );
   signal.addEventListener('abort', () => health.stop());
   replies.listen(document, signal);
-  listenForTrigger(document, adapter.composer, (id, editor) => void controller.openTemplatesFor(id, editor), signal);
+  const openTemplates = (id: CaseId, editor: HTMLElement) => void controller.openTemplatesFor(id, editor);
+  listenForTrigger(document, adapter.composer, openTemplates, signal);
   observeBatched(
     document.body,
     (batch) => {
@@ -146,6 +147,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
   );
   controller.scan([document.body]);
   guard.checkFocused();
+  openForTypedTrigger(document, adapter.composer, openTemplates);
   health.check();
   intake.reportAccount(document);
   // Facebook names the account only in a comment box, which may come later: asked again when one gets focus.

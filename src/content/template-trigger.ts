@@ -16,16 +16,22 @@ export function listenForTrigger(
   open: (target: CaseId, editor: HTMLElement) => void,
   signal: AbortSignal,
 ): void {
-  doc.addEventListener(
-    'input',
-    (e) => {
-      const editor = (e.target as Element | null)?.closest?.(composer.editorSelector);
-      if (!(editor instanceof HTMLElement) || !endsWithTrigger(editor, doc)) return;
-      const target = composer.replyTarget(editor);
-      if (target) open(target, editor);
-    },
-    { capture: true, signal },
-  );
+  doc.addEventListener('input', (e) => checkTrigger(e.target, doc, composer, open), { capture: true, signal });
+}
+
+/**
+ * A trigger typed before Loket started (on a slow page the agent can be quicker): when the reply box that has
+ * the focus ends in it at the caret, the picker opens now. Called once the page's posts have their toolbars.
+ */
+export function openForTypedTrigger(doc: Document, composer: ComposerAccess, open: (target: CaseId, editor: HTMLElement) => void): void {
+  checkTrigger(doc.activeElement, doc, composer, open);
+}
+
+function checkTrigger(at: EventTarget | null, doc: Document, composer: ComposerAccess, open: (target: CaseId, editor: HTMLElement) => void): void {
+  const editor = (at as Element | null)?.closest?.(composer.editorSelector);
+  if (!(editor instanceof HTMLElement) || !endsWithTrigger(editor, doc)) return;
+  const target = composer.replyTarget(editor);
+  if (target) open(target, editor);
 }
 
 function endsWithTrigger(editor: HTMLElement, doc: Document): boolean {
