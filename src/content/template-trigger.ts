@@ -10,10 +10,13 @@ import type { ComposerAccess } from '../sites/site-adapter';
 
 export const TRIGGER = ';;';
 
+/** Opens the picker of the post `target` for a reply in `editor`. */
+type OpenPicker = (target: CaseId, editor: HTMLElement) => void;
+
 export function listenForTrigger(
   doc: Document,
   composer: ComposerAccess,
-  open: (target: CaseId, editor: HTMLElement) => void,
+  open: OpenPicker,
   signal: AbortSignal,
 ): void {
   doc.addEventListener('input', (e) => checkTrigger(e.target, doc, composer, open), { capture: true, signal });
@@ -23,11 +26,11 @@ export function listenForTrigger(
  * A trigger typed before Loket started (on a slow page the agent can be quicker): when the reply box that has
  * the focus ends in it at the caret, the picker opens now. Called once the page's posts have their toolbars.
  */
-export function openForTypedTrigger(doc: Document, composer: ComposerAccess, open: (target: CaseId, editor: HTMLElement) => void): void {
+export function openForTypedTrigger(doc: Document, composer: ComposerAccess, open: OpenPicker): void {
   checkTrigger(doc.activeElement, doc, composer, open);
 }
 
-function checkTrigger(at: EventTarget | null, doc: Document, composer: ComposerAccess, open: (target: CaseId, editor: HTMLElement) => void): void {
+function checkTrigger(at: EventTarget | null, doc: Document, composer: ComposerAccess, open: OpenPicker): void {
   const editor = (at as Element | null)?.closest?.(composer.editorSelector);
   if (!(editor instanceof HTMLElement) || !endsWithTrigger(editor, doc)) return;
   const target = composer.replyTarget(editor);
