@@ -4,7 +4,7 @@
  * its own for axe-core. Clicks are real mouse clicks at the element's position.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { pageState } from './toolbar';
+import { clickWhenStill, pageState } from './toolbar';
 
 export interface IndicatorBox {
   x: number;
@@ -85,10 +85,7 @@ export class Indicator {
     }
   }
 
-  /**
-   * A real mouse click in the middle of the element, once the element is where it was measured and nothing
-   * covers it (as Playwright's own actionability checks do): the site's page may still be moving under it.
-   */
+  /** A real mouse click in the middle of the element, once it holds still and nothing covers it (clickWhenStill). */
   async click(selector: string, timeout = 10_000): Promise<void> {
     const deadline = Date.now() + timeout;
     for (;;) {
@@ -96,15 +93,9 @@ export class Indicator {
       // As a user scrolls to what they click: below a reply box at the foot of the window, it can be out of view.
       await this.call('function (s) { this.querySelector(s)?.scrollIntoView({ block: "center" }); }', selector);
       const box = await this.waitFor(selector);
-      await new Promise((r) => setTimeout(r, 50));
-      const again = await this.locate(selector);
-      const at = await this.page.evaluate(([x, y]) => { const el = document.elementFromPoint(x!, y!); return { hit: el?.hasAttribute('data-loket-indicator') ?? false, what: el ? el.outerHTML.slice(0, 160) : null, vw: innerWidth, vh: innerHeight }; }, [box.x, box.y]);
-      const hit = at.hit;
-      if (again && Math.abs(again.x - box.x) < 1 && Math.abs(again.y - box.y) < 1 && hit) {
-        await this.page.mouse.click(box.x, box.y);
-        return;
-      }
-      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not hold still or stayed covered for ${timeout} ms (at ${JSON.stringify(box)}, then ${JSON.stringify(again)}, found ${JSON.stringify(at)})`);
+      const missed = await clickWhenStill(this.page, box, () => this.locate(selector), HOST);
+      if (missed === null) return;
+      if (Date.now() > deadline) throw new Error(`indicator: ${selector} did not hold still or stayed covered for ${timeout} ms (${missed})`);
     }
   }
 

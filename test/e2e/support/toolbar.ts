@@ -31,6 +31,28 @@ export function pageState(page: Page): Promise<string> {
     .catch((e: unknown) => String(e));
 }
 
+/**
+ * Clicks at `box` once the element, located again 50 ms later, is still there (within a pixel) and the page's
+ * hit test finds the host `host` at that point (a point inside a closed shadow root finds its host), as
+ * Playwright's own actionability checks do: the page can move under it — scrolled into view, a popover placed
+ * again after the scroll, the site's feed still loading. Null when it clicked; else what it found instead.
+ */
+export async function clickWhenStill(page: Page, box: { x: number; y: number }, locateAgain: () => Promise<{ x: number; y: number } | null>, host: string): Promise<string | null> {
+  await new Promise((r) => setTimeout(r, 50));
+  const again = await locateAgain();
+  if (!again || Math.abs(again.x - box.x) >= 1 || Math.abs(again.y - box.y) >= 1) return `at ${JSON.stringify(box)}, then ${JSON.stringify(again)}`;
+  const at = await page.evaluate(
+    ([x, y, host]) => {
+      const el = document.elementFromPoint(x as number, y as number);
+      return { hit: el?.matches(host as string) ?? false, what: el ? el.outerHTML.slice(0, 160) : null, vw: innerWidth, vh: innerHeight };
+    },
+    [again.x, again.y, host],
+  );
+  if (!at.hit) return `at ${JSON.stringify(again)}, found ${JSON.stringify(at)}`;
+  await page.mouse.click(again.x, again.y);
+  return null;
+}
+
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
 function session(page: Page): Promise<CDPSession> {
@@ -65,7 +87,7 @@ export class Toolbar {
   private async resolveShadowRoot(): Promise<string | null> {
     const cdp = await session(this.page);
     const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-loket-post="${this.caseId}"]` });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.host });
     if (!nodeId) return null;
     const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
     const shadow = node.shadowRoots?.[0];
@@ -88,7 +110,7 @@ export class Toolbar {
   async open(): Promise<boolean> {
     const mark = await this.locate(MARK);
     if (!mark || mark.expanded !== 'false') return false;
-    await this.clickWhenStill(MARK, mark);
+    await clickWhenStill(this.page, mark, () => this.locate(MARK), this.host);
     return true;
   }
 
@@ -165,28 +187,20 @@ export class Toolbar {
     return (await this.waitFor('.lk', (b) => pattern.test(b.text), timeout)).text;
   }
 
-  /** A real mouse click in the middle of the element. */
+  /** A real mouse click in the middle of the element, once it holds still (clickWhenStill). */
   async click(selector: string, timeout = 10_000): Promise<void> {
     const deadline = Date.now() + timeout;
-    while (!(await this.clickWhenStill(selector, await this.waitFor(selector, (b) => !b.disabled, timeout)))) {
-      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not hold still or stayed covered for ${timeout} ms; page ${await pageState(this.page)}`);
+    for (;;) {
+      const box = await this.waitFor(selector, (b) => !b.disabled, timeout);
+      const missed = await clickWhenStill(this.page, box, () => this.locate(selector), this.host);
+      if (missed === null) return;
+      if (Date.now() > deadline) throw new Error(`Toolbar ${this.caseId}: ${selector} did not hold still or stayed covered for ${timeout} ms (${missed}); page ${await pageState(this.page)}`);
     }
   }
 
-  /**
-   * Clicks the element measured at `box` once it is still there and nothing else is at that point (as
-   * Playwright's own actionability checks do): the page can move under it — the toolbar scrolled into view,
-   * its popover placed again after the scroll, the site's feed still loading. False when it was not.
-   */
-  private async clickWhenStill(selector: string, box: Box): Promise<boolean> {
-    await new Promise((r) => setTimeout(r, 50));
-    const again = await this.locate(selector);
-    if (!again || Math.abs(again.x - box.x) >= 1 || Math.abs(again.y - box.y) >= 1) return false;
-    // A point inside the closed shadow root finds its host from the page.
-    const hit = await this.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('data-loket-post') ?? null, [again.x, again.y]);
-    if (hit !== this.caseId) return false;
-    await this.page.mouse.click(again.x, again.y);
-    return true;
+  /** The post's host element, as a selector. */
+  private get host(): string {
+    return `[data-loket-post="${this.caseId}"]`;
   }
 
   /** Opens the template picker, types a search and inserts the best match with Enter, as a keyboard user. */
