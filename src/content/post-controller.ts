@@ -4,16 +4,15 @@
  * re-keys or removes the host to match. Mounting is idempotent. A post starts quiet — the mark only, no
  * listener, timer, observer or Preact tree of its own — and opens the full toolbar on demand.
  *
- *   page DOM ─▶ batched observer ─▶ scan(touched) ─▶ [near viewport?] ─▶ adapter.readPost ─▶ PostHost
- *                                                                              │ cache.want(id)   ▲ render
- *   window ─▶ page-events (one delegated listener) ─▶ open/close ─▶ PostActions ┴─▶ CaseCache ────┘
+ *   page DOM ─▶ batched observer ─▶ scan(touched) ─▶ adapter.readPost ─▶ PostHost
+ *                                                    │ cache.want(id)   ▲ render
+ *   window ─▶ page-events (one delegated listener) ─▶ open/close ─▶ PostActions ┴─▶ CaseCache ─┘
  */
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
 import type { SiteAdapter } from '../sites/site-adapter';
 import type { Theme } from '../ui/theme';
 import type { CaseCache } from './case-cache';
-import { NearViewport } from './near-viewport';
 import { isOwnAccount, namesAccountsByName } from './own-account';
 import { PostActions, type AccountCheck, type PostState, type Services } from './post-actions';
 import { OPENS_IN_POPOVER, PostHost } from './post-host';
@@ -31,8 +30,6 @@ export interface PostObserver {
 /** Hovering the mark this long opens the toolbar; leaving it (opened by hover only) this long closes it. */
 const HOVER_OPEN_MS = 400;
 const HOVER_CLOSE_MS = 300;
-/** On sites that keep every post in the DOM, posts further than this from the viewport get no host yet. */
-const NEAR_MARGIN = '1500px 0px';
 
 function samePost(a: PostRef, b: PostRef): boolean {
   return (
@@ -54,7 +51,6 @@ export class PostController {
   private readonly firstSeen = new WeakMap<Element, number>();
   private readonly seenIds = new Set<CaseId>();
   private readonly revealed = new WeakSet<Element>();
-  private readonly near: NearViewport | undefined;
   private readonly actions: PostActions;
   private readonly lifetime = new AbortController();
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,11 +82,6 @@ export class PostController {
       redrawAll: () => this.rerender(),
       account: () => this.accountCheck,
     });
-    if (adapter.mountNearViewport && typeof IntersectionObserver === 'function') {
-      this.near = new NearViewport(adapter.candidateSelector, NEAR_MARGIN, (els) => {
-        for (const el of els) this.update(el);
-      });
-    }
     cache.subscribe((ids) => {
       const changed = new Set(ids);
       // An open history follows the case: another tab's change or note shows at once.
@@ -120,9 +111,9 @@ export class PostController {
     );
   }
 
-  /** Number of posts with Loket on the page, and of those waiting to come near the viewport (health checks). */
+  /** Number of posts with Loket on the page (health checks). */
   get size(): number {
-    return this.mounted.size + (this.near?.waiting ?? 0);
+    return this.mounted.size;
   }
 
   /**
@@ -147,13 +138,12 @@ export class PostController {
       const around = el.isConnected ? el.closest(selector) : null;
       if (around) seen.add(around);
     }
-    for (const el of seen) if (!this.near || this.near.admit(el)) this.update(el);
+    for (const el of seen) this.update(el);
     this.firstPassDone = true;
   }
 
   /** Drops hosts whose post left the page; re-mounts those the site's re-render removed. */
   sweep(): void {
-    this.near?.prune();
     for (const [el, m] of this.mounted) {
       if (!el.isConnected) this.park(el, m);
       else if (!m.host.element.isConnected) {
@@ -255,7 +245,6 @@ export class PostController {
   destroy(): void {
     this.lifetime.abort();
     clearTimeout(this.hoverTimer);
-    this.near?.disconnect();
     for (const el of [...this.mounted.keys()]) this.unmount(el);
   }
 

@@ -79,11 +79,6 @@ export interface SiteAdapter {
    * its own); absent or null: at the mount point. `mount` is this post's mount point, just found.
    */
   quietPoint?(post: Element, mount: MountPoint): MountPoint | null;
-  /**
-   * The site keeps every post in the DOM (no virtualised list): a post gets its host only when it comes near
-   * the viewport.
-   */
-  readonly mountNearViewport?: boolean;
   theme(doc: Document): Theme;
   /**
    * The account the agent acts as, as the page shows it: for a reply written in `editor` when given (a

@@ -50,8 +50,7 @@ function start() {
   });
   const fetch = vi.fn(async (_ids: CaseId[]): Promise<Case[]> => []);
   const track = vi.fn(async (_post: PostRef) => undefined);
-  // Every post admitted at once (happy-dom has no layout for the near-viewport observer).
-  controller = new PostController({ ...facebookAdapter, mountNearViewport: false }, new CaseCache(fetch), {
+  controller = new PostController(facebookAdapter, new CaseCache(fetch), {
     track,
     setStatus: vi.fn(),
     tag: vi.fn(),

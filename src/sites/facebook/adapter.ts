@@ -20,8 +20,6 @@ export function facebookPageKind(path: string): string {
 export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
   candidateSelector: `${FB.feedPost}, ${FB.article}, ${FB.viewer}`,
-  // Facebook's feed keeps its posts and comments in the DOM (see scripts/bench, README "Performance").
-  mountNearViewport: true,
   dialogSelector: FB.viewer,
   accepts(el) {
     if (isComment(el)) {
