@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: what Loket's content script costs on a heavy x.com timeline.
  * Loads a virtualised 1 000-tweet timeline (scripts/bench/timeline.ts) at https://x.com/home in Chromium,
- * scrolls through all of it, and compares the main thread's busy time with Loket loaded and without it.
+ * scrolls through all of it, and compares the main thread's busy time with Loket loaded and without it (two
+ * browsers open at once and scrolled in turn a chunk at a time, so the machine's drift touches both alike:
+ * bench/interleaved.ts).
  * Reports, as the median of several runs: Loket's cost per tweet (recognise + read + mount, with the layout
  * sampled with the CPU profiler: its own JavaScript and the DOM calls it makes), the ratio of main-thread time
  * with / without Loket (which includes the layout its toolbars cause), and whether the event listeners per
@@ -19,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { OPEN_CASES, popupOpenMs } from './bench/popup';
 import { QUEUE_OPEN_CASES, queueOpenMs } from './bench/queue';
 import { tagToChipMs } from './bench/tag-latency';
+import { interleaved } from './bench/interleaved';
 import { benchScroll, openScenarioPage, scenario, type Scenario } from './bench/scenario-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +34,6 @@ const part = (name: string) => ONLY === undefined || ONLY === name;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Sample {
-  taskMs: number;
   /** Time in samples whose stack holds a frame of Loket's content script (its JS and the DOM calls it makes). */
   loketMs: number;
   /** jsEventListeners and toolbars after half the page and after all of it: the ratio stays put unless we leak. */
@@ -84,7 +86,6 @@ async function run(withLoket: boolean, scenario: Scenario): Promise<Sample> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    const before = await metrics(cdp);
     const scroll = (until: number) => benchScroll(page, scenario.step, until);
     await scroll(scenario.until / 2);
     await page.waitForTimeout(300);
@@ -93,7 +94,6 @@ async function run(withLoket: boolean, scenario: Scenario): Promise<Sample> {
     const toolbarsHalf = await page.evaluate(() => document.querySelectorAll('[data-loket-post]').length);
     await scroll(scenario.until);
     await page.waitForTimeout(300); // let the last batch and the answers from the background land
-    const after = await metrics(cdp);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     await cdp.send('HeapProfiler.collectGarbage');
     const end = await cdp.send('Memory.getDOMCounters');
@@ -105,7 +105,6 @@ async function run(withLoket: boolean, scenario: Scenario): Promise<Sample> {
       heapMb: heap.JSHeapUsedSize! / 1e6,
       heightPx,
       openMs,
-      taskMs: (after.TaskDuration! - before.TaskDuration!) * 1000,
       loketMs: timeInScript(profile, '/content.js'),
       listenersHalf: half.jsEventListeners,
       toolbarsHalf,
@@ -210,15 +209,26 @@ async function measure(scenario: Scenario) {
     withL.push(await run(true, scenario));
     process.stdout.write('.');
   }
+  // The main-thread ratio from interleaved runs (bench/interleaved.ts): run one after the other, the machine's
+  // drift between them was larger than the target's margin.
+  const pairs: Array<{ without: number; with: number }> = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { taskMs } = await interleaved(scenario, [
+      { extension: null, draws: false },
+      { extension, draws: true },
+    ]);
+    pairs.push({ without: taskMs[0]!, with: taskMs[1]! });
+    process.stdout.write('.');
+  }
   return {
     scenario: scenario.name,
     items: scenario.items,
-    mainThreadMsWithout: median(without.map((s) => s.taskMs)),
-    mainThreadMsWith: median(withL.map((s) => s.taskMs)),
+    mainThreadMsWithout: median(pairs.map((p) => p.without)),
+    mainThreadMsWith: median(pairs.map((p) => p.with)),
     loketMsPerItem: median(withL.map((w) => w.loketMs / scenario.items)),
-    overheadRatio: median(withL.map((w, i) => w.taskMs / without[i]!.taskMs)),
-    // Each run's pair (without, with; alternating): the spread says how far one median can be trusted.
-    overheadRatios: withL.map((w, i) => Number((w.taskMs / without[i]!.taskMs).toFixed(3))),
+    overheadRatio: median(pairs.map((p) => p.with / p.without)),
+    // Each interleaved run's ratio: the spread says how far one median can be trusted.
+    overheadRatios: pairs.map((p) => Number((p.with / p.without).toFixed(3))),
     // Listeners per toolbar on the page, at the end minus halfway: 0 when every listener goes with its toolbar.
     listenerDrift: median(withL.map((w) => w.listenersEnd / Math.max(1, w.toolbars) - w.listenersHalf / Math.max(1, w.toolbarsHalf))),
     toolbarsAtEnd: median(withL.map((s) => s.toolbars)),
@@ -267,7 +277,8 @@ async function main(): Promise<void> {
     console.log(`${r.scenario}`);
     console.log(`  main thread without / with Loket  ${r.mainThreadMsWithout.toFixed(0)} / ${r.mainThreadMsWith.toFixed(0)} ms`);
     console.log(`  Loket per post                    ${r.loketMsPerItem.toFixed(3)} ms  (target ≤ 0.1)   ${ok(r.loketMsPerItem <= 0.1)}`);
-    const ratioTarget = r.scenario.startsWith('x.com timeline, 1000 tweets (virtualised)') ? 1.03 : 1.05;
+    // X: issue #19; Facebook: issue #16 (≤ 1.10; #19 asked ≤ 1.05 of every page).
+    const ratioTarget = r.scenario.startsWith('x.com timeline, 1000 tweets (virtualised)') ? 1.03 : r.scenario.startsWith('facebook') ? 1.1 : 1.05;
     console.log(`  overhead ratio                    ${r.overheadRatio.toFixed(3)}     (target ≤ ${ratioTarget})  ${ratioVerdict(r.overheadRatios, ratioTarget)}  runs: ${r.overheadRatios.join(", ")}`);
     console.log(`  JS heap without / with (MB)       ${r.heapMbWithout.toFixed(1)} / ${r.heapMbWith.toFixed(1)}, ratio ${r.heapRatio.toFixed(3)} (target ≤ 1.10) ${ok(r.heapRatio <= 1.1)}`);
     console.log(`  page height without / with (px)   ${r.heightPxWithout} / ${r.heightPxWith}  ${ok(r.heightPxWith <= r.heightPxWithout)}`);
