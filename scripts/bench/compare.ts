@@ -3,16 +3,15 @@
  * build's main-thread time divided by the first build's, per repetition, with the median and middle half
  * over the repetitions, and the main thread's time per event kind.
  *   npx tsx scripts/bench/compare.ts facebook|x|x-full [--reps N] [--chunk N] name:- name:dir name:entry.ts …
- * `-` is no extension; a directory is a built extension; a .ts file is bundled as the content script into a
+ * `-` is no extension; a directory is a built extension (`dir#none`: one that draws no marks); a .ts file is bundled as the content script into a
  * copy of dist/chrome (run npm run build first), with what follows a '#' as process.env.LOKET_FLOOR, e.g.
  * scripts/bench/floor-facebook.ts#light.
  */
-import * as esbuild from 'esbuild';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropLegacyPolyfills } from '../drop-legacy-polyfills';
+import { bundleContentEntry } from './support/content-entry';
 import { EVENT_KINDS, interleaved, type Build } from './interleaved';
 import { scenario, type ScenarioName } from './scenario-page';
 
@@ -36,23 +35,10 @@ const specs = args.map((a) => {
 async function buildOf(spec: string): Promise<Build> {
   if (spec === '-') return { extension: null, draws: false };
   const [path, kind] = spec.split('#') as [string, string | undefined];
-  if (!path.endsWith('.ts')) return { extension: resolve(path), draws: true };
+  if (!path.endsWith('.ts')) return { extension: resolve(path), draws: kind !== 'none' };
   const dir = mkdtempSync(join(tmpdir(), 'loket-compare-'));
   cpSync(join(root, 'dist', 'chrome'), dir, { recursive: true });
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: { content: path },
-    outdir: dir,
-    bundle: true,
-    format: 'iife',
-    target: ['chrome120'],
-    minify: true,
-    logLevel: 'warning',
-    plugins: [dropLegacyPolyfills],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    define: { 'process.env.NODE_ENV': '"production"', 'process.env.LOKET_FLOOR': JSON.stringify(kind ?? '') },
-  });
+  await bundleContentEntry(root, path, dir, { define: { 'process.env.LOKET_FLOOR': JSON.stringify(kind ?? '') } });
   return { extension: dir, draws: kind !== 'none' };
 }
 

@@ -5,13 +5,12 @@
  *   npx tsx scripts/bench/heap.ts x|x-full|facebook [runs]
  *   LOKET_PROFILE_ENTRY=scripts/bench/floor-content.ts npx tsx scripts/bench/heap.ts x
  */
-import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropLegacyPolyfills } from '../drop-legacy-polyfills';
+import { bundleContentEntry } from './support/content-entry';
 import { benchScroll, openScenarioPage, scenario } from './scenario-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,20 +38,7 @@ async function main(): Promise<void> {
   rmSync(extension, { recursive: true, force: true });
   cpSync(join(root, 'dist', 'chrome'), extension, { recursive: true });
   if (process.env.LOKET_PROFILE_ENTRY) {
-    await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: { content: process.env.LOKET_PROFILE_ENTRY },
-      outdir: extension,
-      bundle: true,
-      format: 'iife',
-      target: ['chrome120'],
-      minify: true,
-      logLevel: 'warning',
-      plugins: [dropLegacyPolyfills],
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      define: { 'process.env.NODE_ENV': '"production"' },
-    });
+    await bundleContentEntry(root, process.env.LOKET_PROFILE_ENTRY, extension);
   }
   const without: number[] = [];
   const withIt: number[] = [];

@@ -4,13 +4,12 @@
  * time inside Loket's frames including the DOM calls they make).
  *   npx tsx scripts/bench/profile.ts x|x-full|facebook
  */
-import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dropLegacyPolyfills } from '../drop-legacy-polyfills';
+import { bundleContentEntry } from './support/content-entry';
 import { benchScroll, openScenarioPage, scenario } from './scenario-page';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,21 +27,7 @@ async function main(): Promise<void> {
   const extension = join(tmpdir(), 'loket-profile-extension');
   rmSync(extension, { recursive: true, force: true });
   cpSync(join(root, 'dist', 'chrome'), extension, { recursive: true });
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: { content: process.env.LOKET_PROFILE_ENTRY ?? 'src/content/index.ts' },
-    outdir: extension,
-    bundle: true,
-    format: 'iife',
-    target: ['chrome120'],
-    minify: false,
-    keepNames: false,
-    logLevel: 'warning',
-    plugins: [dropLegacyPolyfills],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  await bundleContentEntry(root, process.env.LOKET_PROFILE_ENTRY ?? 'src/content/index.ts', extension, { minify: false });
   const bench = scenario(which, root);
   const { page, cdp, close } = await openScenarioPage(bench.url, bench.html, extension);
   try {
