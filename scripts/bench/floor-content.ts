@@ -1,6 +1,6 @@
 /**
  * The least a content script can do and still put Loket's quiet mark on every tweet: one observer, the
- * tweet's id, a host with a closed shadow root and the shared stylesheet, the mark cloned into the tweet's
+ * tweet's id, a host with a closed shadow root and the shared quiet stylesheet, the mark cloned into the tweet's
  * action bar. No listener (the real script has one delegated listener per page), no case lookup, no timers,
  * no reading beyond the id. Not part of Loket: it measures the floor under Loket's own cost on the benchmark
  * timeline. In step with the design as of the quiet read and the popover: mounting a quiet post is still
@@ -11,10 +11,10 @@
 import { readXKey } from '../../src/sites/x/read-post';
 import { X } from '../../src/sites/x/selectors';
 import { quietPost } from '../../src/ui/quiet-mark';
-import { TOOLBAR_CSS } from '../../src/ui/toolbar-styles';
+import { QUIET_CSS } from '../../src/ui/toolbar-styles';
 
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(TOOLBAR_CSS);
+sheet.replaceSync(QUIET_CSS);
 const done = new WeakSet<Element>();
 let added: Element[] = [document.body];
 let scheduled = false;

@@ -4,18 +4,18 @@
  * own choice of posts and of the mark's place, and the mark. No reading beyond that, no case lookup, no
  * listener, no timers. Not part of Loket: it measures the floor under Loket's cost on the benchmark feed, for
  * three kinds of mark (compare.ts passes the kind after a '#'):
- *   shadow  Loket's: a host with a closed shadow root, the shared stylesheet, the quiet mark cloned in
+ *   shadow  Loket's: a host with a closed shadow root, the shared quiet stylesheet, the mark cloned in
  *   light   a plain button with inline styles in the page's own DOM (no shadow root, no stylesheet)
  *   none    the posts found and their place chosen, nothing inserted
  *   npx tsx scripts/bench/compare.ts facebook without:- shadow:scripts/bench/floor-facebook.ts#shadow …
  */
 import { facebookAdapter } from '../../src/sites/facebook/adapter';
 import { quietPost } from '../../src/ui/quiet-mark';
-import { TOOLBAR_CSS } from '../../src/ui/toolbar-styles';
+import { QUIET_CSS } from '../../src/ui/toolbar-styles';
 
 const kind = process.env.LOKET_FLOOR || 'shadow';
 const sheet = new CSSStyleSheet();
-sheet.replaceSync(TOOLBAR_CSS);
+sheet.replaceSync(QUIET_CSS);
 const done = new WeakSet<Element>();
 const LIGHT_MARK =
   'all: initial; box-sizing: border-box; width: 24px; height: 24px; display: inline-flex; align-items: center; justify-content: center; border: 1px solid #ccc; border-radius: 6px; background: #fff; color: #0a58ca; font: 700 12px/1 system-ui, sans-serif; cursor: pointer;';

@@ -13,7 +13,7 @@ import type { SlaState } from '../domain/sla-state';
 import type { MountPoint } from '../sites/site-adapter';
 import { markOf, quietPost, setChip, setTheme, type Chip } from '../ui/quiet-mark';
 import type { Theme } from '../ui/theme';
-import { TOOLBAR_CSS } from '../ui/toolbar-styles';
+import { PANEL_CSS, QUIET_CSS } from '../ui/toolbar-styles';
 
 export const HOST_ATTRIBUTE = 'data-loket-post';
 export const SLA_ATTRIBUTE = 'data-loket-sla';
@@ -42,6 +42,7 @@ export class PostHost {
   private container: HTMLElement | undefined;
   private guard: AbortController | undefined;
   private positioning = false;
+  private panelStyles = false;
 
   constructor(
     caseId: CaseId,
@@ -50,7 +51,7 @@ export class PostHost {
     this.element = document.createElement('div');
     this.element.setAttribute(HOST_ATTRIBUTE, caseId);
     this.shadow = this.element.attachShadow({ mode: 'closed' });
-    adoptStyles(this.shadow);
+    adoptStyles(this.shadow, QUIET_CSS);
     this.root = quietPost(theme);
     this.shadow.append(this.root);
   }
@@ -119,6 +120,11 @@ export class PostHost {
    */
   render(vnode: ComponentChild, onKey: (e: KeyboardEvent) => void, onMark: () => void): void {
     if (!this.container) {
+      // The open toolbar's rules, once per host: quiet hosts carry only the mark's.
+      if (!this.panelStyles) {
+        adoptStyles(this.shadow, PANEL_CSS);
+        this.panelStyles = true;
+      }
       // The chip is no taller than the mark: hiding it moves nothing below.
       setChip(this.root, null);
       this.container = document.createElement('div');
@@ -190,32 +196,43 @@ export class PostHost {
   }
 }
 
-let shared: CSSStyleSheet | null | undefined;
+/** Constructed stylesheets shared by every host on the page. */
+const sheets = new Map<string, CSSStyleSheet>();
+/** False once a browser refused to make or share one: then every host has <style>s, in the same order. */
+let shareable = true;
 
-/**
- * One constructed stylesheet shared by every host on the page: parsed once, not once per post. Where a
- * browser refuses to share it with a shadow root (older Firefox content scripts), a <style> per host.
- */
-function adoptStyles(shadow: ShadowRoot): void {
-  if (shared === undefined) {
+function sheetOf(css: string): CSSStyleSheet | null {
+  let sheet = sheets.get(css);
+  if (!sheet && shareable) {
     try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(TOOLBAR_CSS);
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
     } catch {
-      shared = null;
+      shareable = false;
     }
   }
-  if (shared) {
+  return shareable ? (sheet ?? null) : null;
+}
+
+/**
+ * Adds a stylesheet to a host's shadow root: one constructed sheet shared by every host on the page, parsed
+ * once, not once per post. Where a browser refuses to share it with a shadow root (older Firefox content
+ * scripts), a <style> in that root.
+ */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  const sheet = sheetOf(css);
+  if (sheet) {
     try {
-      shadow.adoptedStyleSheets = [shared];
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
       return;
     } catch {
-      shared = null;
+      shareable = false;
     }
   }
   const style = document.createElement('style');
-  style.textContent = TOOLBAR_CSS;
-  shadow.append(style);
+  style.textContent = css;
+  shadow.prepend(...[...shadow.children].filter((el) => el.localName === 'style'), style);
 }
 
 export function isLoketHost(el: Element): boolean {
