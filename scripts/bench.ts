@@ -23,6 +23,7 @@ import { QUEUE_OPEN_CASES, queueOpenMs } from './bench/queue';
 import { tagToChipMs } from './bench/tag-latency';
 import { interleaved } from './bench/interleaved';
 import { benchScroll, openScenarioPage, scenario, type Scenario } from './bench/scenario-page';
+import { median, middleHalf } from './bench/support/stats';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist', 'chrome');
@@ -176,18 +177,6 @@ async function metrics(cdp: import('playwright-core').CDPSession): Promise<Recor
   const { metrics } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(metrics.map((m: { name: string; value: number }) => [m.name, m.value]));
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-
-/** The middle half of the values: from the lower to the upper quartile (nearest rank). */
-const middleHalf = (values: number[]): [number, number] => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const last = sorted.length - 1;
-  return [sorted[Math.floor(last / 4)]!, sorted[Math.ceil((3 * last) / 4)]!];
-};
 
 /**
  * A ratio's verdict from the runs' own ratios: when the target lies inside their middle half, the machine's

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleContentEntry } from './support/content-entry';
 import { EVENT_KINDS, interleaved, type Build } from './interleaved';
 import { scenario, type ScenarioName } from './scenario-page';
+import { median, middleHalf } from './support/stats';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -54,10 +55,9 @@ async function main(): Promise<void> {
     specs.forEach((_, i) => ratios[i]!.push(r.taskMs[i]! / base));
   }
   for (const [i, s] of specs.entries()) {
-    const sorted = [...ratios[i]!].sort((a, b) => a - b);
-    const last = sorted.length - 1;
-    const at = (q: number) => sorted[q]!.toFixed(3);
-    console.log(`${s.name.padEnd(16)} ÷ ${specs[0]!.name}: median ${at(Math.floor(last / 2))}, middle half ${at(Math.floor(last / 4))}–${at(Math.ceil((3 * last) / 4))}, all ${sorted.map((x) => x.toFixed(3)).join(' ')}`);
+    const [low, high] = middleHalf(ratios[i]!);
+    const all = [...ratios[i]!].sort((a, b) => a - b).map((x) => x.toFixed(3));
+    console.log(`${s.name.padEnd(16)} ÷ ${specs[0]!.name}: median ${median(ratios[i]!).toFixed(3)}, middle half ${low.toFixed(3)}–${high.toFixed(3)}, all ${all.join(' ')}`);
   }
 }
 

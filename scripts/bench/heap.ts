@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleContentEntry } from './support/content-entry';
 import { benchScroll, openScenarioPage, scenario } from './scenario-page';
+import { median } from './support/stats';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const which = (['x', 'x-full', 'facebook'] as const).find((w) => w === process.argv[2]) ?? 'x';
@@ -46,7 +47,6 @@ async function main(): Promise<void> {
     without.push(await heapAfterScroll(null));
     withIt.push(await heapAfterScroll(extension));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`heap without: ${without.map((x) => x.toFixed(2)).join(' ')} MB`);
   console.log(`heap with:    ${withIt.map((x) => x.toFixed(2)).join(' ')} MB`);
   console.log(`median ratio ${(median(withIt) / median(without)).toFixed(3)} (${median(withIt).toFixed(2)} / ${median(without).toFixed(2)} MB)`);

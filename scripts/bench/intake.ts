@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchScroll, openScenarioPage, scenario, type ScenarioName } from './scenario-page';
+import { median } from './support/stats';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, fallback: number) => {
@@ -84,7 +85,6 @@ async function harness(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   const code = await harness();

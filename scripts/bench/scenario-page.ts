@@ -87,9 +87,10 @@ export async function openScenarioPage(url: string, html: string, extension: str
     const cdp = await context.newCDPSession(page);
     await page.goto(url);
     await page.bringToFront();
-    // The first toolbars: 30 on X; on Facebook the first two posts and their comments. Polled with plain evaluations, not page.waitForFunction: that
-    // loads Playwright's injected script (a 320 KB source and its code) into the page's heap, on the side with
-    // Loket only — it was most of the "JS heap with ÷ without" difference once.
+    // The first toolbars: 30 on X; on Facebook the first two posts and their comments. Polled with plain
+    // evaluations, not page.waitForFunction: that loads Playwright's injected script (a 320 KB source and its
+    // code) into the page's heap, on the side with Loket only — it was most of the "JS heap with ÷ without"
+    // difference once.
     const first = url.includes('facebook.com') ? 12 : 30;
     if (extension && waitForHosts) await until(page, (n) => document.querySelectorAll('[data-loket-post][data-loket-sla]').length >= n, first);
     await page.waitForTimeout(300);

@@ -13,6 +13,7 @@ import { openLoketDb, toStored, type LoketDatabase, type StoredEvent } from '../
 import { createCouchClient, type SyncConfig } from '../../src/sync/couch-client';
 import { syncOnce } from '../../src/sync/replicator';
 import { ADMIN, post, TestServer } from '../../test/sync/support';
+import { median } from './support/stats';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,11 +34,6 @@ async function seed(db: LoketDatabase, count: number, start: number): Promise<vo
     if (i % 3 === 0) void tx.objectStore('events').add({ caseId: c.id, at, actor: 'Anna', kind: 'changed', field: 'tags', before: [], after: ['afval'] } as StoredEvent);
   }
   await tx.done;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const ms = (t: number) => `${t.toFixed(0)} ms`;

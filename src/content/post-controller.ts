@@ -4,9 +4,9 @@
  * re-keys or removes the host to match. Mounting is idempotent. A post starts quiet — the mark only, no
  * listener, timer, observer or Preact tree of its own — and opens the full toolbar on demand.
  *
- *   page DOM ─▶ batched observer ─▶ scan(touched) ─▶ adapter.readPost ─▶ PostHost
- *                                                    │ cache.want(id)   ▲ render
- *   window ─▶ page-events (one delegated listener) ─▶ open/close ─▶ PostActions ┴─▶ CaseCache ─┘
+ *   page DOM ─▶ batched observer ─▶ scan(touched) ───────────────────────────▶ adapter.readPost ─▶ PostHost
+ *                                                                               │ cache.want(id)        ▲ render
+ *   window ─▶ page-events (one delegated listener) ─▶ open/close ─▶ PostActions ┴─▶ CaseCache ──────────┘
  */
 import type { CaseId } from '../domain/case-id';
 import type { PostRef } from '../domain/post-ref';
